@@ -1,0 +1,148 @@
+"""An article page reduced to its text and metadata: trafilatura for the text, page metadata
+(meta tags, JSON-LD, <html lang>, rel=canonical) for the times, authors, language and URL."""
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from sources.parsing.urls import resolve_canonical_url
+
+EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
+PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "dc.date.issued", "date")
+UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "last-modified")
+LIVE_BLOG_TYPES = frozenset({"LiveBlogPosting"})
+
+
+class ArticleParseError(ValueError):
+    """The page has no article text we can extract."""
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    url: str  # canonical
+    title: str
+    text: str
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    updated: datetime | None = None
+    language: str = ""
+    declares_live_blog: bool = False
+
+
+def parse_datetime(value: str | None) -> datetime | None:
+    """ISO 8601 or RFC 2822 text to an aware datetime (naive times are taken as UTC)."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def parse_html(html: str) -> etree._Element:
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as error:
+        raise ArticleParseError(f"unparsable HTML: {error}") from error
+    return tree
+
+
+def _meta_values(tree: etree._Element) -> dict[str, str]:
+    values = {}
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "").lower()
+        content = meta.get("content")
+        if name and content and name not in values:
+            values[name] = content.strip()
+    return values
+
+
+def _json_ld_objects(tree: etree._Element) -> list[dict]:
+    objects = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except json.JSONDecodeError:
+            continue
+        pending = data if isinstance(data, list) else [data]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, dict):
+                objects.append(item)
+                pending.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+            elif isinstance(item, list):
+                pending.extend(item)
+    return objects
+
+
+def _types(item: dict) -> set[str]:
+    declared = item.get("@type", [])
+    return set(declared if isinstance(declared, list) else [declared])
+
+
+def _json_ld_authors(objects: list[dict]) -> list[str]:
+    names = []
+    for item in objects:
+        authors = item.get("author", [])
+        for author in authors if isinstance(authors, list) else [authors]:
+            name = author.get("name") if isinstance(author, dict) else author
+            if isinstance(name, str) and name.strip() and name.strip() not in names:
+                names.append(name.strip())
+    return names
+
+
+def _first_datetime(*candidates: str | None) -> datetime | None:
+    for candidate in candidates:
+        parsed = parse_datetime(candidate)
+        if parsed:
+            return parsed
+    return None
+
+
+def _language(tree: etree._Element, meta: dict[str, str]) -> str:
+    declared = tree.get("lang") or meta.get("content-language") or meta.get("og:locale") or ""
+    return declared.replace("_", "-").split(",")[0].strip().lower()[:16]
+
+
+def extract_article(html: str, *, url: str) -> ExtractedArticle:
+    tree = parse_html(html)
+    meta = _meta_values(tree)
+    json_ld = _json_ld_objects(tree)
+    canonical_links = tree.xpath('//link[@rel="canonical"]/@href')
+    canonical = resolve_canonical_url(
+        page_url=url, canonical_href=canonical_links[0] if canonical_links else meta.get("og:url")
+    )
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+    )
+    if document is None or not (document.text or "").strip():
+        raise ArticleParseError("no article text found in the page")
+    authors = _json_ld_authors(json_ld) or [
+        name.strip() for name in (document.author or "").split(";") if name.strip()
+    ]
+    return ExtractedArticle(
+        url=canonical,
+        title=(document.title or meta.get("og:title") or "").strip(),
+        text=document.text.strip(),
+        authors=authors,
+        published=_first_datetime(
+            *(meta.get(name) for name in PUBLISHED_META),
+            *(item.get("datePublished") for item in json_ld),
+            document.date,
+        ),
+        updated=_first_datetime(
+            *(meta.get(name) for name in UPDATED_META), *(item.get("dateModified") for item in json_ld)
+        ),
+        language=_language(tree, meta),
+        declares_live_blog=any(_types(item) & LIVE_BLOG_TYPES for item in json_ld),
+    )
