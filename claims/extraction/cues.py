@@ -1,0 +1,90 @@
+"""Attribution cue words: the verbs and phrases that mark a statement as someone's."""
+from __future__ import annotations
+
+import re
+
+# lemma -> (forms, kind of statement it usually introduces)
+_VERBS: dict[str, tuple[tuple[str, ...], str]] = {
+    "say": (("said", "says", "say", "saying"), "fact"),
+    "tell": (("told", "tells", "telling"), "fact"),
+    "report": (("reported", "reports", "report", "reporting"), "fact"),
+    "claim": (("claimed", "claims", "claim", "claiming"), "fact"),
+    "announce": (("announced", "announces", "announce", "announcing"), "fact"),
+    "confirm": (("confirmed", "confirms", "confirm", "confirming"), "fact"),
+    "state": (("stated",), "fact"),
+    "add": (("added", "adds", "adding"), "fact"),
+    "note": (("noted", "notes", "noting"), "fact"),
+    "write": (("wrote", "writes", "writing"), "fact"),
+    "post": (("posted",), "fact"),
+    "tweet": (("tweeted",), "fact"),
+    "estimate": (("estimated", "estimates", "estimate", "estimating"), "fact"),
+    "deny": (("denied", "denies", "deny", "denying"), "fact"),
+    "accuse": (("accused", "accuses", "accusing"), "fact"),
+    "allege": (("alleged", "alleges", "alleging"), "fact"),
+    "insist": (("insisted", "insists", "insisting"), "fact"),
+    "maintain": (("maintains", "maintained", "maintaining"), "fact"),
+    "reveal": (("revealed", "reveals"), "fact"),
+    "indicate": (("indicated",), "fact"),
+    "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), "fact"),
+    "admit": (("admitted", "admits", "admitting"), "fact"),
+    "explain": (("explained", "explains", "explaining"), "fact"),
+    "inform": (("informed",), "fact"),
+    "find": (("found",), "fact"),
+    "suggest": (("suggested", "suggests", "suggest"), "fact"),
+    "imply": (("implied", "implies"), "fact"),
+    "describe": (("described", "describes"), "opinion"),
+    "cite": (("cited", "cites", "quoted", "quotes"), "fact"),
+    "warn": (("warned", "warns", "warning"), "opinion"),
+    "stress": (("stressed", "stresses", "stressing"), "opinion"),
+    "emphasize": (("emphasized", "emphasised", "emphasizes", "emphasising", "emphasizing"), "opinion"),
+    "argue": (("argued", "argues", "arguing"), "opinion"),
+    "urge": (("urged", "urges", "urging"), "opinion"),
+    "call": (("called on", "calls on", "called for", "calls for", "calling on", "calling for"), "opinion"),
+    "demand": (("demanded", "demands", "demanding"), "opinion"),
+    "criticize": (("criticized", "criticised", "criticizes", "criticises", "criticizing"), "opinion"),
+    "condemn": (("condemned", "condemns", "condemning"), "opinion"),
+    "express": (("expressed", "expresses", "expressing"), "opinion"),
+    "highlight": (("highlighted", "highlights"), "opinion"),
+    "implore": (("implored", "implores"), "opinion"),
+    "encourage": (("encouraged", "encourages"), "opinion"),
+    "predict": (("predicted", "predicts"), "opinion"),
+    "believe": (("believes",), "opinion"),
+    "dismiss": (("dismissed", "dismisses", "dismissing"), "opinion"),
+    "vow": (("vowed", "vows", "vowing"), "opinion"),
+    "pledge": (("pledged", "pledges"), "opinion"),
+    "promise": (("promised", "promises"), "opinion"),
+    "threaten": (("threatened", "threatens"), "opinion"),
+    "brand": (("branded", "brands"), "opinion"),
+}
+FORM_TO_LEMMA = {form: lemma for lemma, (forms, _) in _VERBS.items() for form in forms}
+OPINION_LEMMAS = frozenset(lemma for lemma, (_, kind) in _VERBS.items() if kind == "opinion")
+# Verbs whose bare present form is also a common noun or adjective; they need a clear subject.
+NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate", "estimates", "say", "calls on", "calls for",
+                             "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found"})
+DENIAL_LEMMAS = frozenset({"deny"})
+
+_AUXILIARY = r"(?:(?:has|have|had)\s+(?:(?:also|earlier|previously|repeatedly|already|long|now|just|again|both|initially|since|further)\s+)*)?"
+CUE = re.compile(
+    rf"\b(?P<cue>{_AUXILIARY}(?P<verb>{'|'.join(sorted((re.escape(f) for f in FORM_TO_LEMMA), key=len, reverse=True))}))\b"
+    r"|\b(?P<according>according to)\b",
+    re.IGNORECASE,
+)
+# Adjuncts between a cue and its content: channels ("on Telegram", "in a statement"; a channel is not
+# an intermediary) and times ("on Tuesday", "earlier this week"). Stripped one at a time.
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MEDIUM = (
+    r"(?:statement|post|video|interview|address|speech|message|briefing|update|press conference|news conference|broadcast|"
+    r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel)"
+)
+ADJUNCT = re.compile(
+    rf"^[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_MEDIUM}\b(?:\s+to the nation)?"
+    rf"|(?:late |early )?on\s+{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"
+    rf"|(?:last|this)\s+(?:week|month|year|morning|evening|night|{_WEEKDAY})"
+    r"|overnight|earlier|later|previously|again|also|separately|then|further)\b",
+    re.IGNORECASE,
+)
+
+
+def lemma_of(form: str) -> str:
+    return FORM_TO_LEMMA[re.sub(r"\s+", " ", form.lower())]

@@ -1,0 +1,185 @@
+"""Quantities asserted in a sentence: counts, money, percentages, ranges, parts of a total.
+
+Numbers that are not amounts are skipped: calendar dates, years, ages ("a 6-year-old boy"),
+clock times, ordinals and designators glued to letters ("Su-57", "G20", "F-16").
+"""
+from __future__ import annotations
+
+import re
+
+from claims.extraction.dates import find_calendar_dates
+from claims.extraction.types import ExtractedQuantity, Span
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+           "bn": 1_000_000_000, "mn": 1_000_000, "k": 1_000}
+_WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "trillion"], key=len, reverse=True))
+_CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+_CURRENCY_WORDS = {
+    "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "dollars": "USD", "usd": "USD", "pound": "GBP",
+    "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "yen": "JPY", "yuan": "CNY",
+}
+_APPROXIMATE = re.compile(
+    r"(?:^|\b)(?P<qualifier>about|around|some|approximately|roughly|nearly|almost|at least|more than|over|up to|"
+    r"fewer than|less than|as many as|an estimated|close to|upwards of|just over|just under|in excess of|"
+    r"no fewer than|at most|under|only about|only around)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    rf"(?:(?P<currency>US\$|[€$£¥₴₽])\s?)?"
+    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<dozen>\ba dozen\b)"
+    rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b))"
+    rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?"
+    rf"(?P<percent>\s?%|\s(?:percent|per cent)\b)?",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*")
+_AGE = re.compile(r"^(?:-|\s)?(?:year|month|week|day)s?-old\b|^\s+years?\s+old\b", re.IGNORECASE)
+_TIME = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|CEST\b|local time\b|o'clock\b|hours?\s+GMT))", re.IGNORECASE)
+_PART_OF = re.compile(r"^(?:\s+[\w'-]+){0,10}?,?\s+out of(?: a total of)?\s+$|^\s+of\s+$|^\s+out of\s+$", re.IGNORECASE)
+_NOT_NOUNS = frozenset(
+    "of in to the a an and or were was is are had have has from at on by with for who that which since over per "
+    "its their his her this these those than as more less after before into across during between".split()
+)
+_CONVERSION = re.compile(r"^\s*\((?:about|around|roughly|some|approximately|nearly)?\s*(?:US\$|[€$£¥₴₽])[\d.,]+(?:\s?(?:million|billion|trillion|bn|mn))?\)")
+
+
+def _word_value(words: str) -> float | None:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _counted_noun(after: str) -> tuple[str | None, int]:
+    """The counted noun right after a number ("17 Russian drones" -> drones) and where it ends."""
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*", after[:60]))
+    candidates = []
+    for word in words[:4]:
+        between = after[words[0].start() if candidates else 0 : word.start()]
+        if re.search(r"[,.;:()\"“”]", between):
+            break
+        lower = word[0].lower()
+        if lower in _NOT_NOUNS:
+            break
+        candidates.append(word)
+        if lower.endswith("s") and not lower.endswith(("ss", "us", "'s", "’s")):
+            return lower, word.end()
+    for word in candidates:
+        if word[0][0].islower():
+            return word[0].lower(), word.end()
+    return None, 0
+
+
+def _skipped_spans(sentence: str) -> list[tuple[int, int]]:
+    return [(start, end) for start, end, _, _ in find_calendar_dates(sentence)]
+
+
+def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantity, ...]:
+    """Quantities in sentence; spans are offsets into the passage (sentence starts at offset)."""
+    skipped = _skipped_spans(sentence)
+    found: list[dict] = []
+    consumed_until = 0
+    for match in _NUMBER.finditer(sentence):
+        start, end = match.start(), match.end()
+        if start < consumed_until or not match.group(0).strip():
+            continue
+        number_start = match.start("digits") if match["digits"] else (match.start("words") if match["words"] else match.start("dozen"))
+        before = sentence[max(0, number_start - 1) : number_start]
+        after = sentence[end:]
+        if match["digits"] and (before.isalpha() or before == "-" and sentence[max(0, number_start - 2) : number_start - 1].isalpha()):
+            continue  # Su-57, G20, F-16
+        if re.match(r"^[A-Za-z]", after) and not match["percent"] and not match["scale"] or re.match(r"^(?:st|nd|rd|th)\b", after):
+            continue  # ordinals, identifiers such as 4WJLr
+        if _AGE.match(after) or _TIME.match(after):
+            continue
+        if any(s <= number_start < e for s, e in skipped):
+            continue
+        if match["digits"]:
+            raw = match["digits"].replace(",", "")
+            value = float(raw)
+            is_year_like = "," not in match["digits"] and "." not in raw and 1800 <= value <= 2100
+            if is_year_like and not match["currency"] and not match["percent"]:
+                noun, _ = _counted_noun(after)
+                if not (noun and noun.endswith("s") and not re.search(r"\b(?:in|since|by|of|until|from|for|year)\s+$", sentence[:start])):
+                    continue
+        elif match["dozen"]:
+            value = 12.0
+        else:
+            value = _word_value(match["words"])
+            if value is None:
+                continue
+        if match["scale"]:
+            value *= _SCALES[match["scale"].lower()]
+        unit = None
+        if match["currency"]:
+            unit = _CURRENCY_SYMBOLS.get(match["currency"])
+        elif match["percent"]:
+            unit = "%"
+        end_text = end
+        noun = None
+        currency_word = re.match(r"^\s+(\w+)", after)
+        if unit is None and currency_word and currency_word[1].lower() in _CURRENCY_WORDS:
+            unit = _CURRENCY_WORDS[currency_word[1].lower()]
+            end_text = end + currency_word.end()
+        value_max = None
+        range_join = _RANGE_JOIN.match(sentence[end_text:])
+        if range_join:
+            second = _NUMBER.match(sentence, end_text + range_join.end())
+            joined_by_and = range_join[0].strip() == "and"
+            if second and second.group(0).strip() and (not joined_by_and or re.search(r"\bbetween\s+$", sentence[:start])):
+                second_value = float(second["digits"].replace(",", "")) if second["digits"] else _word_value(second["words"] or "")
+                if second_value is not None:
+                    if second["scale"]:
+                        second_value *= _SCALES[second["scale"].lower()]
+                    elif match["scale"]:
+                        second_value *= _SCALES[match["scale"].lower()]
+                    if second_value > value:
+                        value_max = second_value
+                        end_text = second.end()
+        conversion = _CONVERSION.match(sentence[end_text:])
+        if conversion:
+            end_text += conversion.end()
+        if unit != "%":
+            noun, noun_end = _counted_noun(sentence[end_text:])
+            if noun:
+                end_text += noun_end
+        window = max(0, start - 25)
+        qualifier_match = _APPROXIMATE.search(sentence[window:start])
+        qualifier = qualifier_match["qualifier"].lower() if qualifier_match else None
+        text_start = window + qualifier_match.start("qualifier") if qualifier_match else start
+        consumed_until = end_text
+        found.append(
+            dict(value=value, value_max=value_max, total=None, unit=unit, noun=noun, approximate=qualifier is not None and qualifier != "only",
+                 qualifier=qualifier, start=text_start, number_end=end, end=end_text)
+        )
+    for part, whole in zip(found, found[1:]):
+        if _PART_OF.match(sentence[part["number_end"] : whole["start"]] + " ") or _PART_OF.match(sentence[part["end"] : whole["start"]]):
+            part["total"] = whole["value"]
+            part["noun"] = part["noun"] or whole["noun"]
+            whole["qualifier"] = whole["qualifier"] or "total"
+    return tuple(
+        ExtractedQuantity(
+            value=q["value"], value_max=q["value_max"], total=q["total"], unit=q["unit"], noun=q["noun"],
+            approximate=q["approximate"], qualifier=q["qualifier"], text=sentence[q["start"] : q["end"]].strip(),
+            span=Span(offset + q["start"], offset + q["start"] + len(sentence[q["start"] : q["end"]].rstrip())),
+        )
+        for q in found
+    )

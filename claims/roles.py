@@ -1,0 +1,49 @@
+"""Roles are Django groups with permissions; views check the permissions, never the group names."""
+
+VIEWER, EDITOR, FACT_CHECKER = "viewer", "editor", "fact-checker"
+ROLES = (VIEWER, EDITOR, FACT_CHECKER)
+
+_VIEW_ALL = [
+    f"{app}.view_{model}"
+    for app, models in {
+        "sources": ["outlet", "feed", "article", "passage"],
+        "claims": [
+            "actor", "actoralias", "claim", "attribution", "quantity", "verification",
+            "evidence", "claimlink", "auditentry", "savedsearch",
+        ],
+    }.items()
+    for model in models
+]
+_EDIT = [
+    "claims.review_claim", "claims.change_claim", "claims.change_attribution",
+    "claims.add_quantity", "claims.change_quantity", "claims.delete_quantity",
+    "claims.add_actor", "claims.change_actor", "claims.add_actoralias", "claims.delete_actoralias",
+    "claims.add_claimlink", "claims.change_claimlink", "claims.delete_claimlink",
+    "sources.add_feed", "sources.change_feed", "sources.add_article",
+]
+_VERIFY = ["claims.set_verdict", "claims.add_verification", "claims.add_evidence"]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    VIEWER: _VIEW_ALL,
+    EDITOR: _VIEW_ALL + _EDIT,
+    FACT_CHECKER: _VIEW_ALL + _EDIT + _VERIFY,
+}
+
+
+def sync_role_groups(group_model, permission_model) -> None:
+    """Create or update the role groups so each holds exactly its permissions."""
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=role)
+        wanted = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            wanted.append(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(wanted)
+
+
+def roles_of(user) -> frozenset[str]:
+    cached = getattr(user, "_claimtrack_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+        user._claimtrack_roles = cached
+    return cached

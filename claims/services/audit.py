@@ -1,0 +1,17 @@
+"""The append-only audit trail: every service that changes something a person cares about
+records it here, in the same transaction as the change."""
+
+from django.db import models
+
+from claims.models import AuditEntry
+
+
+def audit_record(*, user, action: str, obj: models.Model, before: dict | None = None, after: dict | None = None) -> AuditEntry:
+    return AuditEntry.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        before=before or {},
+        after=after or {},
+    )

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from config import health
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("ingestion/", include("sources.urls")),
+    path("search/", include("claims.search.urls")),
+    path("api/", include("claims.api.urls")),
+    path("", include("claims.urls")),
+]

@@ -1,0 +1,34 @@
+"""Reads for ingestion: what the ingestion page and the scheduler ask about."""
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from sources.models import Article, Feed
+
+RECENT_ARTICLES = 50
+
+
+def feeds_due_ids(now=None) -> list[int]:
+    return list(Feed.objects.due(now or timezone.now()).order_by("next_poll_at").values_list("id", flat=True))
+
+
+def feeds_for_ingestion_page() -> QuerySet[Feed]:
+    return Feed.objects.select_related("outlet").annotate(article_count=Count("articles")).order_by("outlet__name", "url")
+
+
+def feed_for_page(feed_id: int) -> Feed | None:
+    return feeds_for_ingestion_page().filter(pk=feed_id).first()
+
+
+def articles_recent(limit: int = RECENT_ARTICLES) -> QuerySet[Article]:
+    return (
+        Article.objects.select_related("outlet", "feed")
+        .annotate(passage_count=Count("passages", filter=Q(passages__is_current=True)))
+        .defer("raw_html", "text")
+        .order_by("-updated_at", "-id")[:limit]
+    )
+
+
+def article_status_counts() -> dict[str, int]:
+    counts = dict(Article.objects.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    return {status: counts.get(status, 0) for status, _ in Article.Status.choices}

@@ -1,0 +1,467 @@
+"""Writes for ingestion: feeds polled, articles fetched and stored, passages split and versioned.
+
+Each function is safe to run twice: rows are found by their unique keys (feed URL, canonical
+article URL, passage key and version), and two workers racing on the same URL meet at the
+database constraint instead of a check-then-insert.
+"""
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from sources.fetching import FetchError, fetch
+from sources.models import Article, Feed, Outlet, Passage
+from sources.parsing.charset import UndecodableContent, decode_body
+from sources.parsing.feeds import FeedParseError, parse_feed
+from sources.parsing.html_article import EXTRACTOR_VERSION, ArticleParseError, extract_article
+from sources.parsing.passages import (
+    DocumentPassages,
+    day_start,
+    html_document_passages,
+    plaintext_document_passages,
+    text_hash,
+)
+from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
+from sources.parsing.urls import InvalidUrl, canonicalize_url
+
+logger = logging.getLogger(__name__)
+
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+PLAIN_TYPES = ("text/plain",)
+FAILURE_SCORE_WEIGHT = 0.3  # how much one poll moves the failure score (a moving failure rate)
+MAX_FEED_BACKOFF = timedelta(days=1)
+MAX_ERROR_LENGTH = 2000
+
+
+class IngestError(Exception):
+    """Bad input that will not get better by retrying (wrong content type, unparsable page)."""
+
+    permanent = True
+    retry_after = None
+
+
+@dataclass
+class IngestReport:
+    """What an ingestion run did, for the management commands and the upload form."""
+
+    articles_new: int = 0
+    articles_updated: int = 0
+    articles_unchanged: int = 0
+    passages_added: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add_article(self, *, outcome: str, passages_added: int) -> None:
+        if outcome == ArticleOutcome.NEW:
+            self.articles_new += 1
+        elif outcome == ArticleOutcome.UPDATED:
+            self.articles_updated += 1
+        else:
+            self.articles_unchanged += 1
+        self.passages_added += passages_added
+
+    def summary(self) -> str:
+        return (
+            f"articles: {self.articles_new} new, {self.articles_updated} updated, {self.articles_unchanged} unchanged; "
+            f"passages added: {self.passages_added}; errors: {len(self.errors)}"
+        )
+
+
+class ArticleOutcome:
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A fetched or uploaded page, parsed, ready to be stored on an Article."""
+
+    url: str
+    title: str
+    text: str
+    raw_html: str
+    passages: DocumentPassages
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    updated: datetime | None = None
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    added: int  # passages new to the article (new posts and new versions of edited ones)
+    revised: int  # of those, new versions of posts whose text changed
+    retired: int  # paragraphs no longer in the article
+
+
+@dataclass(frozen=True)
+class FeedPollResult:
+    not_modified: bool
+    entries: int = 0
+    new_article_ids: list[int] = field(default_factory=list)
+    refetch_article_ids: list[int] = field(default_factory=list)
+
+
+def _short_error(error: Exception | str) -> str:
+    return str(error)[:MAX_ERROR_LENGTH]
+
+
+# Documents --------------------------------------------------------------------------------
+
+
+def document_from_html(*, html: str, url: str) -> Document:
+    extracted = extract_article(html, url=url)
+    return Document(
+        url=extracted.url,
+        title=extracted.title,
+        text=extracted.text,
+        raw_html=html,
+        passages=html_document_passages(
+            html=html,
+            text=extracted.text,
+            url=extracted.url,
+            published=extracted.published,
+            declares_live_blog=extracted.declares_live_blog,
+        ),
+        authors=extracted.authors,
+        published=extracted.published,
+        updated=extracted.updated,
+        language=extracted.language,
+    )
+
+
+def document_from_plaintext(*, text: str, url: str) -> Document:
+    """A saved text view of a page (see sources.parsing.plaintext_liveblog): kept verbatim, so the
+    passages are exact slices of Article.text."""
+    if not text.strip():
+        raise IngestError("empty text")
+    blog = split_plaintext_liveblog(text)
+    return Document(
+        url=canonicalize_url(url),
+        title=blog.title,
+        text=text,
+        raw_html="",
+        passages=plaintext_document_passages(text=text),
+        published=day_start(blog.published),
+        updated=day_start(blog.updated),
+    )
+
+
+def document_from_body(*, body: bytes, content_type: str, url: str) -> Document:
+    """Decode and parse a fetched or uploaded body, by its content type (HTML when unsure)."""
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type and media_type not in HTML_TYPES + PLAIN_TYPES:
+        raise IngestError(f"not an HTML or text page: content type {media_type!r}")
+    if not body.strip():
+        raise IngestError("empty body")
+    try:
+        decoded = decode_body(body, content_type=content_type)
+    except UndecodableContent as error:
+        raise IngestError(str(error)) from error
+    try:
+        if media_type in PLAIN_TYPES:
+            return document_from_plaintext(text=decoded.text, url=url)
+        return document_from_html(html=decoded.text, url=url)
+    except (ArticleParseError, InvalidUrl) as error:
+        raise IngestError(str(error)) from error
+
+
+# Outlets and feeds --------------------------------------------------------------------------
+
+
+def outlet_get_or_create(*, name: str) -> Outlet:
+    outlet, _ = Outlet.objects.get_or_create(name=name.strip())
+    return outlet
+
+
+def feed_add(*, url: str, outlet_name: str, poll_interval: timedelta | None = None) -> tuple[Feed, bool]:
+    """Register a feed (or update the outlet/interval of a known one); it is due at once."""
+    canonical = canonicalize_url(url)
+    defaults = {"outlet": outlet_get_or_create(name=outlet_name)}
+    if poll_interval is not None:
+        defaults["poll_interval"] = poll_interval
+    return Feed.objects.update_or_create(url=canonical, defaults=defaults)
+
+
+def feed_claim_due(*, feed_id: int, now: datetime | None = None) -> bool:
+    """Move a due feed's next poll forward; only the caller whose UPDATE matched polls it now."""
+    now = now or timezone.now()
+    feed = Feed.objects.filter(pk=feed_id).values("next_poll_at", "poll_interval").first()
+    if feed is None:
+        return False
+    return bool(
+        Feed.objects.due(now)
+        .filter(pk=feed_id, next_poll_at=feed["next_poll_at"])
+        .update(next_poll_at=now + feed["poll_interval"])
+    )
+
+
+def _feed_backoff(feed: Feed, *, retry_after: float | None) -> timedelta:
+    backoff = min(feed.poll_interval * (2 ** min(feed.consecutive_failures, 10)), MAX_FEED_BACKOFF)
+    return max(backoff, timedelta(seconds=retry_after or 0))
+
+
+def feed_record_failure(*, feed_id: int, error: Exception | str, retry_after: float | None = None) -> Feed:
+    """Count a failed poll; back off, and pause the feed after FEED_PAUSE_AFTER_FAILURES in a row."""
+    now = timezone.now()
+    with transaction.atomic():
+        feed = Feed.objects.select_for_update().get(pk=feed_id)
+        feed.consecutive_failures += 1
+        feed.failure_score = round(feed.failure_score * (1 - FAILURE_SCORE_WEIGHT) + FAILURE_SCORE_WEIGHT, 4)
+        feed.last_polled_at = now
+        feed.last_error = _short_error(error)
+        feed.last_error_at = now
+        if feed.consecutive_failures >= settings.FEED_PAUSE_AFTER_FAILURES:
+            feed.status = Feed.Status.PAUSED
+            feed.paused_at = feed.paused_at or now
+        elif feed.status != Feed.Status.PAUSED:
+            feed.status = Feed.Status.FAILING
+        feed.next_poll_at = now + _feed_backoff(feed, retry_after=retry_after)
+        feed.save()
+    logger.warning("feed %s failed (%s in a row): %s", feed.url, feed.consecutive_failures, error)
+    return feed
+
+
+def _feed_record_success(*, feed_id: int, updates: dict) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        feed = Feed.objects.select_for_update().get(pk=feed_id)
+        for name, value in updates.items():
+            setattr(feed, name, value)
+        feed.status = Feed.Status.ACTIVE
+        feed.consecutive_failures = 0
+        feed.failure_score = round(feed.failure_score * (1 - FAILURE_SCORE_WEIGHT), 4)
+        feed.paused_at = None
+        feed.last_polled_at = now
+        feed.last_success_at = now
+        feed.next_poll_at = now + feed.poll_interval
+        feed.save()
+
+
+def feed_resume(*, feed_id: int) -> None:
+    Feed.objects.filter(pk=feed_id, status=Feed.Status.PAUSED).update(
+        status=Feed.Status.FAILING, paused_at=None, consecutive_failures=0, next_poll_at=timezone.now()
+    )
+
+
+def feed_poll(*, feed: Feed) -> FeedPollResult:
+    """One conditional GET of the feed; new entries become pending Articles.
+
+    Entries whose article we already have are re-fetched when the feed says they were updated
+    after our last fetch (live blogs). Failures are recorded on the feed and re-raised."""
+    try:
+        response = fetch(feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT)
+        if response.not_modified:
+            _feed_record_success(feed_id=feed.pk, updates={})
+            return FeedPollResult(not_modified=True)
+        parsed = parse_feed(response.body, url=response.url, content_type=response.content_type)
+    except (FetchError, FeedParseError) as error:
+        feed_record_failure(feed_id=feed.pk, error=error, retry_after=getattr(error, "retry_after", None))
+        raise
+    urls = [entry.url for entry in parsed.entries]
+    known = {row["url"]: row for row in Article.objects.filter(url__in=urls).values("id", "url", "fetched_at", "status")}
+    Article.objects.bulk_create(
+        [
+            Article(
+                outlet_id=feed.outlet_id,
+                feed=feed,
+                url=entry.url,
+                requested_url=entry.url,
+                title=entry.title[:1000],
+                published_at=entry.published,
+                source_updated_at=entry.updated,
+            )
+            for entry in parsed.entries
+            if entry.url not in known
+        ],
+        ignore_conflicts=True,  # another poll inserted it a moment ago: the constraint decides
+    )
+    new_ids = list(
+        Article.objects.filter(url__in=[url for url in urls if url not in known], status=Article.Status.PENDING)
+        .values_list("id", flat=True)
+    )
+    refetch_ids = [
+        known[entry.url]["id"]
+        for entry in parsed.entries
+        if entry.url in known
+        and entry.updated
+        and known[entry.url]["fetched_at"]
+        and entry.updated > known[entry.url]["fetched_at"]
+    ]
+    _feed_record_success(
+        feed_id=feed.pk,
+        updates={
+            "etag": response.etag[:500],
+            "last_modified": response.last_modified[:100],
+            "title": feed.title or parsed.title[:500],
+            "last_error": parsed.warning,
+        },
+    )
+    return FeedPollResult(not_modified=False, entries=len(parsed.entries), new_article_ids=new_ids, refetch_article_ids=refetch_ids)
+
+
+# Articles ------------------------------------------------------------------------------------
+
+
+def article_get_or_create_for_url(*, url: str, outlet: Outlet, feed: Feed | None = None) -> tuple[Article, bool]:
+    """The Article for a canonical URL, created pending when new. Race-safe: get_or_create
+    inserts inside a savepoint and falls back to reading the row the other writer committed."""
+    canonical = canonicalize_url(url)
+    return Article.objects.get_or_create(
+        url=canonical, defaults={"outlet": outlet, "feed": feed, "requested_url": url}
+    )
+
+
+def article_record_failure(*, article_id: int, error: Exception | str, final: bool) -> None:
+    """Record a failed attempt; the article is FAILED only when no retry will follow."""
+    updates = {"last_error": _short_error(error), "last_error_at": timezone.now(), "updated_at": timezone.now()}
+    if final:
+        updates["status"] = Article.Status.FAILED
+    Article.objects.filter(pk=article_id).update(**updates)
+
+
+def _duplicate_of(*, article: Article, document: Document, content_hash: str) -> Article | None:
+    """The article this one repeats: another with its rel=canonical URL, or the same text from the
+    same outlet under another URL."""
+    others = Article.objects.exclude(pk=article.pk)
+    if document.url != article.url:
+        same_url = others.filter(url=document.url).first()
+        if same_url:
+            return same_url
+    return others.filter(outlet_id=article.outlet_id, content_hash=content_hash).exclude(content_hash="").first()
+
+
+def article_store(*, article_id: int, document: Document) -> str:
+    """Put a parsed document on its Article: NEW the first time, UPDATED when the text changed,
+    UNCHANGED otherwise, DUPLICATE when another article already holds the same page."""
+    content_hash = text_hash(document.text)
+    now = timezone.now()
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        first_time = article.fetched_at is None
+        duplicate = _duplicate_of(article=article, document=document, content_hash=content_hash)
+        if duplicate is not None and first_time:
+            article.status = Article.Status.DUPLICATE
+            article.duplicate_of = duplicate
+            article.fetched_at = now
+            article.last_error = ""
+            article.save()
+            return ArticleOutcome.DUPLICATE
+        if not first_time and article.content_hash == content_hash:
+            article.fetched_at = now
+            article.last_error = ""
+            article.save(update_fields=["fetched_at", "last_error", "updated_at"])
+            return ArticleOutcome.UNCHANGED
+        if document.url != article.url and duplicate is None:
+            article.url = document.url
+        article.title = document.title[:1000] or article.title
+        article.authors = document.authors
+        article.published_at = document.published or article.published_at
+        article.source_updated_at = document.updated or article.source_updated_at
+        article.language = document.language
+        article.is_live_blog = document.passages.is_live_blog
+        article.raw_html = document.raw_html
+        article.text = document.text
+        article.content_hash = content_hash
+        article.status = Article.Status.FETCHED
+        article.fetched_at = now
+        article.last_error = ""
+        article.extractor_version = EXTRACTOR_VERSION if document.raw_html else "plaintext"
+        article.save()
+    return ArticleOutcome.NEW if first_time else ArticleOutcome.UPDATED
+
+
+def article_fetch(*, article: Article) -> str:
+    """Fetch the article's page and store it. FetchError and IngestError are left to the caller
+    (the task decides between retry and final failure); the attempt is counted either way."""
+    Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
+    response = fetch(article.requested_url or article.url, accept=PAGE_ACCEPT)
+    document = document_from_body(body=response.body, content_type=response.content_type, url=response.url)
+    return article_store(article_id=article.pk, document=document)
+
+
+def _document_passages(article: Article) -> DocumentPassages:
+    if article.raw_html:
+        return html_document_passages(
+            html=article.raw_html,
+            text=article.text,
+            url=article.url,
+            published=article.published_at,
+            declares_live_blog=article.is_live_blog,
+        )
+    return plaintext_document_passages(text=article.text)
+
+
+def article_split(*, article_id: int) -> SplitResult:
+    """Bring the article's passages in line with its stored text.
+
+    New posts are added; a post whose text changed gets a new version and the old row is kept
+    (is_current=False) so attributions keep the words they were made from; live-blog posts
+    missing from the page stay (pages drop old posts); article paragraphs that are gone are
+    retired. Running it twice adds nothing."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if article.status == Article.Status.DUPLICATE:
+            return SplitResult(added=0, revised=0, retired=0)
+        document = _document_passages(article)
+        current = {passage.key: passage for passage in article.passages.current()}
+        latest_versions = dict(
+            article.passages.values_list("key").annotate(latest=Max("version")).values_list("key", "latest")
+        )
+        added = revised = 0
+        for draft in document.drafts:
+            digest = text_hash(draft.text)
+            existing = current.get(draft.key)
+            if existing is not None and existing.text_hash == digest:
+                if existing.position != draft.position:
+                    existing.position = draft.position
+                    existing.save(update_fields=["position"])
+                continue
+            if existing is not None:
+                existing.is_current = False
+                existing.save(update_fields=["is_current"])
+                revised += 1
+            Passage.objects.create(
+                article=article,
+                key=draft.key,
+                version=latest_versions.get(draft.key, 0) + 1,
+                is_current=True,
+                position=draft.position,
+                heading=draft.heading,
+                published_at=draft.published_at,
+                permalink=draft.permalink[:2000],
+                text=draft.text,
+                text_hash=digest,
+            )
+            added += 1
+        retired = 0
+        if not document.is_live_blog:
+            gone = set(current) - {draft.key for draft in document.drafts}
+            retired = article.passages.filter(key__in=gone, is_current=True).update(is_current=False)
+        if article.status == Article.Status.FETCHED:
+            article.status = Article.Status.SPLIT
+            article.save(update_fields=["status", "updated_at"])
+    return SplitResult(added=added, revised=revised, retired=retired)
+
+
+def article_ingest_document(
+    *, document: Document, outlet_name: str, published: datetime | None = None
+) -> tuple[Article, str, SplitResult]:
+    """Store and split a document that a person gave us (file, paste): no fetch involved."""
+    if published is not None and document.published is None:
+        document = Document(**{**document.__dict__, "published": published})
+    article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet_get_or_create(name=outlet_name))
+    Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
+    outcome = article_store(article_id=article.pk, document=document)
+    split = article_split(article_id=article.pk)
+    article.refresh_from_db()
+    return article, outcome, split

@@ -1,0 +1,91 @@
+"""Celery tasks for ingestion. Each takes an id, loads the row and calls a service; each is safe
+to run twice. Transient failures retry with exponential backoff (at least what Retry-After
+asked); a final failure is recorded on the Feed or Article."""
+
+import logging
+
+from celery import shared_task
+from django.db import transaction
+
+from claims.tasks import article_extract_claims as article_extract_claims_task
+from sources import services
+from sources.fetching import FetchError
+from sources.models import Article, Feed
+from sources.parsing.urls import canonicalize_url
+from sources.selectors import feeds_due_ids
+
+logger = logging.getLogger(__name__)
+
+RETRY_BASE_SECONDS = 30
+MAX_FETCH_RETRIES = 4
+
+
+def retry_countdown(*, retries: int, retry_after: float | None) -> float:
+    return max(RETRY_BASE_SECONDS * 2**retries, retry_after or 0)
+
+
+def enqueue_article_fetch(article_id: int) -> None:
+    transaction.on_commit(lambda: article_fetch.delay(article_id))
+
+
+@shared_task(name="sources.tasks.feeds_poll_due", ignore_result=True)
+def feeds_poll_due() -> int:
+    """Beat calls this every tick: claim each due feed (so two beats never poll it twice) and
+    queue its poll."""
+    queued = 0
+    for feed_id in feeds_due_ids():
+        if services.feed_claim_due(feed_id=feed_id):
+            transaction.on_commit(lambda feed_id=feed_id: feed_poll.delay(feed_id))
+            queued += 1
+    return queued
+
+
+@shared_task(name="sources.tasks.feed_poll")
+def feed_poll(feed_id: int) -> dict:
+    """Poll one feed and queue fetches for its new and updated entries. Failures are recorded on
+    the feed by the service, which also schedules the next poll with backoff: no task retry."""
+    feed = Feed.objects.filter(pk=feed_id).select_related("outlet").first()
+    if feed is None:
+        return {"status": "missing"}
+    try:
+        result = services.feed_poll(feed=feed)
+    except (FetchError, services.FeedParseError) as error:
+        return {"status": "failed", "error": str(error)}
+    for article_id in result.new_article_ids + result.refetch_article_ids:
+        enqueue_article_fetch(article_id)
+    return {
+        "status": "not_modified" if result.not_modified else "ok",
+        "entries": result.entries,
+        "new": len(result.new_article_ids),
+        "refetch": len(result.refetch_article_ids),
+    }
+
+
+@shared_task(name="sources.tasks.article_fetch", bind=True, max_retries=MAX_FETCH_RETRIES)
+def article_fetch(self, article_id_or_url: int | str) -> dict:
+    """Fetch an article by id (or by URL: the ingest_url command), store it, then split it."""
+    if isinstance(article_id_or_url, str):
+        article = Article.objects.filter(url=canonicalize_url(article_id_or_url)).first()
+    else:
+        article = Article.objects.filter(pk=article_id_or_url).first()
+    if article is None:
+        return {"status": "missing"}
+    try:
+        outcome = services.article_fetch(article=article)
+    except (FetchError, services.IngestError) as error:
+        final = error.permanent or self.request.retries >= self.max_retries
+        services.article_record_failure(article_id=article.pk, error=error, final=final)
+        if final:
+            return {"status": "failed", "error": str(error)}
+        raise self.retry(countdown=retry_countdown(retries=self.request.retries, retry_after=error.retry_after)) from error
+    if outcome in (services.ArticleOutcome.NEW, services.ArticleOutcome.UPDATED):
+        transaction.on_commit(lambda: article_split.delay(article.pk))
+    return {"status": outcome}
+
+
+@shared_task(name="sources.tasks.article_split")
+def article_split(article_id: int) -> dict:
+    """Split a stored article into passages, then hand it to claim extraction."""
+    result = services.article_split(article_id=article_id)
+    transaction.on_commit(lambda: article_extract_claims_task.delay(article_id))
+    return {"added": result.added, "revised": result.revised, "retired": result.retired}

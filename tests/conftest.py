@@ -1,0 +1,120 @@
+"""Fixtures shared by every test module.
+
+Tests use the real PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (CI sets them),
+SQLite and in-process Celery otherwise.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from claims.roles import EDITOR, FACT_CHECKER, VIEWER
+from config.celery_app import app as celery_app
+from tests.factories import UserFactory
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Run tasks eagerly unless a test asks for the real worker (celery_worker_process)."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def viewer(db):
+    return UserFactory(username="vera-viewer", role=VIEWER)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="eddie-editor", role=EDITOR)
+
+
+@pytest.fixture
+def fact_checker(db):
+    return UserFactory(username="fran-factchecker", role=FACT_CHECKER)
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def fact_checker_client(client, fact_checker):
+    client.force_login(fact_checker)
+    return client
+
+
+def real_services_available() -> bool:
+    return bool(settings.USING_POSTGRES and settings.REDIS_URL)
+
+
+requires_real_services = pytest.mark.skipif(
+    not real_services_available(), reason="needs DATABASE_URL (PostgreSQL) and REDIS_URL: the CI's PostgreSQL run has them"
+)
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """A real `celery worker` process on the Redis broker, using the test database.
+
+    Yields a function that waits for a condition while the worker runs. Data must be committed
+    (transactional_db) for the worker to see it.
+    """
+    from django.db import connection
+
+    env = dict(os.environ)
+    db = connection.settings_dict
+    env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env["CELERY_TASK_ALWAYS_EAGER"] = "false"
+    env.update(getattr(celery_worker_process, "extra_env", {}))
+    log_path = tmp_path / "worker.log"
+    celery_app.conf.task_always_eager = False
+    with open(log_path, "wb") as log:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
+             "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=test-{os.getpid()}@%h"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while not celery_app.control.ping(timeout=0.5):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"celery worker did not start:\n{log_path.read_text()[-3000:]}")
+
+        def wait_for(condition, timeout=30.0, interval=0.2):
+            end = time.monotonic() + timeout
+            while time.monotonic() < end:
+                if condition():
+                    return True
+                time.sleep(interval)
+            raise AssertionError(f"condition not met in {timeout}s; worker log:\n{log_path.read_text()[-3000:]}")
+
+        yield wait_for
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.kill()
