@@ -1,0 +1,27 @@
+"""Spelling-tolerant actor look-up on PostgreSQL: pg_trgm and trigram GIN indexes on names and aliases."""
+
+from django.db import migrations
+
+FORWARD = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS actor_name_trgm_idx ON claims_actor USING gin (name gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS alias_trgm_idx ON claims_actoralias USING gin (alias gin_trgm_ops)",
+]
+REVERSE = ["DROP INDEX IF EXISTS actor_name_trgm_idx", "DROP INDEX IF EXISTS alias_trgm_idx"]
+
+
+def forward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in FORWARD:
+            schema_editor.execute(statement)
+
+
+def reverse(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in REVERSE:
+            schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("claims", "0003_role_groups")]
+    operations = [migrations.RunPython(forward, reverse)]
