@@ -19,6 +19,7 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+
 XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
 HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 SNIFF_BYTES = 4096
+WEB_DEFAULT_LEGACY_CODEC = "cp1252"
 
 
 class UndecodableContent(ValueError):
@@ -86,7 +87,11 @@ def decode_body(body: bytes, *, content_type: str | None = None) -> DecodedBody:
         return DecodedBody(body.decode("utf-8"), "utf-8", "utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(body).best()
-    if best is None:
+    matches = list(from_bytes(body))
+    if not matches:
         raise UndecodableContent("no declared or detectable character encoding fits the body")
-    return DecodedBody(str(best), best.encoding, "detected")
+    best = matches[0]
+    # Western text fits several Latin code pages equally well; windows-1252 is the web's default.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    chosen = next((m for m in tied if m.encoding == WEB_DEFAULT_LEGACY_CODEC), best)
+    return DecodedBody(str(chosen), chosen.encoding, "detected")

@@ -5,6 +5,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from xml.sax import SAXException
+
 import feedparser
 
 from sources.parsing.urls import InvalidUrl, canonicalize_url
@@ -57,7 +59,9 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Par
         headers["content-type"] = content_type
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=False)
     version = parsed.get("version", "")
+    # Only broken XML is worth a warning; feedparser also flags harmless charset/type mismatches.
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    xml_problem = problem if isinstance(problem, SAXException) else None
     if not version:
         looks_like_html = b"<html" in body[:2048].lower()
         reason = "an HTML page, not a feed" if looks_like_html else f"not a feed ({problem or 'unknown format'})"
@@ -73,15 +77,16 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Par
             FeedEntry(
                 url=entry_url,
                 title=entry.get("title", "").strip(),
-                published=_as_datetime(entry.get("published_parsed")),
-                updated=_as_datetime(entry.get("updated_parsed")),
+                # dict.get: feedparser's own get() falls back to the published time, with a warning.
+                published=_as_datetime(dict.get(entry, "published_parsed")),
+                updated=_as_datetime(dict.get(entry, "updated_parsed")),
             )
         )
-    if problem is not None and not entries:
-        raise FeedParseError(f"malformed feed: {problem}")
+    if xml_problem is not None and not entries:
+        raise FeedParseError(f"malformed feed: {xml_problem}")
     return ParsedFeed(
         title=parsed.feed.get("title", "").strip(),
         version=version,
         entries=entries,
-        warning=f"malformed feed, entries recovered: {problem}" if problem else "",
+        warning=f"malformed feed, entries recovered: {xml_problem}" if xml_problem else "",
     )

@@ -72,3 +72,15 @@ def resolve_canonical_url(*, page_url: str, canonical_href: str | None) -> str:
 
 def url_host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+def first_bare_url(text: str) -> str | None:
+    """The first line that is nothing but an http(s) URL: a saved page's own short link."""
+    for line in text.splitlines():
+        candidate = line.strip()
+        if candidate.startswith(("http://", "https://")) and " " not in candidate:
+            try:
+                return canonicalize_url(candidate)
+            except InvalidUrl:
+                continue
+    return None

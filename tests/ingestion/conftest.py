@@ -8,6 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import redis
+
+from sources.fetching import host_turns
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingestion"
 LOOPBACK_ONLY = ["127.0.0.1/32"]
@@ -97,7 +100,8 @@ class FixtureServer:
             if reply.etag:
                 handler.send_header("ETag", reply.etag)
             for name, value in reply.headers.items():
-                handler.send_header(name, value)
+                if value:  # an empty value leaves the header out (no Content-Length: read to close)
+                    handler.send_header(name, value)
             if "Content-Length" not in reply.headers:
                 handler.send_header("Content-Length", str(len(reply.body)))
             handler.end_headers()
@@ -125,10 +129,16 @@ def http_server():
 
 @pytest.fixture(autouse=True)
 def ingest_settings(settings):
-    """Let the fetcher reach the local fixture server only, quickly, with no politeness delay."""
+    """Let the fetcher reach the local fixture server only, quickly, with no politeness delay,
+    and forget any Retry-After pause an earlier test left on 127.0.0.1."""
     settings.INGEST_ALLOW_PRIVATE_ADDRESSES = LOOPBACK_ONLY
     settings.INGEST_HOST_DELAY = 0.0
     settings.INGEST_CONNECT_TIMEOUT = 2.0
     settings.INGEST_READ_TIMEOUT = 1.0
     settings.INGEST_TOTAL_TIMEOUT = 3.0
+    host_turns._not_before.clear()
+    if settings.REDIS_URL:
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        for key in client.scan_iter("ingest:host-*"):
+            client.delete(key)
     return settings
