@@ -86,7 +86,8 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 REDIS_URL = env_redis_url("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # A Redis outage degrades caching instead of turning pages into errors (see config.cache).
+    CACHES = {"default": {"BACKEND": "config.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -113,6 +114,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
+if DEBUG:
+    # Locally static files are served from the apps; an empty root keeps WhiteNoise from warning.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -140,6 +144,8 @@ CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": env_float("FEED_POLL_TICK_SECONDS", 60.0, minimum=1)},
     "worker-heartbeat": {"task": "claims.tasks.worker_heartbeat", "schedule": 60.0},
 }
+# /readyz answers 503 when the last worker heartbeat (written every minute by beat) is older.
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=1)
 
 # Ingestion (see README "Environment variables").
 INGEST_USER_AGENT = env_str("INGEST_USER_AGENT", "Claimtrack/0.1 (+https://example.org/claimtrack; newsroom claims tracker)")
