@@ -77,10 +77,10 @@ _MEDIUM = (
     r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel)"
 )
 ADJUNCT = re.compile(
-    rf"^[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_MEDIUM}\b(?:\s+to the nation)?"
+    rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_MEDIUM}\b(?:\s+to the nation)?"
     rf"|(?:late |early )?on\s+{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"
-    rf"|(?:last|this)\s+(?:week|month|year|morning|evening|night|{_WEEKDAY})"
+    rf"|(?:early |late )?(?:last|this)\s+(?:week|month|year|morning|evening|night|{_WEEKDAY})"
     r"|overnight|earlier|later|previously|again|also|separately|then|further)\b",
     re.IGNORECASE,
 )

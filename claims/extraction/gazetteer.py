@@ -38,7 +38,7 @@ class Gazetteer:
                 bucket = self._by_alias.setdefault(normalize_alias(alias), [])
                 if record not in bucket:
                     bucket.append(record)
-        self.longest_alias_words = max((len(alias.split()) for alias in self._by_alias), default=1)
+        _country_words(self)
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -66,7 +66,38 @@ class Gazetteer:
     def get(self, name: str | None) -> ActorRecord | None:
         return self.records.get(name) if name else None
 
+    def country_in(self, text: str) -> str | None:
+        """The first country named or implied by an adjective in text ("Russia's Kursk region" -> Russia)."""
+        match = self._country_pattern.search(text) if self._country_pattern else None
+        return self._country_by_word[match[1].lower()] if match else None
+
+    def adjective_of(self, country: str) -> str | None:
+        return self._adjectives.get(country)
+
+    def government_of(self, country: str | None) -> str | None:
+        return self._governments.get(country) if country else None
+
 
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
     return Gazetteer.from_json(DEFAULT_PATH)
+
+
+def _country_words(gazetteer: Gazetteer) -> None:
+    """Index country names and adjectives ("Ukrainian") from the government records."""
+    gazetteer._adjectives = {}
+    gazetteer._governments = {}
+    pattern_parts = []
+    for record in gazetteer.records.values():
+        if record.kind != "government" or not record.country:
+            continue
+        gazetteer._governments[record.country] = record.name
+        pattern_parts.append((record.country, record.country))
+        for alias in record.aliases:
+            if alias.endswith(" government") and not alias.lower().startswith("the "):
+                adjective = alias[: -len(" government")]
+                gazetteer._adjectives.setdefault(record.country, adjective)
+                pattern_parts.append((adjective, record.country))
+    gazetteer._country_by_word = {word.lower(): country for word, country in pattern_parts}
+    words = sorted((re.escape(word) for word, _ in pattern_parts), key=len, reverse=True)
+    gazetteer._country_pattern = re.compile(rf"\b({'|'.join(words)})(?:'s|’s)?\b") if words else None

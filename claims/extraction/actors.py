@@ -1,0 +1,224 @@
+"""Source mentions: is a phrase a plausible source, and which actor does it name?"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extraction.gazetteer import ActorRecord, Gazetteer, normalize_alias
+from claims.extraction.types import ExtractedActor
+
+PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "group", "we": "group"}
+# Words that head a description of a person ("the governor", "Defense Minister").
+PERSON_ROLES = frozenset(
+    "president minister governor mayor chancellor general commander spokesman spokeswoman spokesperson chief secretary "
+    "ambassador leader head director politician diplomat lawmaker senator congressman official envoy premier king queen "
+    "prince nominee candidate critic ex-general source adviser advisor aide deputy representative prosecutor judge "
+    "lawyer analyst expert researcher investigator officer soldier commander-in-chief founder ceo chairman chairwoman "
+    "chair captain colonel lieutenant admiral marshal mother father woman man witness resident doctor survivor victim "
+    "activist journalist correspondent reporter economist scientist negotiator mediator monitor observer pope cleric".split()
+)
+# Words that head a description of an organisation or a group.
+ORG_HEADS = frozenset(
+    "ministry office agency government military army navy prosecution department council commission service police court "
+    "company group organization organisation watchdog alliance bloc media outlet newspaper broadcaster forces authorities "
+    "officials prosecutors analysts experts investigators groups allies sources administration parliament cabinet kremlin "
+    "command staff embassy mission institute monitors observers residents witnesses doctors researchers scientists "
+    "lawmakers legislators spokespeople campaigners activists airline operator regulator committee union party "
+    "investigation report study survey analysis estimates figures data statement agency's".split()
+)
+TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
+    "Foreign Defense Defence Prime Interior Finance Economy Justice Health Deputy Former Interim Acting Regional State "
+    "Supreme Secretary-General Commander-in-Chief President-elect Vice Chief Press Security Lt. Gen. Col. Maj. Sgt. Adm. "
+    "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Prof. Pope Sir Ex-general Military Intelligence National".split()
+)
+_ORG_NAME_ENDINGS = frozenset(
+    "Ministry Office Council Agency Department Service Forces Army Navy Times Post Guardian Institute Group Committee "
+    "Commission Parliament Court Bank Company Union Organization Organisation News Media Party Corporation Police Command "
+    "Staff Administration University Force Guard Fund Program Programme Observatory Watch International Kremlin Pentagon".split()
+)
+_DETERMINERS = re.compile(r"^(?:the|a|an|another|one|some|two|both)\s+", re.IGNORECASE)
+_INTRO_WORDS = re.compile(
+    r"^(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
+    r"moreover|furthermore|elsewhere|previously|initially|finally|thus|therefore)\b[,\s]*)+",
+    re.IGNORECASE,
+)
+_TRAILING_ADVERBS = re.compile(
+    r"(?:[\s,]+(?:also|earlier|previously|further|later|again|initially|repeatedly|separately|reportedly|then|just|now|"
+    r"already|recently|originally|particularly|both|itself|himself|herself|themselves|alone|too|once|first|immediately|"
+    r"publicly|privately|openly|officially|subsequently|quickly|last \w+|this \w+|on \w+day))+$",
+    re.IGNORECASE,
+)
+_VERBISH = frozenset(
+    "is are was were be been being will would can could should may might must do does did not no has have had "
+    "to who which that when where held met gave made took sent went came left got put set kept brought began fought won "
+    "lost saw became ran spoke flew led attacked killed destroyed downed hit struck launched".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at for from by during after before since until into onto over under about against between among through "
+    "without within across toward towards amid despite following like unlike of to".split()
+)
+_INVESTIGATION_BY = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
+    re.IGNORECASE,
+)
+
+
+def clean_mention(segment: str) -> tuple[int, int]:
+    """Offsets (within segment) of the mention once intro words, determiners kept, and trailing adverbs are cut."""
+    start = 0
+    intro = _INTRO_WORDS.match(segment)
+    if intro:
+        start = intro.end()
+    end = len(segment)
+    trailing = _TRAILING_ADVERBS.search(segment[start:end])
+    if trailing:
+        end = start + trailing.start()
+    while start < end and segment[start] in " \t\u00a0,\"'\u201c\u201d(":
+        start += 1
+    while end > start and segment[end - 1] in " \t\u00a0,\"'\u201c\u201d)":
+        end -= 1
+    return start, end
+
+
+def _words(mention: str) -> list[str]:
+    return re.findall(r"[\w][\w'’.\-]*", mention)
+
+
+def head_word(mention: str) -> str:
+    core = re.split(r"\s+(?:of|for|in|at|from|on|with)\s+", mention, maxsplit=1)[0]
+    words = _words(core)
+    if not words:
+        return ""
+    return re.sub(r"['’]s?$", "", words[-1])
+
+
+def is_source_mention(mention: str, gazetteer: Gazetteer) -> bool:
+    """Does the phrase look like who said something (not a clause, not a bare noun phrase of things)?"""
+    by = _INVESTIGATION_BY.match(mention)
+    if by:
+        mention = by["actor"]
+    words = _words(mention)
+    if not words or len(words) > 12:
+        return False
+    lower = [w.lower() for w in words]
+    if lower[0] in _PREPOSITIONS:
+        return False
+    if len(words) == 1 and lower[0] in PRONOUNS:
+        return True
+    if lower[0] in ("i", "you") or any(w in _VERBISH for w in lower):
+        return False
+    if gazetteer.candidates(mention):
+        return True
+    head = head_word(mention)
+    if not head:
+        return False
+    if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES:
+        return True
+    # A proper name: every word capitalised except connectors ("Prosecutor General's office" counts as well).
+    if head[0].isupper() and not lower[0] in ("this", "that", "these", "those"):
+        caps = [w for w in words if w[0].isupper()]
+        return len(caps) >= max(1, len(words) - 3)
+    return False
+
+
+@dataclass(frozen=True)
+class MentionAnalysis:
+    name: str  # canonical or cleaned name
+    kind: str
+    record: ActorRecord | None
+    is_description: bool  # "the ministry", "the former Estonian prime minister": needs an antecedent
+    head: str
+    country: str | None
+    named: bool = True  # carries a proper name (not only a title such as "Former NATO Deputy Commander")
+
+
+def _person_name(words: list[str]) -> tuple[list[str], bool]:
+    """The personal name at the end of a titled mention, and whether a title came before it."""
+    run: list[str] = []
+    for word in reversed(words):
+        clean = word.rstrip(",")
+        if clean[0].isupper() and clean not in TITLE_WORDS and not clean.isupper() and "'" not in clean and "’" not in clean:
+            run.insert(0, clean)
+        else:
+            break
+    titled = len(run) < len(words)
+    return run, titled
+
+
+def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None = None) -> MentionAnalysis:
+    text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
+    by = _INVESTIGATION_BY.match(text)
+    if by:
+        text = by["actor"]
+    record = _lookup(text, gazetteer, country_hint)
+    head = head_word(text)
+    country = record.country if record else gazetteer.country_in(text)
+    if record:
+        return MentionAnalysis(record.name, record.kind, record, False, head, record.country)
+    core = _DETERMINERS.sub("", text)
+    words = _words(core)
+    lower = text.lower()
+    if lower in PRONOUNS:
+        return MentionAnalysis(lower, PRONOUNS[lower], None, True, lower, None, named=False)
+    run, titled = _person_name(words)
+    before_run = words[len(words) - len(run) - 1] if titled and run else ""
+    if run and run[-1] not in _ORG_NAME_ENDINGS and before_run.lower() != "of" and (
+        before_run in TITLE_WORDS or before_run.lower() in PERSON_ROLES or len(run) >= 2 or len(words) == 1
+    ):
+        name = " ".join(run)
+        known = _lookup(name, gazetteer, country_hint)
+        if known:
+            return MentionAnalysis(known.name, known.kind, known, False, head, known.country)
+        return MentionAnalysis(name, "person", None, False, head, country)
+    head_lower = head.lower()
+    definite = head[:1].islower()
+    is_person = head_lower in PERSON_ROLES or head_lower.rstrip("s") in PERSON_ROLES and head_lower.endswith("s") is False
+    kind = "person" if is_person else ("group" if head_lower.endswith("s") and head_lower not in ("forces",) else "organization")
+    if head_lower in ORG_HEADS and head_lower.endswith("s"):
+        kind = "group"
+    contextual = _lookup_in_country(core, gazetteer, country_hint) if country is None else None
+    if contextual:
+        return MentionAnalysis(contextual.name, contextual.kind, contextual, False, head, contextual.country)
+    return MentionAnalysis(core[0].upper() + core[1:] if core[:1].islower() and not definite else core, kind, None,
+                           definite, head, country, named=False)
+
+
+def _lookup(text: str, gazetteer: Gazetteer, country_hint: str | None) -> ActorRecord | None:
+    """Exact alias, else the longest alias that ends the mention ("Ukrainian President Volodymyr Zelenskyy")."""
+    words = text.split()
+    for start in range(len(words)):
+        if start and words[start - 1].lower() == "of":
+            continue  # "the president of Ukraine" is not Ukraine
+        candidates = gazetteer.candidates(" ".join(words[start:]))
+        if candidates:
+            return _pick(candidates, country_hint, gazetteer.country_in(text))
+    return None
+
+
+def _lookup_in_country(core: str, gazetteer: Gazetteer, country: str | None) -> ActorRecord | None:
+    """A bare office ("the Prosecutor General's office") read as the one of the country in context."""
+    if not country:
+        return None
+    adjective = gazetteer.adjective_of(country)
+    for variant in (f"{adjective} {core}" if adjective else None, f"{country}'s {core}"):
+        if variant and (candidates := gazetteer.candidates(variant)):
+            return candidates[0]
+    return None
+
+
+def _pick(candidates: list[ActorRecord], *countries: str | None) -> ActorRecord:
+    for country in countries:
+        for record in candidates:
+            if country and record.country == country:
+                return record
+    return candidates[0]
+
+
+def actor_from(record: ActorRecord | None, name: str, kind: str, country: str | None, gazetteer: Gazetteer) -> ExtractedActor:
+    if record:
+        return ExtractedActor(record.name, record.kind, True, record.parent, record.country)
+    return ExtractedActor(name, kind, False, gazetteer.government_of(country), country)
+
+
+def normalized(name: str) -> str:
+    return normalize_alias(name)

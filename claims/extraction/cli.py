@@ -1,0 +1,123 @@
+"""Offline extraction over saved pages: `python -m claims.extraction.cli PATH... --format jsonl|table`.
+
+The `extract_claims` management command wraps main(); nothing here touches a database.
+Spans in the output are offsets into the file's text as read (UTF-8 for .txt; for .html, the
+text extracted from it).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from claims.extraction.extractor import EXTRACTOR_VERSION, extract_passage
+from claims.extraction.gazetteer import Gazetteer
+from claims.extraction.types import ExtractedClaim, Span
+from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
+
+
+def read_document_text(path: Path) -> str:
+    raw = path.read_bytes()
+    if path.suffix.lower() in (".html", ".htm"):
+        import trafilatura  # imported here: plain-text runs and the benchmark do not need it
+
+        return trafilatura.extract(raw.decode("utf-8", errors="replace"), include_comments=False, favor_recall=True) or ""
+    return raw.decode("utf-8")
+
+
+def _publisher(permalinks: list[str], gazetteer: Gazetteer) -> str | None:
+    """The outlet whose article this is, from its permalinks' host ("p.dw.com" -> DW's record)."""
+    for link in permalinks:
+        host = link.split("://", 1)[-1].split("/", 1)[0]
+        for label in host.split(".")[:-1]:
+            candidates = gazetteer.candidates(label)
+            if candidates and candidates[0].kind == "media":
+                return candidates[0].name
+    return None
+
+
+def document_claims(text: str, gazetteer: Gazetteer | None = None) -> Iterator[tuple[ExtractedClaim, int]]:
+    """Every claim of a saved page with the offset of its post, so spans can be made file-relative."""
+    gazetteer = gazetteer or Gazetteer.default()
+    blog = split_plaintext_liveblog(text)
+    publisher = _publisher([post.permalink for post in blog.posts if post.permalink], gazetteer)
+    for post in blog.posts:
+        result = extract_passage(post.text, heading=post.heading, published_on=post.published, gazetteer=gazetteer, publisher=publisher)
+        for claim in result.claims:
+            yield claim, post.start
+
+
+def _span(span: Span | None, offset: int) -> list[int] | None:
+    return [span.start + offset, span.end + offset] if span else None
+
+
+def claim_record(doc: str, claim: ExtractedClaim, offset: int) -> dict:
+    return {
+        "doc": doc,
+        "sentence": claim.sentence,
+        "text": claim.text,
+        "actor": claim.actor.name if claim.actor else None,
+        "actor_mention": claim.actor_mention,
+        "cue": claim.cue,
+        "via": claim.via.name if claim.via else None,
+        "quantities": [
+            {
+                "value": q.value, "value_max": q.value_max, "total": q.total, "unit": q.unit, "noun": q.noun,
+                "approximate": q.approximate, "qualifier": q.qualifier, "text": q.text, "span": _span(q.span, offset),
+            }
+            for q in claim.quantities
+        ],
+        "unverified": claim.unverified,
+        "asserted_on": claim.asserted_on.isoformat() if claim.asserted_on else None,
+        "event_date": claim.event_date.isoformat() if claim.event_date else None,
+        "kind": claim.kind,
+        "rule": claim.rule,
+        "extractor_version": EXTRACTOR_VERSION,
+        "spans": {
+            "source": _span(claim.source_span, offset),
+            "cue": _span(claim.cue_span, offset),
+            "content": _span(claim.content_span, offset),
+        },
+    }
+
+
+def _clip(text: str | None, width: int) -> str:
+    text = (text or "-").replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_table(records: list[dict], out: TextIO) -> None:
+    columns = [("actor", 28), ("cue", 14), ("via", 12), ("numbers", 16), ("kind", 7), ("rule", 18), ("text", 60)]
+    out.write("  ".join(name.ljust(width) for name, width in columns).rstrip() + "\n")
+    for record in records:
+        numbers = ", ".join(f"{q['value']:g}{q['unit'] or ''}" for q in record["quantities"])
+        values = {**record, "numbers": numbers}
+        out.write("  ".join(_clip(str(values[name]) if values[name] is not None else None, width).ljust(width) for name, width in columns).rstrip() + "\n")
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="extract_claims", description="Print the attributed claims of saved articles.")
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    args = parser.parse_args(argv)
+    run(args.paths, args.format, out or sys.stdout)
+    return 0
+
+
+def run(paths: list[Path], output_format: str, out: TextIO) -> None:
+    gazetteer = Gazetteer.default()
+    for path in paths:
+        records = [claim_record(path.name, claim, offset) for claim, offset in document_claims(read_document_text(path), gazetteer)]
+        if output_format == "jsonl":
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            out.write(f"== {path.name}: {len(records)} claims\n")
+            write_table(records, out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

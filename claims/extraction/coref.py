@@ -1,0 +1,75 @@
+"""Who "he", "it", "the ministry" or "Klimkin" refers to, from the actors named earlier in the passage."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claims.extraction.actors import ORG_HEADS, PERSON_ROLES
+from claims.extraction.types import ExtractedActor
+
+
+@dataclass
+class _Entry:
+    actor: ExtractedActor
+    mention: str
+
+
+def _stem(word: str) -> str:
+    word = word.lower().rstrip("s")
+    return word[:6] if len(word) > 6 else word
+
+
+class DiscourseMemory:
+    """Actors in the order the passage names them; the heading's actor is the fallback for "it said"."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+        self.heading_actor: ExtractedActor | None = None
+
+    def remember(self, actor: ExtractedActor, mention: str) -> None:
+        self._entries.append(_Entry(actor, mention))
+
+    def last_country(self) -> str | None:
+        for entry in reversed(self._entries):
+            if entry.actor.country:
+                return entry.actor.country
+        return self.heading_actor.country if self.heading_actor else None
+
+    def pronoun(self, pronoun: str) -> ExtractedActor | None:
+        pronoun = pronoun.lower()
+        for entry in reversed(self._entries):
+            is_person = entry.actor.kind == "person"
+            if pronoun in ("he", "she") and is_person:
+                return entry.actor
+            if pronoun == "it" and not is_person and entry.actor.kind != "group":
+                return entry.actor
+            if pronoun in ("they", "we") and not is_person:
+                return entry.actor
+        if pronoun in ("it", "they", "we") and self.heading_actor and self.heading_actor.kind != "person":
+            return self.heading_actor
+        if pronoun in ("he", "she") and self.heading_actor and self.heading_actor.kind == "person":
+            return self.heading_actor
+        return None
+
+    def description(self, head: str, mention: str) -> ExtractedActor | None:
+        """A short reference ("the ministry", "the former prime minister", "the source") to an actor named before."""
+        stem = _stem(head)
+        for entry in reversed(self._entries):
+            words = f"{entry.mention} {entry.actor.name}".replace("'", " ").replace("’", " ").split()
+            if any(_stem(word) == stem for word in words):
+                return entry.actor
+        wants_person = head.lower() in PERSON_ROLES
+        wants_org = head.lower() in ORG_HEADS
+        if wants_person or wants_org:
+            for entry in reversed(self._entries):
+                if (entry.actor.kind == "person") == wants_person:
+                    return entry.actor
+            if self.heading_actor and (self.heading_actor.kind == "person") == wants_person:
+                return self.heading_actor
+        return None
+
+    def surname(self, name: str) -> ExtractedActor | None:
+        """"Klimkin" after "Pavlo Klimkin" is the same person."""
+        for entry in reversed(self._entries):
+            if entry.actor.kind == "person" and entry.actor.name.split()[-1] == name and entry.actor.name != name:
+                return entry.actor
+        return None

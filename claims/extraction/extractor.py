@@ -1,0 +1,604 @@
+"""Attributed claims in one passage: who said what, found by named, explainable rules.
+
+Each sentence is searched for cue words ("said", "told Reuters", "according to", ...). Around
+each cue the source mention and the content are read by the form of the sentence:
+
+- source_first:  "Ukraine said (that) CONTENT"
+- source_last:   "CONTENT, the ministry said."  /  '"CONTENT," he said, "..."'
+- inverted:      "CONTENT, said Richard Roe, a retired general."
+- appositive:    "The regional governor, Jane Doe, said CONTENT"
+- according_to:  "According to X, CONTENT" / "CONTENT, according to X."
+- cited_as_saying: "RIA cited the ministry as saying CONTENT" (source: the ministry, via: RIA)
+- participle:    "X dismissed it, saying CONTENT" (the source is the clause's subject)
+- headline_dash / headline_colon: "CONTENT — Defense Ministry", "Zelenskyy: CONTENT"
+- quote_continuation: a quoted sentence with no cue, spoken by the speaker of its quotation.
+
+Pronouns and short references are resolved with the passage's memory of actors (coref.py);
+the heading's actor answers "it said" when the body names nobody.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field, replace
+
+from claims.extraction import markers
+from claims.extraction.actors import (
+    PERSON_ROLES,
+    PRONOUNS,
+    _PREPOSITIONS,
+    actor_from,
+    analyse_mention,
+    clean_mention,
+    head_word,
+    is_source_mention,
+)
+from claims.extraction.coref import DiscourseMemory
+from claims.extraction.cues import ADJUNCT, CUE, DENIAL_LEMMAS, NOUN_LIKE_FORMS, OPINION_LEMMAS, lemma_of
+from claims.extraction.dates import resolve_event_time
+from claims.extraction.gazetteer import Gazetteer
+from claims.extraction.quantities import extract_quantities
+from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
+from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
+
+EXTRACTOR_VERSION = "2026.11.1"
+
+_LEFT_BOUNDARY = re.compile(
+    r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s"
+    r"|\b(?:that|after|as|while|when|because|although|though|but|with|since|before|if|where|which|who|whom|whereas|until|once)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = frozenset({"who", "which"})
+_ELLIPTIC = frozenset({"but", "and"})
+_TOLD_OBJECT = re.compile(
+    r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:news agency|newspaper|broadcaster|agency)?"
+    r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|state television|state TV|the media|the press|"
+    r"(?:a|an|the)\s+(?:news\s+)?(?:conference|briefing|meeting|session|audience|crowd|gathering)|(?:him|her|them|us|me))(?=[\s,.;:]|$)"
+)
+_AS_SAYING = re.compile(r"\s+(?P<source>.+?)\s+as\s+(?:saying|telling|stating|writing)\b")
+_CONTENT_OPENER = re.compile(r"[\s,:]*(?:that\b)?[\s,:]*")
+_RIGHT_IS_ADJUNCT = re.compile(
+    r"^(?:as|while|when|after|before|because|since|ahead|amid|at|in|on|during|following|but|and|adding|citing|without|"
+    r"according|referring|speaking|in an?|on the)\b",
+    re.IGNORECASE,
+)
+_INTRO_SEGMENT = re.compile(
+    r"^\s*(?:[A-Z][a-z]+ing\b|(?:In|On|At|After|Before|During|Despite|Following|Amid|Last|Earlier|Later|Meanwhile|However|"
+    r"Also|Separately|Elsewhere|Instead|Still|Yet|But|And|So|Now|Then|Over|By|From|For|With|Without|Under|Since|Asked|"
+    r"According|Overnight|Today|Yesterday|On\s+\w+day)\b)"
+)
+_MODAL = re.compile(
+    r"\b(?:will|would|must|should|could|might|may|shall|need to|needs to|have to|has to|ought to|won't|wouldn't|"
+    r"can't|cannot|hope|hopes|want|wants|believe|believes|think|thinks)\b|\?",
+    re.IGNORECASE,
+)
+_SUBJECT_STOP = re.compile(r"^(?:[a-z]+ly|[a-z]+ed|" + "|".join(
+    "is are was were has have had will would can could should may might must did does do held met gave made took sent "
+    "went came told said says spoke flew led got put set kept began fought won lost saw became ran wrote".split()) + r")$")
+_SUBJECT_WORDS = frozenset(
+    "the a an of former retired regional local senior top new outgoing incoming foreign defense defence military state "
+    "deputy acting interim prime chief government presidential general vice".split()
+)
+_HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P<source>[^\u2014\u2013]{2,60})$")
+_HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
+
+
+@dataclass
+class _Found:
+    """One attribution in a sentence, offsets relative to the sentence."""
+
+    mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    cue_text: str
+    lemma: str | None
+    content: tuple[int, int]
+    rule: str
+    via: tuple[int, int] | None = None
+    memory_mention: tuple[int, int] | None = None  # wider span (with an appositive title) remembered for coreference
+    actor: ExtractedActor | None = None
+    via_actor: ExtractedActor | None = None
+    extra_actors: list[tuple[tuple[int, int], ExtractedActor]] = field(default_factory=list)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u00a0,;:":
+        start += 1
+    while end > start and text[end - 1] in " \t\u00a0,;:":
+        end -= 1
+    return start, end
+
+
+def _inside(position: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in regions)
+
+
+class _SentenceReader:
+    """Finds the attributions of one sentence (unresolved mentions)."""
+
+    def __init__(self, sentence: Sentence, gazetteer: Gazetteer, headline: bool):
+        self.text = sentence.text
+        self.gazetteer = gazetteer
+        self.headline = headline
+        if sentence.opens_inside_quote:
+            # The sentence continues a quotation opened earlier: everything up to its closing mark is quoted.
+            close = min((i for i, ch in enumerate(self.text) if ch in "\"\u201d"), default=len(self.text)) + 1
+            self.quotes = [(-1, close)] + [(s + close, e + close) for s, e in quoted_regions(self.text[close:])]
+        else:
+            self.quotes = quoted_regions(self.text)
+
+    def valid(self, start: int, end: int) -> bool:
+        return end > start and is_source_mention(self.text[start:end], self.gazetteer)
+
+    def left_segment(self, position: int) -> tuple[int, str]:
+        """Start of the clause that ends at position, and the boundary that opened it."""
+        start, boundary = 0, ""
+        for match in _LEFT_BOUNDARY.finditer(self.text, 0, position):
+            if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d":
+                start, boundary = match.end(), match[0].strip().lower()
+        return start, boundary
+
+    def mention_in(self, start: int, end: int) -> tuple[int, int] | None:
+        a, b = clean_mention(self.text[start:end])
+        span = (start + a, start + b)
+        if self.valid(*span):
+            return span
+        conjunction = list(re.finditer(r"\b(?:and|but)\s+", self.text[span[0] : span[1]]))
+        if conjunction:
+            tail = (span[0] + conjunction[-1].end(), span[1])
+            if self.valid(*tail):
+                return tail
+        return None
+
+    def right_np(self, start: int) -> tuple[int, int] | None:
+        stop = re.search(r"[,;.!?(\u2014]|\s-\s|$", self.text[start:])
+        a, b = clean_mention(self.text[start : start + stop.start()])
+        span = (start + a, start + b)
+        return span if self.valid(*span) else None
+
+    def main_subject(self, limit: int) -> tuple[int, int] | None:
+        """The subject of the sentence's main clause, skipping intro phrases ("Speaking to DW, ...")."""
+        position = 0
+        if self.text[:1] in "\"\u201c":
+            return None
+        while True:
+            comma = self.text.find(",", position, limit)
+            if comma == -1 or not _INTRO_SEGMENT.match(self.text[position:comma]):
+                break
+            position = comma + 1
+        words = list(re.finditer(r"[\w'’.-]+", self.text[position:limit]))
+        end = None
+        for word in words:
+            token = word[0]
+            if token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES:
+                if _SUBJECT_STOP.match(token) and not token[0].isupper():
+                    break
+                end = position + word.end()
+                continue
+            break
+        if end is None:
+            return None
+        a, b = clean_mention(self.text[position:end])
+        span = (position + a, position + b)
+        return span if self.valid(*span) else None
+
+    def content_after(self, position: int) -> tuple[int, int]:
+        while True:
+            adjunct = ADJUNCT.match(self.text, position)
+            if not adjunct or adjunct.end() == position:
+                break
+            position = adjunct.end()
+        opener = _CONTENT_OPENER.match(self.text, position)
+        return _strip_span(self.text, opener.end(), len(self.text))
+
+    def read(self) -> list[_Found]:
+        found: list[_Found] = []
+        consumed: list[tuple[int, int]] = []
+        for match in CUE.finditer(self.text):
+            if _inside(match.start(), self.quotes) or any(s <= match.start() < e for s, e in consumed):
+                continue
+            if match["according"]:
+                result = self._according(match)
+            else:
+                result = self._verb(match, consumed, after_attribution=bool(found))
+            if result:
+                found.append(result)
+        if not found and self.headline:
+            found.extend(self._headline_forms())
+        return self._trim_overlaps(found)
+
+    def _according(self, match: re.Match) -> _Found | None:
+        source = self.right_np(match.end())
+        if not source:
+            return None
+        clause_start, _ = self.left_segment(match.start())
+        before = self.text[:clause_start].rstrip(" ,")
+        if match.start() <= len(before) + 2 and not before.strip() or _INTRO_SEGMENT.match(self.text[:match.start()]) and not before.strip():
+            content = _strip_span(self.text, source[1], len(self.text))
+        else:
+            content = _strip_span(self.text, 0, match.start())
+        if content[1] <= content[0]:
+            content = _strip_span(self.text, source[1], len(self.text))
+        return _Found(source, (match.start(), match.end()), "according to", None, content, "according_to")
+
+    def _verb(self, match: re.Match, consumed: list[tuple[int, int]], after_attribution: bool) -> _Found | None:
+        verb = match["verb"]
+        lemma = lemma_of(verb)
+        cue_start, cue_end = match.start("cue"), match.end("cue")
+        participle = verb.lower().endswith("ing")
+        clause_start, boundary = self.left_segment(cue_start)
+        mention = self.mention_in(clause_start, cue_start) if self.text[clause_start:cue_start].strip() else None
+        if mention is None and self.text[clause_start:cue_start].strip():
+            if not participle and boundary not in _ELLIPTIC:
+                return None
+        if verb.lower() in NOUN_LIKE_FORMS and mention and self.text[mention[0]:mention[1]].lower() in PRONOUNS and lemma != "say":
+            return None
+        via = None
+        cue_text = self.text[cue_start:cue_end]
+        after = cue_end
+        rule = None
+        memory_mention = mention
+        if lemma == "tell":
+            told = _TOLD_OBJECT.match(self.text, cue_end)
+            if not told:
+                return None
+            after = told.end()
+            cue_text = self.text[cue_start:after]
+            via = (told.start("object"), told.end("object"))
+        if lemma == "cite" and not participle:
+            as_saying = _AS_SAYING.match(self.text, cue_end)
+            if not as_saying or not mention:
+                return None
+            source_span = (as_saying.start("source"), as_saying.end("source"))
+            if not self.valid(*source_span):
+                return None
+            consumed.append((source_span[1], as_saying.end()))
+            content = self.content_after(as_saying.end())
+            cue_text = f"{verb} ... as saying"
+            return _Found(source_span, (cue_start, cue_end), cue_text, lemma, content, "cited_as_saying", via=mention)
+        if lemma == "cite" and participle:
+            cited = self.right_np(cue_end)
+            subject = self.main_subject(cue_start)
+            if not cited or not subject:
+                return None
+            content = _strip_span(self.text, 0, self.left_segment(cue_start)[0])
+            return _Found(cited, (cue_start, cue_end), cue_text, lemma, content, "citing", via=subject)
+        if mention is None:
+            if participle and (cue_start == 0 or after_attribution):
+                # "Saying ..., X implored" / "X said ..., adding": the main clause carries the attribution.
+                return None
+            before = self.text[:clause_start].rstrip()
+            if boundary == "," and not participle:
+                appositive_start, _ = self.left_segment(len(before) - 1)
+                appositive = self.mention_in(appositive_start, len(before) - 1)
+                if appositive:
+                    mention = appositive
+                    memory_mention = appositive
+                    description_start, _ = self.left_segment(max(0, appositive_start - 1))
+                    description = self.mention_in(description_start, max(0, appositive_start - 1))
+                    if description and head_word(self.text[description[0]:description[1]]).lower() in PERSON_ROLES:
+                        memory_mention = (description[0], appositive[1])
+                    rule = "appositive"
+                    clause_start = (memory_mention or mention)[0]
+            if mention is None and boundary in (",", '"', "\u201d") and not participle:
+                inverted = self.right_np(after)
+                if inverted:
+                    content = _strip_span(self.text, 0, clause_start)
+                    content = self._unquote_end(content)
+                    return _Found(inverted, (cue_start, cue_end), cue_text, lemma, content, "inverted", via=via)
+            if mention is None and (participle or boundary in _ELLIPTIC or boundary in _RELATIVE):
+                if boundary in _RELATIVE:
+                    head_start, _ = self.left_segment(clause_start - len(boundary) - 1)
+                    mention = self.mention_in(head_start, clause_start - len(boundary) - 1)
+                else:
+                    mention = self.main_subject(clause_start)
+                rule = "participle" if participle else ("relative_clause" if boundary in _RELATIVE else "elliptic_subject")
+                if mention:
+                    return _Found(mention, (cue_start, cue_end), cue_text, lemma, self.content_after(after), rule, via=via)
+            if mention is None:
+                return None
+        right = self.content_after(after)
+        right_text = self.text[right[0]:right[1]] if re.search(r"\w", self.text[right[0]:right[1]]) else ""
+        raw_right = self.text[after:].lstrip(" ,:")
+        left = _strip_span(self.text, 0, clause_start)
+        left_text = self.text[left[0]:left[1]]
+        left_is_content = bool(left_text) and not _INTRO_SEGMENT.match(left_text + " ") or len(left_text.split()) > 6
+        if raw_right[:1] in "\"\u201c" and right_text:
+            content, form = right, "source_first"
+        elif (not right_text or _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")) and left_is_content:
+            content, form = self._unquote_end(left), "source_last"
+        elif right_text:
+            content, form = right, "source_first"
+        else:
+            return None
+        return _Found(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
+
+    def _unquote_end(self, span: tuple[int, int]) -> tuple[int, int]:
+        return _strip_span(self.text, *span)
+
+    def _headline_forms(self) -> list[_Found]:
+        dash = _HEADLINE_DASH.match(self.text)
+        if dash and self.valid(dash.start("source"), dash.end("source")):
+            return [_Found((dash.start("source"), dash.end("source")), None, "headline", None,
+                           (dash.start("content"), dash.end("content")), "headline_dash")]
+        colon = _HEADLINE_COLON.match(self.text)
+        if colon and self.valid(colon.start("source"), colon.end("source")):
+            source = self.text[colon.start("source"):colon.end("source")]
+            analysis = analyse_mention(source, self.gazetteer)
+            if analysis.kind == "person":
+                return [_Found((colon.start("source"), colon.end("source")), None, "headline", None,
+                               (colon.start("content"), colon.end("content")), "headline_colon")]
+        return []
+
+    def _trim_overlaps(self, found: list[_Found]) -> list[_Found]:
+        """Two sources in one sentence: the first content stops where the second attribution's clause begins."""
+        found.sort(key=lambda f: (f.cue or f.mention)[0])
+        for first, second in zip(found, found[1:]):
+            second_start = min(p[0] for p in (second.mention, second.cue, second.memory_mention) if p)
+            if first.content[0] < second_start < first.content[1] and first.mention and first.mention[1] <= second_start:
+                clause_start, _ = self.left_segment(second_start)
+                cut = min(second_start, clause_start) if clause_start > first.content[0] else second_start
+                first.content = _strip_span(self.text, first.content[0], cut)
+        return found
+
+
+class _PassageExtractor:
+    def __init__(self, text: str, heading: str | None, published_on: datetime.date | None, gazetteer: Gazetteer,
+                 publisher: str | None):
+        self.text = text
+        self.heading = heading
+        self.published_on = published_on
+        self.gazetteer = gazetteer
+        self.publisher = publisher
+        self.memory = DiscourseMemory()
+
+    def resolve(self, mention: str, *, lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
+        lower = mention.lower().strip()
+        if lower in PRONOUNS:
+            return self.memory.pronoun(lower)
+        analysis = analyse_mention(mention, self.gazetteer, self.memory.last_country() if lookahead is None else None)
+        if analysis.record is None and analysis.kind == "person" and " " not in analysis.name:
+            same = self.memory.surname(analysis.name)
+            if same:
+                return same
+        unnamed_title = analysis.record is None and not analysis.named and analysis.head.lower() in PERSON_ROLES
+        specific = " of " in mention or "'s" in mention or "’s" in mention
+        definite = bool(re.match(r"(?:the|this|that)\s", mention, re.IGNORECASE))
+        if lookahead is not None and (analysis.is_description or unnamed_title):
+            antecedent = _first_matching(analysis.head, lookahead)
+            if antecedent:
+                return antecedent
+        elif not specific and ((analysis.is_description and definite) or unnamed_title):
+            antecedent = self.memory.description(analysis.head, mention)
+            if antecedent:
+                return antecedent
+        return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+
+    def run(self) -> PassageExtraction:
+        sentences = split_sentences(self.text)
+        heading_line = bool(self.heading) and self.text.lstrip().startswith(self.heading.strip()[:40])
+        per_sentence: list[tuple[Sentence, list[_Found]]] = []
+        headline_founds: list[tuple[Sentence, _Found]] = []
+        for index, sentence in enumerate(sentences):
+            single_line = (index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph) and sentence.first_in_paragraph
+            headline = single_line and not sentence.terminated
+            is_heading = index == 0 and heading_line
+            reader = _SentenceReader(sentence, self.gazetteer, headline)
+            founds = reader.read()
+            if not is_heading:
+                self._remember_subject(sentence, reader)
+            for found in founds:
+                self._resolve_found(sentence, found, defer_descriptions=is_heading)
+                if is_heading:
+                    headline_founds.append((sentence, found))
+            if is_heading and founds and founds[0].actor and founds[0].actor.name.lower() not in PRONOUNS:
+                self.memory.heading_actor = founds[0].actor
+            per_sentence.append((sentence, founds))
+        self._resolve_headline_descriptions(headline_founds, per_sentence)
+        self._quote_continuations(per_sentence)
+        return self._build(per_sentence)
+
+    def _remember_subject(self, sentence: Sentence, reader: "_SentenceReader") -> None:
+        """A person who is the subject of a sentence without a cue ("Klimkin was speaking ...") is who "he" means next."""
+        subject = reader.main_subject(len(sentence.text))
+        if not subject:
+            return
+        mention = sentence.text[subject[0]:subject[1]]
+        if mention.lower() in PRONOUNS:
+            return
+        analysis = analyse_mention(mention, self.gazetteer)
+        if analysis.kind != "person" or not analysis.named:
+            return
+        actor = (analysis.record and actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)) or self.memory.surname(analysis.name)
+        if actor:
+            self.memory.remember(actor, mention)
+
+    def _resolve_found(self, sentence: Sentence, found: _Found, *, defer_descriptions: bool = False) -> None:
+        text = sentence.text
+        if found.mention is None:
+            return
+        mention = text[found.mention[0]:found.mention[1]]
+        coordinated = re.fullmatch(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?", mention)
+        if coordinated:
+            first, second = self.gazetteer.candidates(coordinated["a"]), self.gazetteer.candidates(coordinated["b"])
+            if first and second:
+                a = actor_from(first[0], first[0].name, first[0].kind, first[0].country, self.gazetteer)
+                b = actor_from(second[0], second[0].name, second[0].kind, second[0].country, self.gazetteer)
+                found.actor = a
+                found.mention = (found.mention[0], found.mention[0] + len(coordinated["a"]))
+                b_start = found.mention[0] + coordinated.start("b")
+                found.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
+                self.memory.remember(a, coordinated["a"])
+                self.memory.remember(b, coordinated["b"])
+                return
+        found.actor = self.resolve(mention) if not defer_descriptions else self._resolve_heading_mention(mention)
+        if found.actor:
+            remembered = text[found.memory_mention[0]:found.memory_mention[1]] if found.memory_mention else mention
+            self.memory.remember(found.actor, remembered)
+        if found.via:
+            via_actor = self.resolve(text[found.via[0]:found.via[1]])
+            if found.lemma == "tell":
+                # "told DW" in DW's own article is first-hand; "told Reuters" relays through Reuters.
+                if not via_actor or via_actor.kind != "media" or via_actor.name == self.publisher:
+                    found.via = None
+                    via_actor = None
+            found.via_actor = via_actor
+
+    def _resolve_heading_mention(self, mention: str) -> ExtractedActor | None:
+        analysis = analyse_mention(mention, self.gazetteer)
+        if analysis.record or not (analysis.is_description or analysis.head.lower() in PERSON_ROLES):
+            return self.resolve(mention)
+        return None  # resolved after the body has named its actors
+
+    def _resolve_headline_descriptions(self, headline_founds, per_sentence) -> None:
+        body_actors = [f.actor for s, founds in per_sentence for f in founds if f.actor and (s, f) not in headline_founds]
+        for sentence, found in headline_founds:
+            if found.actor is None and found.mention:
+                mention = sentence.text[found.mention[0]:found.mention[1]]
+                found.actor = self.resolve(mention, lookahead=body_actors)
+
+    def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[_Found]]]) -> None:
+        """Quoted sentences with no cue belong to the speaker of their quotation."""
+        last_speaker: ExtractedActor | None = None
+        for index, (sentence, founds) in enumerate(per_sentence):
+            if founds:
+                speakers = [f.actor for f in founds if f.actor]
+                last_speaker = speakers[-1] if speakers else last_speaker
+                continue
+            quoted = sentence.opens_inside_quote or sentence.text[:1] in "\"\u201c"
+            if not quoted or last_speaker is None and not sentence.ends_inside_quote:
+                continue
+            speaker = last_speaker
+            if sentence.ends_inside_quote:
+                for later, later_founds in per_sentence[index + 1 :]:
+                    if later.paragraph != sentence.paragraph:
+                        break
+                    if later_founds and later_founds[0].actor:
+                        speaker = later_founds[0].actor
+                        break
+            if speaker is None:
+                continue
+            content = (0, len(sentence.text))
+            founds.append(_Found(None, None, "quote", None, content, "quote_continuation", actor=speaker))
+
+    def _build(self, per_sentence: list[tuple[Sentence, list[_Found]]]) -> PassageExtraction:
+        claims: list[ExtractedClaim] = []
+        lemmas: list[str | None] = []
+        previous_claim_indexes: list[int] = []
+        for sentence, founds in per_sentence:
+            offset = sentence.start
+            kept: list[_Found] = []
+            seen: set[str] = set()
+            for found in founds:
+                if found.actor is None and found.mention is None:
+                    continue
+                key = found.actor.name if found.actor else sentence.text[found.mention[0]:found.mention[1]]
+                if key in seen:
+                    continue
+                seen.add(key)
+                kept.append(found)
+            unverified = markers.is_unverified(sentence.text)
+            if unverified and not kept:
+                for index in previous_claim_indexes:
+                    claims[index] = replace(claims[index], unverified=True)
+            sentence_indexes = []
+            all_quantities = extract_quantities(sentence.text, offset)
+            for found in kept:
+                for mention_span, actor in [(found.mention, found.actor), *found.extra_actors]:
+                    claims.append(self._claim(sentence, found, mention_span, actor, unverified, all_quantities, kept))
+                    lemmas.append(found.lemma)
+                    sentence_indexes.append(len(claims) - 1)
+            if sentence_indexes:
+                previous_claim_indexes = sentence_indexes
+        return PassageExtraction(tuple(claims), _contradictions(claims, lemmas))
+
+    def _claim(self, sentence: Sentence, found: _Found, mention_span, actor, unverified, all_quantities, kept) -> ExtractedClaim:
+        offset = sentence.start
+        text = sentence.text
+        content_start, content_end = found.content
+        excluded = [s for s in (mention_span, found.cue, found.via) if s]
+        excluded += [other.content for other in kept if other is not found and other.content != found.content]
+        quantities = tuple(
+            q for q in all_quantities
+            if not any(a <= q.span.start - offset < b for a, b in excluded)
+        )
+        content_text = text[content_start:content_end]
+        kind = "opinion" if (found.lemma in OPINION_LEMMAS or _MODAL.search(content_text)) else "fact"
+        event_date, event_text = resolve_event_time(text, self.published_on)
+        mention_text = text[mention_span[0]:mention_span[1]] if mention_span else None
+        return ExtractedClaim(
+            sentence=text,
+            sentence_span=Span(offset, offset + len(text)),
+            text=content_text,
+            content_span=Span(offset + content_start, offset + content_end),
+            actor=actor,
+            actor_mention=mention_text,
+            source_span=Span(offset + mention_span[0], offset + mention_span[1]) if mention_span else None,
+            cue=found.cue_text,
+            cue_span=Span(offset + found.cue[0], offset + found.cue[1]) if found.cue else None,
+            via=found.via_actor,
+            via_mention=text[found.via[0]:found.via[1]] if found.via and found.via_actor else None,
+            quantities=quantities,
+            kind=kind,
+            unverified=unverified,
+            independent_estimate=markers.is_independent(mention_text or "") or markers.is_independent(text),
+            asserted_on=self.published_on,
+            event_date=event_date,
+            event_time_text=event_text,
+            rule=found.rule,
+        )
+
+
+def _first_matching(head: str, actors: list[ExtractedActor]) -> ExtractedActor | None:
+    stem = head.lower()[:6]
+    for actor in actors:
+        if stem and stem in actor.name.lower():
+            return actor
+    if head.lower() in PERSON_ROLES:
+        return next((actor for actor in actors if actor.kind == "person"), None)
+    return None
+
+
+def _noun_key(quantity: ExtractedQuantity) -> str | None:
+    return quantity.noun.rstrip("s") if quantity.noun else None
+
+
+def _contradictions(claims: list[ExtractedClaim], lemmas: list[str | None]) -> tuple[tuple[int, int], ...]:
+    """Claims by different actors that give different numbers for the same thing, or deny each other."""
+    pairs = []
+    for j, later in enumerate(claims):
+        for i in range(j):
+            earlier = claims[i]
+            if not earlier.actor or not later.actor or earlier.actor.name == later.actor.name:
+                continue
+            numbers_differ = any(
+                _noun_key(a) and _noun_key(a) == _noun_key(b) and a.unit == b.unit and a.value != b.value and a.total is None and b.total is None
+                for a in earlier.quantities for b in later.quantities
+            )
+            denial = (lemmas[j] in DENIAL_LEMMAS) != (lemmas[i] in DENIAL_LEMMAS) and (lemmas[j] in DENIAL_LEMMAS and i == _last_before(claims, j, later))
+            if numbers_differ or denial:
+                pairs.append((i, j))
+    return tuple(pairs)
+
+
+def _last_before(claims: list[ExtractedClaim], index: int, claim: ExtractedClaim) -> int | None:
+    """The nearest earlier claim by someone else: what a denial answers."""
+    for i in range(index - 1, -1, -1):
+        if claims[i].actor and claim.actor and claims[i].actor.name != claim.actor.name:
+            return i
+    return None
+
+
+def extract_passage(
+    text: str,
+    *,
+    heading: str | None = None,
+    published_on: datetime.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    publisher: str | None = None,
+) -> PassageExtraction:
+    """Attributed claims in text; all spans are offsets into text.
+
+    publisher is the canonical name of the outlet the passage comes from: "told <publisher>" is
+    first-hand, so the publisher is never recorded as an intermediary.
+    """
+    return _PassageExtractor(text, heading, published_on, gazetteer or Gazetteer.default(), publisher).run()
