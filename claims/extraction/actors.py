@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction.cues import FORM_TO_LEMMA
 from claims.extraction.gazetteer import ActorRecord, Gazetteer, normalize_alias
 from claims.extraction.types import ExtractedActor
 
@@ -38,7 +39,7 @@ _ORG_NAME_ENDINGS = frozenset(
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|another|one|some|two|both)\s+", re.IGNORECASE)
 _INTRO_WORDS = re.compile(
-    r"^(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
+    r"(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
     r"moreover|furthermore|elsewhere|previously|initially|finally|thus|therefore)\b[,\s]*)+",
     re.IGNORECASE,
 )
@@ -65,11 +66,11 @@ _INVESTIGATION_BY = re.compile(
 
 def clean_mention(segment: str) -> tuple[int, int]:
     """Offsets (within segment) of the mention once intro words, determiners kept, and trailing adverbs are cut."""
-    start = 0
-    intro = _INTRO_WORDS.match(segment)
+    start = len(segment) - len(segment.lstrip(" \t\u00a0"))
+    intro = _INTRO_WORDS.match(segment, start)
     if intro:
         start = intro.end()
-    end = len(segment)
+    end = len(segment.rstrip(" \t\u00a0"))
     trailing = _TRAILING_ADVERBS.search(segment[start:end])
     if trailing:
         end = start + trailing.start()
@@ -105,7 +106,7 @@ def is_source_mention(mention: str, gazetteer: Gazetteer) -> bool:
         return False
     if len(words) == 1 and lower[0] in PRONOUNS:
         return True
-    if lower[0] in ("i", "you") or any(w in _VERBISH for w in lower):
+    if lower[0] in ("i", "you") or any(w in _VERBISH for w in lower) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
         return False
     if gazetteer.candidates(mention):
         return True

@@ -225,6 +225,8 @@ class _SentenceReader:
         lemma = lemma_of(verb)
         cue_start, cue_end = match.start("cue"), match.end("cue")
         participle = verb.lower().endswith("ing")
+        if participle and re.search(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", self.text[:cue_start], re.IGNORECASE):
+            return None  # a gerund ("accused her of criticizing"), not an attribution
         clause_start, boundary = self.left_segment(cue_start)
         mention = self.mention_in(clause_start, cue_start) if self.text[clause_start:cue_start].strip() else None
         if mention is None and self.text[clause_start:cue_start].strip():
