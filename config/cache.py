@@ -1,0 +1,59 @@
+"""The Redis cache, made to degrade instead of fail: when Redis is down a read is a miss and a
+write is dropped (with a warning), so pages and search keep serving from the database.
+/readyz is what reports the outage (it pings Redis itself)."""
+
+import logging
+from functools import wraps
+
+import redis
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+
+logger = logging.getLogger(__name__)
+
+# Short timeouts: a cache that stalls a page is worse than no cache.
+DEFAULT_SOCKET_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1.0}
+
+# What each client operation answers when Redis cannot be reached.
+_ANSWER_WHEN_DOWN = {
+    "add": lambda *args: False,
+    "get": lambda key, default=None: default,
+    "set": lambda *args: None,
+    "touch": lambda *args: False,
+    "delete": lambda *args: False,
+    "get_many": lambda *args: {},
+    "has_key": lambda *args: False,
+    "set_many": lambda *args: None,
+    "delete_many": lambda *args: None,
+}
+
+
+def _tolerate_redis_errors(name, method):
+    @wraps(method)
+    def tolerant(self, *args):
+        try:
+            return method(self, *args)
+        except redis.RedisError as error:
+            logger.warning("cache %s skipped, Redis unavailable: %s", name, error)
+            return _ANSWER_WHEN_DOWN[name](*args)
+
+    return tolerant
+
+
+class ResilientRedisCacheClient(RedisCacheClient):
+    pass
+
+
+for _name in _ANSWER_WHEN_DOWN:
+    setattr(
+        ResilientRedisCacheClient, _name, _tolerate_redis_errors(_name, getattr(RedisCacheClient, _name))
+    )
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache with ResilientRedisCacheClient. incr() still raises: a counter that
+    silently stays at zero would lie."""
+
+    def __init__(self, server, params):
+        options = {**DEFAULT_SOCKET_OPTIONS, **params.get("OPTIONS", {})}
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ResilientRedisCacheClient

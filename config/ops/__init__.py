@@ -1,0 +1,1 @@
+"""The operations page: what whoever keeps Claimtrack running needs to see at a glance."""

@@ -1,0 +1,31 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from config.health import readiness_problems, worker_heartbeat_age_seconds
+from config.ops import selectors
+from sources.selectors import article_status_counts
+
+
+def _may_operate(user) -> bool:
+    """Staff, and editors (who add and fix feeds), see how the machinery runs."""
+    return user.is_staff or user.has_perm("sources.change_feed")
+
+
+@require_GET
+def ops_page(request):
+    if not _may_operate(request.user):
+        raise PermissionDenied
+    minutes = selectors.task_runs_by_minute()
+    context = {
+        "problems": readiness_problems(),
+        "heartbeat_age": worker_heartbeat_age_seconds(),
+        "queue": selectors.queue_state(),
+        "minutes": minutes,
+        "tasks_per_minute": selectors.tasks_per_minute(minutes),
+        "feeds": selectors.feeds_health(),
+        "article_counts": article_status_counts(),
+        "lag": selectors.extraction_lag(),
+    }
+    template = "ops/ops.html#panels" if request.htmx else "ops/ops.html"
+    return render(request, template, context)

@@ -1,0 +1,60 @@
+import json
+import logging
+
+import pytest
+from celery import shared_task
+
+from claims.tasks import worker_heartbeat
+from config.ops.selectors import task_runs_by_minute
+
+
+@shared_task(name="tests.ops.fail_on_purpose")
+def fail_on_purpose(article_id: int) -> None:
+    raise ValueError(f"article {article_id} is broken on purpose")
+
+
+@pytest.fixture
+def task_lines(caplog):
+    """The JSON lines config.task_logs writes (its logger does not propagate to the root)."""
+    task_logger = logging.getLogger("claimtrack.tasks")
+    task_logger.addHandler(caplog.handler)
+    try:
+        yield lambda: [json.loads(record.getMessage()) for record in caplog.records if record.name == "claimtrack.tasks"]
+    finally:
+        task_logger.removeHandler(caplog.handler)
+
+
+def outcome_count(outcome: str) -> int:
+    return task_runs_by_minute(minutes=2)[0].counts[outcome]
+
+
+def test_a_successful_task_writes_one_json_line(task_lines):
+    result = worker_heartbeat.delay()
+    [line] = task_lines()
+    assert line["event"] == "task"
+    assert line["task"] == "claims.tasks.worker_heartbeat"
+    assert line["id"] == result.id
+    assert line["outcome"] == "success"
+    assert line["duration_ms"] >= 0
+    assert line["retries"] == 0
+    assert "error" not in line
+
+
+def test_a_failing_task_logs_its_arguments_and_error(task_lines):
+    with pytest.raises(ValueError):
+        fail_on_purpose.delay(42)
+    [line] = task_lines()
+    assert line["task"] == "tests.ops.fail_on_purpose"
+    assert line["args"] == [42]
+    assert line["outcome"] == "failure"
+    assert line["error"] == "ValueError: article 42 is broken on purpose"
+
+
+def test_each_run_is_counted_by_outcome_for_the_operations_page():
+    successes, failures = outcome_count("success"), outcome_count("failure")
+    worker_heartbeat.delay()
+    worker_heartbeat.delay()
+    with pytest.raises(ValueError):
+        fail_on_purpose.delay(7)
+    assert outcome_count("success") - successes == 2
+    assert outcome_count("failure") - failures == 1
