@@ -5,7 +5,7 @@ article URL, passage key and version), and two workers racing on the same URL me
 database constraint instead of a check-then-insert.
 """
 
-import hashlib
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,7 +19,7 @@ from sources.fetching import FetchError, fetch
 from sources.models import Article, Feed, Outlet, Passage
 from sources.parsing.charset import UndecodableContent, decode_body
 from sources.parsing.feeds import FeedParseError, parse_feed
-from sources.parsing.html_article import EXTRACTOR_VERSION, ArticleParseError, extract_article
+from sources.parsing.html_article import EXTRACTOR_VERSION, ArticleParseError, declared_page_url, extract_article
 from sources.parsing.passages import (
     DocumentPassages,
     day_start,
@@ -28,7 +28,7 @@ from sources.parsing.passages import (
     text_hash,
 )
 from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
-from sources.parsing.urls import InvalidUrl, canonicalize_url
+from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url, url_host
 
 logger = logging.getLogger(__name__)
 
@@ -453,13 +453,38 @@ def article_split(*, article_id: int) -> SplitResult:
     return SplitResult(added=added, revised=revised, retired=retired)
 
 
+def article_refresh(*, article: Article) -> tuple[str, SplitResult | None]:
+    """Fetch and split now, in this process (the management commands): no queue involved."""
+    outcome = article_fetch(article=article)
+    if outcome in (ArticleOutcome.NEW, ArticleOutcome.UPDATED):
+        return outcome, article_split(article_id=article.pk)
+    return outcome, None
+
+
+def document_from_upload(*, body: bytes, name: str, url: str | None = None) -> Document:
+    """A saved page given by a person: .txt files and pasted text are text views, the rest HTML.
+    Without a URL we use the one the page names (rel=canonical, or a text view's short link)."""
+    content_type = "text/plain; charset=utf-8" if name.lower().endswith(".txt") else "text/html"
+    if url is None:
+        try:
+            decoded = decode_body(body, content_type=content_type).text
+        except UndecodableContent as error:
+            raise IngestError(str(error)) from error
+        url = first_bare_url(decoded) if content_type.startswith("text/plain") else declared_page_url(decoded)
+        if url is None:
+            raise IngestError(f"{name}: the page names no URL of its own; give one")
+    return document_from_body(body=body, content_type=content_type, url=url)
+
+
 def article_ingest_document(
-    *, document: Document, outlet_name: str, published: datetime | None = None
+    *, document: Document, outlet_name: str | None = None, published: datetime | None = None
 ) -> tuple[Article, str, SplitResult]:
-    """Store and split a document that a person gave us (file, paste): no fetch involved."""
-    if published is not None and document.published is None:
-        document = Document(**{**document.__dict__, "published": published})
-    article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet_get_or_create(name=outlet_name))
+    """Store and split a document that a person gave us (file, paste): no fetch involved.
+    Without an outlet name the URL's host stands in."""
+    if published is not None:
+        document = dataclasses.replace(document, published=published)
+    outlet = outlet_get_or_create(name=outlet_name or url_host(document.url))
+    article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet)
     Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
     outcome = article_store(article_id=article.pk, document=document)
     split = article_split(article_id=article.pk)

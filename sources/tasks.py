@@ -28,6 +28,11 @@ def enqueue_article_fetch(article_id: int) -> None:
     transaction.on_commit(lambda: article_fetch.delay(article_id))
 
 
+def enqueue_claim_extraction(article_id: int) -> None:
+    """Hand a split article to claim extraction once the passages are committed."""
+    transaction.on_commit(lambda: article_extract_claims_task.delay(article_id))
+
+
 @shared_task(name="sources.tasks.feeds_poll_due", ignore_result=True)
 def feeds_poll_due() -> int:
     """Beat calls this every tick: claim each due feed (so two beats never poll it twice) and
@@ -87,5 +92,5 @@ def article_fetch(self, article_id_or_url: int | str) -> dict:
 def article_split(article_id: int) -> dict:
     """Split a stored article into passages, then hand it to claim extraction."""
     result = services.article_split(article_id=article_id)
-    transaction.on_commit(lambda: article_extract_claims_task.delay(article_id))
+    enqueue_claim_extraction(article_id)
     return {"added": result.added, "revised": result.revised, "retired": result.retired}

@@ -10,7 +10,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from sources.parsing.urls import resolve_canonical_url
+from sources.parsing.urls import InvalidUrl, canonicalize_url, resolve_canonical_url
 
 EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
 PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "dc.date.issued", "date")
@@ -114,14 +114,26 @@ def _language(tree: etree._Element, meta: dict[str, str]) -> str:
     return declared.replace("_", "-").split(",")[0].strip().lower()[:16]
 
 
+def _canonical_href(tree: etree._Element, meta: dict[str, str]) -> str | None:
+    links = tree.xpath('//link[@rel="canonical"]/@href')
+    return links[0] if links else meta.get("og:url")
+
+
+def declared_page_url(html: str) -> str | None:
+    """The absolute URL a saved page says it is (rel=canonical or og:url), if it says one."""
+    tree = parse_html(html)
+    href = _canonical_href(tree, _meta_values(tree))
+    try:
+        return canonicalize_url(href) if href else None
+    except InvalidUrl:
+        return None
+
+
 def extract_article(html: str, *, url: str) -> ExtractedArticle:
     tree = parse_html(html)
     meta = _meta_values(tree)
     json_ld = _json_ld_objects(tree)
-    canonical_links = tree.xpath('//link[@rel="canonical"]/@href')
-    canonical = resolve_canonical_url(
-        page_url=url, canonical_href=canonical_links[0] if canonical_links else meta.get("og:url")
-    )
+    canonical = resolve_canonical_url(page_url=url, canonical_href=_canonical_href(tree, meta))
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
     )

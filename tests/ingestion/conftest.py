@@ -142,3 +142,19 @@ def ingest_settings(settings):
         for key in client.scan_iter("ingest:host-*"):
             client.delete(key)
     return settings
+
+
+@pytest.fixture
+def tasks_run():
+    """Names and arguments of the Celery tasks that ran. Tests of task chains use transactional
+    databases, so on_commit hand-offs run for real, as they do in production."""
+    from celery.signals import task_prerun
+
+    seen: list[tuple[str, tuple]] = []
+
+    def record(sender=None, args=None, **kwargs):
+        seen.append((sender.name, tuple(args or ())))
+
+    task_prerun.connect(record, weak=False)
+    yield seen
+    task_prerun.disconnect(record)

@@ -1,0 +1,101 @@
+"""The ingestion page: feeds and their health, recent articles, poll-now, and upload/paste."""
+
+from datetime import UTC, datetime, time
+from uuid import UUID, uuid4
+
+from celery.result import AsyncResult
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from sources import selectors, services, tasks
+from sources.forms import UploadForm
+
+FINISHED_STATES = {"SUCCESS", "FAILURE", "REVOKED"}
+
+
+def _page_context(request: HttpRequest, *, form: UploadForm | None = None) -> dict:
+    return {
+        "feeds": selectors.feeds_for_ingestion_page(),
+        "articles": selectors.articles_recent(),
+        "status_counts": selectors.article_status_counts(),
+        "form": form or UploadForm(),
+        "can_poll": request.user.has_perm("sources.change_feed"),
+        "can_upload": request.user.has_perm("sources.add_article"),
+    }
+
+
+@require_GET
+@permission_required("sources.view_feed", raise_exception=True)
+def ingestion_page(request: HttpRequest) -> HttpResponse:
+    if request.htmx and request.GET.get("part") == "articles":
+        return render(request, "sources/ingestion.html#articles", _page_context(request))
+    return render(request, "sources/ingestion.html", _page_context(request))
+
+
+def _feed_or_404(feed_id: int):
+    feed = selectors.feed_for_page(feed_id)
+    if feed is None:
+        raise Http404("No such feed")
+    return feed
+
+
+@require_POST
+@permission_required("sources.change_feed", raise_exception=True)
+def feed_poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
+    """Queue a poll (a paused feed is resumed first) and answer with the row, polling progress."""
+    feed = _feed_or_404(feed_id)
+    services.feed_resume(feed_id=feed.pk)
+    task_id = str(uuid4())
+    transaction.on_commit(lambda: tasks.feed_poll.apply_async((feed.pk,), task_id=task_id))
+    if not request.htmx:
+        messages.info(request, f"Polling {feed.url}.")
+        return redirect("sources:ingestion")
+    return _feed_row(request, feed_id=feed.pk, task_id=task_id)
+
+
+@require_GET
+@permission_required("sources.view_feed", raise_exception=True)
+def feed_poll_progress(request: HttpRequest, feed_id: int, task_id: UUID) -> HttpResponse:
+    return _feed_row(request, feed_id=feed_id, task_id=str(task_id))
+
+
+def _feed_row(request: HttpRequest, *, feed_id: int, task_id: str) -> HttpResponse:
+    result = AsyncResult(task_id)
+    state = result.state
+    poll = {
+        "task_id": task_id,
+        "state": state,
+        "finished": state in FINISHED_STATES,
+        "outcome": result.result if state == "SUCCESS" else None,
+        "error": str(result.result) if state == "FAILURE" else "",
+    }
+    context = {"feed": _feed_or_404(feed_id), "poll": poll, "can_poll": request.user.has_perm("sources.change_feed")}
+    return render(request, "sources/ingestion.html#feed-row", context)
+
+
+@require_POST
+@permission_required("sources.add_article", raise_exception=True)
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render(request, "sources/ingestion.html", _page_context(request, form=form), status=400)
+    body, name = form.body_and_name()
+    published = form.cleaned_data["published"]
+    try:
+        document = services.document_from_upload(body=body, name=name, url=form.cleaned_data["url"] or None)
+        article, outcome, split = services.article_ingest_document(
+            document=document,
+            outlet_name=form.cleaned_data["outlet"] or None,
+            published=datetime.combine(published, time(0, 0), tzinfo=UTC) if published else None,
+        )
+    except services.IngestError as error:
+        form.add_error(None, str(error))
+        return render(request, "sources/ingestion.html", _page_context(request, form=form), status=400)
+    if split.added:
+        tasks.enqueue_claim_extraction(article.pk)
+    messages.success(request, f"{article.title or article.url}: {outcome}, {split.added} passages added.")
+    return redirect("sources:ingestion")
