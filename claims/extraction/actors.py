@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.extraction.cues import FORM_TO_LEMMA
 from claims.extraction.gazetteer import ActorRecord, Gazetteer, normalize_alias
@@ -93,6 +94,7 @@ def head_word(mention: str) -> str:
     return re.sub(r"['’]s?$", "", words[-1])
 
 
+@lru_cache(maxsize=8192)
 def is_source_mention(mention: str, gazetteer: Gazetteer) -> bool:
     """Does the phrase look like who said something (not a clause, not a bare noun phrase of things)?"""
     by = _INVESTIGATION_BY.match(mention)
@@ -146,6 +148,7 @@ def _person_name(words: list[str]) -> tuple[list[str], bool]:
     return run, titled
 
 
+@lru_cache(maxsize=8192)
 def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None = None) -> MentionAnalysis:
     text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
     by = _INVESTIGATION_BY.match(text)

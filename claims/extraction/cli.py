@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,8 +32,10 @@ def read_document_text(path: Path) -> str:
 def _publisher(permalinks: list[str], gazetteer: Gazetteer) -> str | None:
     """The outlet whose article this is, from its permalinks' host ("p.dw.com" -> DW's record)."""
     for link in permalinks:
-        host = link.split("://", 1)[-1].split("/", 1)[0]
-        for label in host.split(".")[:-1]:
+        # Links may come through a proxy ("https://proxy.example/https/p.dw.com/p/..."): try every label.
+        for label in re.findall(r"[a-z0-9-]{2,}", link.lower()):
+            if label in ("http", "https", "www", "com", "org", "net"):
+                continue
             candidates = gazetteer.candidates(label)
             if candidates and candidates[0].kind == "media":
                 return candidates[0].name

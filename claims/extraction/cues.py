@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # lemma -> (forms, kind of statement it usually introduces)
 _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -63,12 +64,54 @@ NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate",
                              "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found"})
 DENIAL_LEMMAS = frozenset({"deny"})
 
-_AUXILIARY = r"(?:(?:has|have|had)\s+(?:(?:also|earlier|previously|repeatedly|already|long|now|just|again|both|initially|since|further)\s+)*)?"
-CUE = re.compile(
-    rf"\b(?P<cue>{_AUXILIARY}(?P<verb>{'|'.join(sorted((re.escape(f) for f in FORM_TO_LEMMA), key=len, reverse=True))}))\b"
-    r"|\b(?P<according>according to)\b",
+_AUXILIARY = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:also|earlier|previously|repeatedly|already|long|now|just|again|both|initially|since|further)\s+)*$",
     re.IGNORECASE,
 )
+# Single-word forms are looked up word by word (faster than one big regex alternation);
+# two-word forms ("called on", "according to") by their first word.
+_SINGLE_FORMS = frozenset(form for form in FORM_TO_LEMMA if " " not in form) | {"according"}
+_TWO_WORD_FORMS = {form.split()[0]: set() for form in [*FORM_TO_LEMMA, "according to"] if " " in form}
+for _form in [*FORM_TO_LEMMA, "according to"]:
+    if " " in _form:
+        _TWO_WORD_FORMS[_form.split()[0]].add(_form.split()[1])
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    start: int  # including an auxiliary ("has said")
+    end: int
+    verb: str  # the verb form, or "according to"
+    verb_start: int
+
+    @property
+    def according(self) -> bool:
+        return self.verb.lower() == "according to"
+
+
+def find_cues(text: str) -> list[CueMatch]:
+    cues = []
+    words = list(_WORD.finditer(text))
+    for index, word in enumerate(words):
+        lower = word[0].lower()
+        if lower not in _SINGLE_FORMS and lower not in _TWO_WORD_FORMS:
+            continue
+        end = word.end()
+        following = words[index + 1] if index + 1 < len(words) else None
+        if lower in _TWO_WORD_FORMS and following and following[0].lower() in _TWO_WORD_FORMS[lower] and not text[end : following.start()].strip():
+            end = following.end()
+        elif lower not in FORM_TO_LEMMA:
+            continue
+        verb = text[word.start() : end]
+        start = word.start()
+        if verb.lower() != "according to":
+            auxiliary = _AUXILIARY.search(text, max(0, start - 60), start)
+            start = auxiliary.start() if auxiliary else start
+        cues.append(CueMatch(start, end, verb, word.start()))
+    return cues
+
+
 # Adjuncts between a cue and its content: channels ("on Telegram", "in a statement"; a channel is not
 # an intermediary) and times ("on Tuesday", "earlier this week"). Stripped one at a time.
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -22,6 +22,7 @@ WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(\d{{4}}))?")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAME})(?:,?\s*(\d{{4}}))?")
+_DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -39,6 +40,8 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 def find_calendar_dates(text: str) -> list[tuple[int, int, datetime.date | None, bool]]:
     """Every written calendar date as (start, end, date or None when the year is missing, has_year)."""
     found = []
+    if not _DIGIT.search(text):
+        return found
     for match in _ISO.finditer(text):
         found.append((match.start(), match.end(), _safe_date(*map(int, match.groups())), True))
     for match in _MONTH_DAY_YEAR.finditer(text):

@@ -34,7 +34,7 @@ from claims.extraction.actors import (
     is_source_mention,
 )
 from claims.extraction.coref import DiscourseMemory
-from claims.extraction.cues import ADJUNCT, CUE, DENIAL_LEMMAS, NOUN_LIKE_FORMS, OPINION_LEMMAS, lemma_of
+from claims.extraction.cues import ADJUNCT, DENIAL_LEMMAS, NOUN_LIKE_FORMS, OPINION_LEMMAS, CueMatch, find_cues, lemma_of
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.quantities import extract_quantities
@@ -193,10 +193,10 @@ class _SentenceReader:
     def read(self) -> list[_Found]:
         found: list[_Found] = []
         consumed: list[tuple[int, int]] = []
-        for match in CUE.finditer(self.text):
-            if _inside(match.start(), self.quotes) or any(s <= match.start() < e for s, e in consumed):
+        for match in find_cues(self.text):
+            if _inside(match.start, self.quotes) or any(s <= match.start < e for s, e in consumed):
                 continue
-            if match["according"]:
+            if match.according:
                 result = self._according(match)
             else:
                 result = self._verb(match, consumed, after_attribution=bool(found))
@@ -206,24 +206,21 @@ class _SentenceReader:
             found.extend(self._headline_forms())
         return self._trim_overlaps(found)
 
-    def _according(self, match: re.Match) -> _Found | None:
-        source = self.right_np(match.end())
+    def _according(self, match: CueMatch) -> _Found | None:
+        source = self.right_np(match.end)
         if not source:
             return None
-        clause_start, _ = self.left_segment(match.start())
-        before = self.text[:clause_start].rstrip(" ,")
-        if match.start() <= len(before) + 2 and not before.strip() or _INTRO_SEGMENT.match(self.text[:match.start()]) and not before.strip():
+        clause_start, _ = self.left_segment(match.start)
+        if not self.text[:clause_start].strip(" ,"):
             content = _strip_span(self.text, source[1], len(self.text))
         else:
-            content = _strip_span(self.text, 0, match.start())
-        if content[1] <= content[0]:
-            content = _strip_span(self.text, source[1], len(self.text))
-        return _Found(source, (match.start(), match.end()), "according to", None, content, "according_to")
+            content = _strip_span(self.text, 0, match.start)
+        return _Found(source, (match.start, match.end), self.text[match.start:match.end], None, content, "according_to")
 
-    def _verb(self, match: re.Match, consumed: list[tuple[int, int]], after_attribution: bool) -> _Found | None:
-        verb = match["verb"]
+    def _verb(self, match: CueMatch, consumed: list[tuple[int, int]], after_attribution: bool) -> _Found | None:
+        verb = match.verb
         lemma = lemma_of(verb)
-        cue_start, cue_end = match.start("cue"), match.end("cue")
+        cue_start, cue_end = match.start, match.end
         participle = verb.lower().endswith("ing")
         if participle and re.search(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", self.text[:cue_start], re.IGNORECASE):
             return None  # a gerund ("accused her of criticizing"), not an attribution
@@ -306,6 +303,9 @@ class _SentenceReader:
         left_is_content = bool(left_text) and not _INTRO_SEGMENT.match(left_text + " ") or len(left_text.split()) > 6
         if raw_right[:1] in "\"\u201c" and right_text:
             content, form = right, "source_first"
+            if left_is_content and self.text[: clause_start].rstrip()[-1:] in "\"\u201d" and self.text[after:].lstrip()[:1] == ",":
+                # '"Part one," she said, "part two."': the quotation on both sides is the content.
+                content, form = (left[0], right[1]), "source_around"
         elif (not right_text or _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")) and left_is_content:
             content, form = self._unquote_end(left), "source_last"
         elif right_text:
@@ -341,6 +341,16 @@ class _SentenceReader:
                 cut = min(second_start, clause_start) if clause_start > first.content[0] else second_start
                 first.content = _strip_span(self.text, first.content[0], cut)
         return found
+
+
+@dataclass(frozen=True)
+class _SentenceContext:
+    """What every claim of one sentence shares."""
+
+    quantities: tuple[ExtractedQuantity, ...]
+    unverified: bool
+    independent: bool
+    event: tuple[datetime.date | None, str | None]
 
 
 class _PassageExtractor:
@@ -386,7 +396,7 @@ class _PassageExtractor:
             is_heading = index == 0 and heading_line
             reader = _SentenceReader(sentence, self.gazetteer, headline)
             founds = reader.read()
-            if not is_heading:
+            if not is_heading and not founds:
                 self._remember_subject(sentence, reader)
             for found in founds:
                 self._resolve_found(sentence, found, defer_descriptions=is_heading)
@@ -401,6 +411,8 @@ class _PassageExtractor:
 
     def _remember_subject(self, sentence: Sentence, reader: "_SentenceReader") -> None:
         """A person who is the subject of a sentence without a cue ("Klimkin was speaking ...") is who "he" means next."""
+        if not sentence.text[:1].isupper():
+            return
         subject = reader.main_subject(len(sentence.text))
         if not subject:
             return
@@ -503,29 +515,35 @@ class _PassageExtractor:
                 for index in previous_claim_indexes:
                     claims[index] = replace(claims[index], unverified=True)
             sentence_indexes = []
-            all_quantities = extract_quantities(sentence.text, offset)
+            if kept:
+                context = _SentenceContext(
+                    quantities=extract_quantities(sentence.text, offset),
+                    unverified=unverified,
+                    independent=markers.is_independent(sentence.text),
+                    event=resolve_event_time(sentence.text, self.published_on),
+                )
             for found in kept:
                 for mention_span, actor in [(found.mention, found.actor), *found.extra_actors]:
-                    claims.append(self._claim(sentence, found, mention_span, actor, unverified, all_quantities, kept))
+                    claims.append(self._claim(sentence, found, mention_span, actor, context, kept))
                     lemmas.append(found.lemma)
                     sentence_indexes.append(len(claims) - 1)
             if sentence_indexes:
                 previous_claim_indexes = sentence_indexes
         return PassageExtraction(tuple(claims), _contradictions(claims, lemmas))
 
-    def _claim(self, sentence: Sentence, found: _Found, mention_span, actor, unverified, all_quantities, kept) -> ExtractedClaim:
+    def _claim(self, sentence: Sentence, found: _Found, mention_span, actor, context: "_SentenceContext", kept) -> ExtractedClaim:
         offset = sentence.start
         text = sentence.text
         content_start, content_end = found.content
         excluded = [s for s in (mention_span, found.cue, found.via) if s]
         excluded += [other.content for other in kept if other is not found and other.content != found.content]
         quantities = tuple(
-            q for q in all_quantities
+            q for q in context.quantities
             if not any(a <= q.span.start - offset < b for a, b in excluded)
         )
         content_text = text[content_start:content_end]
         kind = "opinion" if (found.lemma in OPINION_LEMMAS or _MODAL.search(content_text)) else "fact"
-        event_date, event_text = resolve_event_time(text, self.published_on)
+        event_date, event_text = context.event
         mention_text = text[mention_span[0]:mention_span[1]] if mention_span else None
         return ExtractedClaim(
             sentence=text,
@@ -541,8 +559,8 @@ class _PassageExtractor:
             via_mention=text[found.via[0]:found.via[1]] if found.via and found.via_actor else None,
             quantities=quantities,
             kind=kind,
-            unverified=unverified,
-            independent_estimate=markers.is_independent(mention_text or "") or markers.is_independent(text),
+            unverified=context.unverified,
+            independent_estimate=context.independent,
             asserted_on=self.published_on,
             event_date=event_date,
             event_time_text=event_text,

@@ -92,8 +92,13 @@ def _skipped_spans(sentence: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _, _ in find_calendar_dates(sentence)]
 
 
+_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD}|dozen)\b", re.IGNORECASE)
+
+
 def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantity, ...]:
     """Quantities in sentence; spans are offsets into the passage (sentence starts at offset)."""
+    if not _ANY_NUMBER.search(sentence):
+        return ()
     skipped = _skipped_spans(sentence)
     found: list[dict] = []
     consumed_until = 0

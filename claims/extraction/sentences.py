@@ -16,6 +16,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=[\s\u00a0]+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u042f])")
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}[.)])[\s\u00a0]+")
 _DOUBLE_QUOTES = {"\u201c": 1, "\u201d": -1}
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def _abbreviation_before(line: str, dot: int) -> bool:
 
 
 def _quote_depth_after(text: str, depth: int) -> int:
-    for char in text:
+    for mark in _QUOTE_MARK.finditer(text):
+        char = mark[0]
         if char == '"':
             depth = 0 if depth else 1
         elif char in _DOUBLE_QUOTES:
@@ -92,14 +94,14 @@ def split_sentences(text: str) -> list[Sentence]:
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """Spans inside double quotation marks, so cues inside a quotation are not taken as attributions."""
     regions, opened = [], None
-    for index, char in enumerate(text):
-        if char == '"' or char in _DOUBLE_QUOTES:
-            opening = char == "\u201c" or (char == '"' and opened is None)
-            if opening and opened is None:
-                opened = index
-            elif not opening and opened is not None:
-                regions.append((opened, index + 1))
-                opened = None
+    for mark in _QUOTE_MARK.finditer(text):
+        index, char = mark.start(), mark[0]
+        opening = char == "\u201c" or (char == '"' and opened is None)
+        if opening and opened is None:
+            opened = index
+        elif not opening and opened is not None:
+            regions.append((opened, index + 1))
+            opened = None
     if opened is not None:
         regions.append((opened, len(text)))
     return regions

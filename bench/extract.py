@@ -1,0 +1,66 @@
+"""Extraction speed and memory: sentences per second and peak memory, extraction alone.
+
+    .venv/bin/python bench/extract.py [--sentences 20000]
+
+Passages come from ../shared/data/articles/*.txt (split into posts beforehand, so only
+extraction is timed), or from the test fixtures when ../shared is absent. They are repeated
+until at least --sentences sentences have been processed.
+"""
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from claims.extraction import Gazetteer, extract_passage  # noqa: E402
+from claims.extraction.sentences import split_sentences  # noqa: E402
+from sources.parsing.plaintext_liveblog import split_plaintext_liveblog  # noqa: E402
+
+SHARED_ARTICLES = REPO.parent / "shared" / "data" / "articles"
+FIXTURES = REPO / "tests" / "fixtures" / "extraction"
+
+
+def sample_posts():
+    paths = sorted(SHARED_ARTICLES.glob("*.txt")) or sorted(FIXTURES.glob("*.txt"))
+    posts = [post for path in paths for post in split_plaintext_liveblog(path.read_text(encoding="utf-8")).posts]
+    return paths, posts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sentences", type=int, default=20_000)
+    args = parser.parse_args()
+    paths, posts = sample_posts()
+    per_round = sum(len(split_sentences(post.text)) for post in posts)
+    rounds = -(-args.sentences // per_round)
+    gazetteer = Gazetteer.default()
+    extract_passage("Warm-up: the ministry said five drones were downed.", gazetteer=gazetteer)
+
+    claims = 0
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for post in posts:
+            claims += len(extract_passage(post.text, heading=post.heading, published_on=post.published, gazetteer=gazetteer).claims)
+    elapsed = time.perf_counter() - started
+    sentences = per_round * rounds
+
+    tracemalloc.start()
+    for post in posts:
+        extract_passage(post.text, heading=post.heading, published_on=post.published, gazetteer=gazetteer)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    max_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"input: {len(paths)} files, {len(posts)} posts, {per_round} sentences per round, {rounds} rounds")
+    print(f"sentences processed: {sentences} ({claims} claims) in {elapsed:.2f} s")
+    print(f"throughput: {sentences / elapsed:,.0f} sentences/s (one process)")
+    print(f"peak memory: {max_rss_mb:.1f} MB process RSS; {traced_peak / 1e6:.2f} MB allocated during one round of extraction")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
