@@ -1,8 +1,22 @@
+import logging
+from dataclasses import asdict
+
 from celery import shared_task
+from celery.utils.time import get_exponential_backoff_interval
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
+from claims.services.extraction_store import article_claims_store
+from sources.models import Article
+from sources.services import article_record_failure
+
+logger = logging.getLogger(__name__)
+
 HEARTBEAT_KEY = "claimtrack:worker-heartbeat"
+EXTRACT_RETRY_BASE_SECONDS = 30
+EXTRACT_RETRY_MAX_SECONDS = 15 * 60
+MAX_EXTRACT_RETRIES = 4
 
 
 @shared_task(name="claims.tasks.worker_heartbeat", ignore_result=False)
@@ -13,6 +27,30 @@ def worker_heartbeat() -> str:
     return now
 
 
-@shared_task(name="claims.tasks.article_extract_claims")
-def article_extract_claims(article_id: int) -> None:
-    """Hand-off from ingestion: replaced by the extraction pipeline (issue 4)."""
+@shared_task(name="claims.tasks.article_extract_claims", bind=True, max_retries=MAX_EXTRACT_RETRIES)
+def article_extract_claims(self, article_id: int) -> dict:
+    """Extract and store the claims of an article's current passages; safe to run again.
+
+    A database that is away or busy is retried with exponential backoff; any other error is a
+    fault that a retry would repeat, so it is recorded on the article at once."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return {"status": "missing"}
+    if article.status in (Article.Status.PENDING, Article.Status.DUPLICATE):
+        return {"status": f"skipped: article is {article.status}"}
+    try:
+        result = article_claims_store(article=article)
+    except (OperationalError, InterfaceError) as error:
+        final = self.request.retries >= self.max_retries
+        article_record_failure(article_id=article_id, error=f"claim extraction: {error}", final=final)
+        if final:
+            return {"status": "failed", "error": str(error)}
+        countdown = get_exponential_backoff_interval(
+            EXTRACT_RETRY_BASE_SECONDS, self.request.retries, EXTRACT_RETRY_MAX_SECONDS, full_jitter=False
+        )
+        raise self.retry(countdown=countdown) from error
+    except Exception as error:
+        logger.exception("claim extraction failed for article %s", article_id)
+        article_record_failure(article_id=article_id, error=f"claim extraction: {error!r}", final=True)
+        return {"status": "failed", "error": repr(error)}
+    return {"status": "extracted", **asdict(result)}

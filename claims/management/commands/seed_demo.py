@@ -17,6 +17,7 @@ class Command(BaseCommand):
     help = "Load the demo articles through the real ingestion path and create one demo user per role."
 
     def handle(self, *args, **options):
+        call_command("load_gazetteer", stdout=self.stdout, stderr=self.stderr)
         demo_files = sorted(str(p) for p in DEMO_DIR.glob("*") if p.is_file() and p.suffix in {".txt", ".html"})
         if demo_files:
             call_command("ingest_file", *demo_files, stdout=self.stdout, stderr=self.stderr)

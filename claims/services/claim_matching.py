@@ -1,0 +1,86 @@
+"""Is a newly extracted claim one we already hold? Same actor, same quantities, similar words.
+
+The candidates are the actor's claims asserted within a few days (the claim_actor_date_idx
+index), so the comparison never scans the whole table. Similarity is the Jaccard overlap of
+normalised content words, computed in Python so SQLite and PostgreSQL decide the same way.
+"""
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import Decimal
+
+from claims.models import Actor, Claim
+
+SAME_CLAIM_MIN_SIMILARITY = 0.6
+SAME_CLAIM_WINDOW = timedelta(days=14)
+MAX_CANDIDATES = 200
+
+_WORD = re.compile(r"\w+")
+# Function words carry no claim; dropping them keeps "it downed 17 drones" close to "17 drones were downed".
+_STOPWORDS = frozenset(
+    "a an the of to in on at and or that it its is was were be been being has have had by for from with as this "
+    "these those they their he she his her we our".split()
+)
+_SIX_PLACES = Decimal("0.000001")
+
+QuantitySignature = tuple[tuple[Decimal, Decimal | None, Decimal | None, str], ...]
+
+
+def quantity_number(value: float | Decimal | None) -> Decimal | None:
+    """A number as the Quantity table stores it (six decimal places), normalised for comparison."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(_SIX_PLACES).normalize()
+
+
+def quantity_signature(quantities: Iterable) -> QuantitySignature:
+    """What must be equal for two claims to be the same: each number, range end, total and unit."""
+    return tuple(
+        sorted(
+            (
+                (quantity_number(q.value), quantity_number(q.value_max), quantity_number(q.total), q.unit or "")
+                for q in quantities
+            ),
+            key=repr,
+        )
+    )
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(word for word in _WORD.findall(text.lower()) if word not in _STOPWORDS)
+
+
+def text_similarity(first: str, second: str) -> float:
+    a, b = content_words(first), content_words(second)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def claim_find_same(
+    *, actor: Actor | None, asserted_on: date | None, text: str, quantities: QuantitySignature
+) -> Claim | None:
+    """The most similar claim the same actor made around that date with the same quantities.
+
+    Rejected claims are left out: a new assertion of something an editor rejected goes to review.
+    """
+    if actor is None or asserted_on is None:
+        return None
+    candidates = (
+        Claim.objects.filter(
+            actor=actor,
+            asserted_on__range=(asserted_on - SAME_CLAIM_WINDOW, asserted_on + SAME_CLAIM_WINDOW),
+        )
+        .exclude(review_state=Claim.ReviewState.REJECTED)
+        .prefetch_related("quantities")
+        .order_by("-asserted_on", "-id")[:MAX_CANDIDATES]
+    )
+    best, best_similarity = None, 0.0
+    for candidate in candidates:
+        if quantity_signature(candidate.quantities.all()) != quantities:
+            continue
+        similarity = text_similarity(text, candidate.text)
+        if similarity >= SAME_CLAIM_MIN_SIMILARITY and similarity > best_similarity:
+            best, best_similarity = candidate, similarity
+    return best

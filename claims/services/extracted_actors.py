@@ -1,0 +1,58 @@
+"""Turn the extractor's actors into Actor rows.
+
+A known actor (from the gazetteer) is found by name. An unknown one (a titled person, an
+organisation the gazetteer lacks) becomes a new Actor with is_reviewed=False so it shows up for
+an editor, instead of being dropped. Merged actors resolve to the actor they were merged into.
+"""
+
+from django.db import IntegrityError, transaction
+
+from claims.extraction import ExtractedActor
+from claims.extraction.actors import PRONOUNS
+from claims.models import Actor
+from claims.services.gazetteer_sync import actor_kind_for
+
+_NAME_LENGTH = Actor._meta.get_field("name").max_length
+_COUNTRY_LENGTH = Actor._meta.get_field("country").max_length
+
+
+class ActorResolver:
+    """Resolves names within one extraction run, each name looked up once."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, Actor | None] = {}
+
+    def resolve(self, extracted: ExtractedActor | None) -> Actor | None:
+        if extracted is None:
+            return None
+        name = " ".join(extracted.name.split())[:_NAME_LENGTH]
+        # An unresolved pronoun names nobody; the attribution keeps the mention and no actor.
+        if not name or name.lower() in PRONOUNS:
+            return None
+        key = name.lower()
+        if key not in self._by_name:
+            self._by_name[key] = self._find(name) or self._create(extracted, name)
+        return self._by_name[key]
+
+    def _find(self, name: str) -> Actor | None:
+        actor = Actor.objects.filter(name__iexact=name).first()
+        seen = set()
+        while actor is not None and actor.merged_into_id and actor.pk not in seen:
+            seen.add(actor.pk)
+            actor = Actor.objects.filter(pk=actor.merged_into_id).first()
+        return actor
+
+    def _create(self, extracted: ExtractedActor, name: str) -> Actor:
+        parent = self._find(extracted.parent) if extracted.parent else None
+        try:
+            with transaction.atomic():
+                return Actor.objects.create(
+                    name=name,
+                    kind=actor_kind_for(extracted.kind),
+                    parent=parent,
+                    country=(extracted.country or "")[:_COUNTRY_LENGTH],
+                    is_reviewed=False,
+                )
+        except IntegrityError:
+            # Another worker created it between our lookup and insert.
+            return self._find(name)

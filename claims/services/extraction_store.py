@@ -1,0 +1,304 @@
+"""Store what the extractor finds in an article's passages as Claims, Attributions and Quantities.
+
+Re-running is safe and cheap. Each passage is stored in its own transaction, so a crash halfway
+leaves whole passages behind and the next run finishes the rest. In a passage:
+
+- an attribution of a claim that a person touched (reviewed, edited, gave a verdict, added
+  evidence, confirmed or dismissed a link) is kept as it is, and whatever the extractor finds at
+  the same place is not stored again;
+- a machine-made attribution that the new extraction reproduces exactly is kept (same row);
+- any other machine-made attribution is deleted, with its claim once no attribution is left,
+  and the new extraction is stored in its place.
+
+A new claim that the same actor already made around the same date, with the same quantities
+and similar words, gets a new Attribution on the existing Claim instead of a duplicate.
+"""
+
+import logging
+from dataclasses import dataclass, fields
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, extract_passage
+from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
+from claims.services.claim_matching import claim_find_same, quantity_number, quantity_signature
+from claims.services.extracted_actors import ActorResolver
+from claims.services.gazetteer_sync import gazetteer_from_database
+from sources.models import Article, Passage
+
+logger = logging.getLogger(__name__)
+
+# The fields that make an attribution what it is: when all are equal the stored row is kept.
+_FINGERPRINT_FIELDS = (
+    "actor_id", "via_id", "sentence", "source_mention", "cue", "source_start", "source_end", "cue_start",
+    "cue_end", "content_start", "content_end", "asserted_on", "event_date", "event_time_text", "rule",
+    "extractor_version",
+)
+
+
+def _max_length(model, name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+@dataclass
+class ExtractionStoreResult:
+    passages: int = 0
+    claims_created: int = 0
+    attributions_created: int = 0
+    attributions_kept: int = 0
+    attributions_replaced: int = 0
+    kept_for_people: int = 0  # extracted again where a person's work stands: not stored
+    attached_to_existing: int = 0  # same claim seen before: a new attribution, no new claim
+    links_suggested: int = 0
+    invalid_skipped: int = 0
+
+    def add(self, other: "ExtractionStoreResult") -> None:
+        for field in fields(self):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+
+
+def claims_touched_by_people(claim_ids) -> set[int]:
+    """Of these claims, the ones an editor or fact-checker has done anything with."""
+    people_links = ClaimLink.objects.filter(Q(from_claim=OuterRef("pk")) | Q(to_claim=OuterRef("pk"))).exclude(
+        status=ClaimLink.Status.SUGGESTED
+    )
+    return set(
+        Claim.objects.filter(pk__in=claim_ids)
+        .filter(
+            Q(human_touched=True)
+            | ~Q(review_state=Claim.ReviewState.PENDING)
+            | ~Q(verdict=Verdict.UNVERIFIED)
+            | Exists(Verification.objects.filter(claim=OuterRef("pk")))
+            | Exists(Evidence.objects.filter(claim=OuterRef("pk")))
+            | Exists(people_links)
+        )
+        .values_list("pk", flat=True)
+    )
+
+
+def passage_asserted_on(passage: Passage) -> date | None:
+    published = passage.published_at or passage.article.published_at
+    return timezone.localdate(published) if published else None
+
+
+def article_claims_store(*, article: Article) -> ExtractionStoreResult:
+    """Extract and store the claims of every current passage of the article, then mark it extracted."""
+    gazetteer = gazetteer_from_database()
+    actors = ActorResolver()
+    total = ExtractionStoreResult()
+    for passage_id in article.passages.current().order_by("position", "pk").values_list("pk", flat=True):
+        total.add(_passage_claims_store(passage_id=passage_id, gazetteer=gazetteer, actors=actors))
+        total.passages += 1
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk).exclude(status=Article.Status.DUPLICATE).update(
+        status=Article.Status.EXTRACTED, extracted_at=now, extractor_version=EXTRACTOR_VERSION, updated_at=now
+    )
+    return total
+
+
+@transaction.atomic
+def _passage_claims_store(*, passage_id: int, gazetteer: Gazetteer, actors: ActorResolver) -> ExtractionStoreResult:
+    # The lock makes two runs over the same passage take turns; the second then changes nothing.
+    passage = Passage.objects.select_for_update(of=("self",)).select_related("article__outlet").get(pk=passage_id)
+    result = ExtractionStoreResult()
+    asserted_on = passage_asserted_on(passage)
+    extraction = extract_passage(
+        passage.text, heading=passage.heading or None, published_on=asserted_on, gazetteer=gazetteer,
+        publisher=_publisher(passage.article, gazetteer),
+    )
+
+    existing = list(passage.attributions.select_related("claim"))
+    touched = claims_touched_by_people({attribution.claim_id for attribution in existing})
+    for_people = [attribution for attribution in existing if attribution.claim_id in touched]
+    machine_made: dict[tuple, list[Attribution]] = {}
+    for attribution in existing:
+        if attribution.claim_id not in touched:
+            machine_made.setdefault(_fingerprint(attribution), []).append(attribution)
+
+    # Decide for each extracted claim: a person's claim stands there, an identical row exists, or new.
+    claim_at: dict[int, Claim] = {}
+    to_store: list[tuple[int, ExtractedClaim, Attribution]] = []
+    for index, extracted in enumerate(extraction.claims):
+        if not _is_storable(extracted, passage):
+            logger.warning("passage %s: extracted claim with bad span or no text skipped (%s)", passage.pk, extracted.rule)
+            result.invalid_skipped += 1
+            continue
+        person_claim = _overlapping(for_people, extracted)
+        if person_claim is not None:
+            claim_at[index] = person_claim
+            result.kept_for_people += 1
+            continue
+        attribution = _attribution_for(extracted, passage=passage, asserted_on=asserted_on, actors=actors)
+        same = machine_made.get(_fingerprint(attribution))
+        if same:
+            claim_at[index] = same.pop().claim
+            result.attributions_kept += 1
+        else:
+            to_store.append((index, extracted, attribution))
+
+    replaced = [attribution for rows in machine_made.values() for attribution in rows]
+    _attributions_delete(replaced)
+    result.attributions_replaced = len(replaced)
+
+    for index, extracted, attribution in to_store:
+        claim, created = _claim_for(extracted, attribution)
+        attribution.claim = claim
+        attribution.save()
+        claim_at[index] = claim
+        result.attributions_created += 1
+        result.claims_created += created
+        result.attached_to_existing += not created
+        if not created:
+            _claim_denormalise(claim)
+
+    result.links_suggested = _contradictions_suggest(extraction.contradictions, claim_at)
+    return result
+
+
+def _publisher(article: Article, gazetteer: Gazetteer) -> str:
+    """The outlet's canonical gazetteer name: "told DW" in a DW article is first-hand, not relayed."""
+    known = gazetteer.candidates(article.outlet.name)
+    return known[0].name if known else article.outlet.name
+
+
+def _is_storable(extracted: ExtractedClaim, passage: Passage) -> bool:
+    length = len(passage.text)
+    spans = [extracted.content_span, extracted.source_span, extracted.cue_span]
+    return bool(extracted.text.strip()) and all(0 <= span.start < span.end <= length for span in spans if span)
+
+
+def _overlapping(attributions: list[Attribution], extracted: ExtractedClaim) -> Claim | None:
+    span = extracted.content_span
+    for attribution in attributions:
+        if attribution.content_start < span.end and span.start < attribution.content_end:
+            return attribution.claim
+    return None
+
+
+def _fingerprint(attribution: Attribution) -> tuple:
+    return tuple(getattr(attribution, name) for name in _FINGERPRINT_FIELDS)
+
+
+def _clip(text: str | None, model, name: str) -> str:
+    return (text or "")[: _max_length(model, name)]
+
+
+def _attribution_for(
+    extracted: ExtractedClaim, *, passage: Passage, asserted_on: date | None, actors: ActorResolver
+) -> Attribution:
+    """The attribution the extraction describes, not saved yet (its claim is decided later)."""
+    source, cue = extracted.source_span, extracted.cue_span
+    return Attribution(
+        actor=actors.resolve(extracted.actor),
+        via=actors.resolve(extracted.via),
+        passage=passage,
+        sentence=extracted.sentence,
+        source_mention=_clip(extracted.actor_mention, Attribution, "source_mention"),
+        cue=_clip(extracted.cue, Attribution, "cue"),
+        source_start=source.start if source else None,
+        source_end=source.end if source else None,
+        cue_start=cue.start if cue else None,
+        cue_end=cue.end if cue else None,
+        content_start=extracted.content_span.start,
+        content_end=extracted.content_span.end,
+        asserted_on=extracted.asserted_on or asserted_on,
+        event_date=extracted.event_date,
+        event_time_text=_clip(extracted.event_time_text, Attribution, "event_time_text"),
+        rule=_clip(extracted.rule, Attribution, "rule"),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _claim_for(extracted: ExtractedClaim, attribution: Attribution) -> tuple[Claim, bool]:
+    """The claim this attribution asserts: one we hold already, or a new one with its quantities."""
+    quantities = _quantities_for(extracted)
+    same = claim_find_same(
+        actor=attribution.actor, asserted_on=attribution.asserted_on, text=extracted.text,
+        quantities=quantity_signature(quantities),
+    )
+    # Two readings of one place in a passage may look alike; each needs its own claim there.
+    if same is not None and not same.attributions.filter(
+        passage=attribution.passage, content_start=attribution.content_start
+    ).exists():
+        return same, False
+    claim = Claim.objects.create(
+        text=extracted.text.strip(),
+        kind=extracted.kind if extracted.kind in Claim.Kind.values else Claim.Kind.FACT,
+        actor=attribution.actor,
+        asserted_on=attribution.asserted_on,
+        event_date=extracted.event_date,
+        unverified_marker=extracted.unverified,
+        rule=attribution.rule,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    for quantity in quantities:
+        quantity.claim = claim
+    Quantity.objects.bulk_create(quantities)
+    return claim, True
+
+
+def _quantities_for(extracted: ExtractedClaim) -> list[Quantity]:
+    rows = []
+    for found in extracted.quantities:
+        value = quantity_number(found.value)
+        if value is None or not value.is_finite():
+            continue
+        value_max, total = quantity_number(found.value_max), quantity_number(found.total)
+        rows.append(
+            Quantity(
+                value=value,
+                # The table refuses a range end below the value or a part above its total; such a
+                # reading is the extractor's mistake, and the value alone is still worth keeping.
+                value_max=value_max if value_max is not None and value_max >= value else None,
+                total=total if total is not None and total >= value else None,
+                unit=_clip(found.unit, Quantity, "unit"),
+                noun=_clip(found.noun, Quantity, "noun"),
+                approximate=found.approximate,
+                qualifier=_clip(found.qualifier, Quantity, "qualifier"),
+                text=_clip(found.text, Quantity, "text"),
+            )
+        )
+    return rows
+
+
+def _attributions_delete(attributions: list[Attribution]) -> None:
+    """Delete machine-made attributions; a claim left with none goes too, the others are re-denormalised."""
+    if not attributions:
+        return
+    claim_ids = {attribution.claim_id for attribution in attributions}
+    Attribution.objects.filter(pk__in=[attribution.pk for attribution in attributions]).delete()
+    Claim.objects.filter(pk__in=claim_ids).filter(~Exists(Attribution.objects.filter(claim=OuterRef("pk")))).delete()
+    for claim in Claim.objects.filter(pk__in=claim_ids):
+        _claim_denormalise(claim)
+
+
+def _claim_denormalise(claim: Claim) -> None:
+    """Keep an untouched claim's actor and date those of its first attribution."""
+    if claims_touched_by_people([claim.pk]):
+        return
+    first = claim.attributions.order_by(F("asserted_on").asc(nulls_last=True), "id").first()
+    if first is not None and (claim.actor_id, claim.asserted_on) != (first.actor_id, first.asserted_on):
+        Claim.objects.filter(pk=claim.pk).update(
+            actor_id=first.actor_id, asserted_on=first.asserted_on, updated_at=timezone.now()
+        )
+
+
+def _contradictions_suggest(pairs, claim_at: dict[int, Claim]) -> int:
+    """Suggest a contradicts link for each pair the extractor found, unless one exists either way."""
+    suggested = 0
+    for first, second in pairs:
+        a, b = claim_at.get(first), claim_at.get(second)
+        if a is None or b is None or a.pk == b.pk:
+            continue
+        exists = ClaimLink.objects.filter(
+            Q(from_claim=a, to_claim=b) | Q(from_claim=b, to_claim=a), kind=ClaimLink.Kind.CONTRADICTS
+        ).exists()
+        if not exists:
+            ClaimLink.objects.create(
+                from_claim=a, to_claim=b, kind=ClaimLink.Kind.CONTRADICTS, status=ClaimLink.Status.SUGGESTED
+            )
+            suggested += 1
+    return suggested
