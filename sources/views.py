@@ -6,15 +6,19 @@ from uuid import UUID, uuid4
 from celery.result import AsyncResult
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from sources import selectors, services, tasks
 from sources.forms import UploadForm
 
 FINISHED_STATES = {"SUCCESS", "FAILURE", "REVOKED"}
+POLL_DEFERRED_MESSAGE = (
+    "The task queue is unreachable right now, so the poll could not start. "
+    "It is scheduled and runs as soon as the queue is back."
+)
 
 
 def _page_context(request: HttpRequest, *, form: UploadForm | None = None) -> dict:
@@ -50,11 +54,29 @@ def feed_poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
     feed = _feed_or_404(feed_id)
     services.feed_resume(feed_id=feed.pk)
     task_id = str(uuid4())
-    transaction.on_commit(lambda: tasks.feed_poll.apply_async((feed.pk,), task_id=task_id))
+    try:
+        # Nothing is pending commit (feed_resume autocommitted): enqueue now, so an outage shows here.
+        tasks.feed_poll.apply_async((feed.pk,), task_id=task_id)
+    except KombuOperationalError:
+        # The broker (Redis) is down: mark the feed due, beat polls it once Redis is back.
+        services.feed_request_poll(feed_id=feed.pk)
+        return _poll_deferred(request, feed_id=feed.pk)
     if not request.htmx:
         messages.info(request, f"Polling {feed.url}.")
         return redirect("sources:ingestion")
     return _feed_row(request, feed_id=feed.pk, task_id=task_id)
+
+
+def _poll_deferred(request: HttpRequest, *, feed_id: int) -> HttpResponse:
+    if not request.htmx:
+        messages.warning(request, POLL_DEFERRED_MESSAGE)
+        return redirect("sources:ingestion")
+    context = {
+        "feed": _feed_or_404(feed_id),
+        "poll": {"finished": True, "deferred": POLL_DEFERRED_MESSAGE},
+        "can_poll": request.user.has_perm("sources.change_feed"),
+    }
+    return render(request, "sources/ingestion.html#feed-row", context)
 
 
 @require_GET

@@ -40,3 +40,21 @@ def redis_down(settings):
     settings.CELERY_BROKER_URL = dead_url
     settings.CACHES = {"default": {"BACKEND": "config.cache.ResilientRedisCache", "LOCATION": dead_url}}
     return dead_url
+
+
+@pytest.fixture
+def broker_down(redis_down):
+    """Tasks are sent to a broker that is not running (the Celery app caches its connection
+    pools, so they are dropped and rebuilt around the test)."""
+    from config.celery_app import app
+
+    def drop_pools():
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    previous = app.conf.broker_url, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.task_always_eager = redis_down, False
+    drop_pools()
+    yield redis_down
+    app.conf.broker_url, app.conf.task_always_eager = previous
+    drop_pools()
