@@ -17,7 +17,8 @@ PERSON_ROLES = frozenset(
     "prince nominee candidate critic ex-general source adviser advisor aide deputy representative prosecutor judge "
     "lawyer analyst expert researcher investigator officer soldier commander-in-chief founder ceo chairman chairwoman "
     "chair captain colonel lieutenant admiral marshal mother father woman man witness resident doctor survivor victim "
-    "activist journalist correspondent reporter economist scientist negotiator mediator monitor observer pope cleric".split()
+    "activist journalist correspondent reporter economist scientist negotiator mediator monitor observer pope cleric "
+    "coach manager pastor bishop rabbi imam sheriff professor teacher engineer historian".split()
 )
 # Words that head a description of an organisation or a group.
 ORG_HEADS = frozenset(
@@ -55,6 +56,7 @@ _VERBISH = frozenset(
     "to who which that when where held met gave made took sent went came left got put set kept brought began fought won "
     "lost saw became ran spoke flew led attacked killed destroyed downed hit struck launched".split()
 )
+_FUNCTION_WORDS = frozenset("the a an this that these those his her its their our some any no such".split())
 _PREPOSITIONS = frozenset(
     "in on at for from by during after before since until into onto over under about against between among through "
     "without within across toward towards amid despite following like unlike of to".split()
@@ -104,7 +106,7 @@ def is_source_mention(mention: str, gazetteer: Gazetteer) -> bool:
     if not words or len(words) > 12:
         return False
     lower = [w.lower() for w in words]
-    if lower[0] in _PREPOSITIONS:
+    if lower[0] in _PREPOSITIONS or all(w in _FUNCTION_WORDS for w in lower):
         return False
     if len(words) == 1 and lower[0] in PRONOUNS:
         return True

@@ -131,11 +131,15 @@ class _SentenceReader:
 
     def left_segment(self, position: int) -> tuple[int, str]:
         """Start of the clause that ends at position, and the boundary that opened it."""
-        start, boundary = 0, ""
+        start, boundary, _ = self._last_boundary(position)
+        return start, boundary
+
+    def _last_boundary(self, position: int) -> tuple[int, str, int]:
+        start, boundary, boundary_start = 0, "", 0
         for match in _LEFT_BOUNDARY.finditer(self.text, 0, position):
             if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d":
-                start, boundary = match.end(), match[0].strip().lower()
-        return start, boundary
+                start, boundary, boundary_start = match.end(), match[0].strip().lower(), match.start()
+        return start, boundary, boundary_start
 
     def mention_in(self, start: int, end: int) -> tuple[int, int] | None:
         a, b = clean_mention(self.text[start:end])
@@ -193,6 +197,11 @@ class _SentenceReader:
     def read(self) -> list[_Found]:
         found: list[_Found] = []
         consumed: list[tuple[int, int]] = []
+        if self.headline:
+            # "Russia says X — Defense Ministry": the source after the dash is the more specific one.
+            found.extend(self._headline_forms(dash_only=True))
+            if found:
+                return found
         for match in find_cues(self.text):
             if _inside(match.start, self.quotes) or any(s <= match.start < e for s, e in consumed):
                 continue
@@ -229,8 +238,10 @@ class _SentenceReader:
         if mention is None and self.text[clause_start:cue_start].strip():
             if not participle and boundary not in _ELLIPTIC:
                 return None
-        if verb.lower() in NOUN_LIKE_FORMS and mention and self.text[mention[0]:mention[1]].lower() in PRONOUNS and lemma != "say":
-            return None
+        if verb.lower() in NOUN_LIKE_FORMS and re.search(
+            r"\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)\s+$", self.text[:match.verb_start], re.IGNORECASE
+        ):
+            return None  # "the claims", "unconfirmed reports": a noun, not a verb
         via = None
         cue_text = self.text[cue_start:cue_end]
         after = cue_end
@@ -317,11 +328,13 @@ class _SentenceReader:
     def _unquote_end(self, span: tuple[int, int]) -> tuple[int, int]:
         return _strip_span(self.text, *span)
 
-    def _headline_forms(self) -> list[_Found]:
+    def _headline_forms(self, dash_only: bool = False) -> list[_Found]:
         dash = _HEADLINE_DASH.match(self.text)
         if dash and self.valid(dash.start("source"), dash.end("source")):
             return [_Found((dash.start("source"), dash.end("source")), None, "headline", None,
                            (dash.start("content"), dash.end("content")), "headline_dash")]
+        if dash_only:
+            return []
         colon = _HEADLINE_COLON.match(self.text)
         if colon and self.valid(colon.start("source"), colon.end("source")):
             source = self.text[colon.start("source"):colon.end("source")]
@@ -337,8 +350,8 @@ class _SentenceReader:
         for first, second in zip(found, found[1:]):
             second_start = min(p[0] for p in (second.mention, second.cue, second.memory_mention) if p)
             if first.content[0] < second_start < first.content[1] and first.mention and first.mention[1] <= second_start:
-                clause_start, _ = self.left_segment(second_start)
-                cut = min(second_start, clause_start) if clause_start > first.content[0] else second_start
+                _, _, boundary_start = self._last_boundary(second_start)
+                cut = boundary_start if boundary_start > first.content[0] else second_start
                 first.content = _strip_span(self.text, first.content[0], cut)
         return found
 
@@ -363,11 +376,13 @@ class _PassageExtractor:
         self.publisher = publisher
         self.memory = DiscourseMemory()
 
-    def resolve(self, mention: str, *, lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
+    def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
         lower = mention.lower().strip()
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
-        analysis = analyse_mention(mention, self.gazetteer, self.memory.last_country() if lookahead is None else None)
+        # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
+        country = (self.memory.last_country() if lookahead is None else None) or self.gazetteer.country_in(sentence)
+        analysis = analyse_mention(mention, self.gazetteer, country)
         if analysis.record is None and analysis.kind == "person" and " " not in analysis.name:
             same = self.memory.surname(analysis.name)
             if same:
@@ -422,7 +437,9 @@ class _PassageExtractor:
         analysis = analyse_mention(mention, self.gazetteer)
         if analysis.kind != "person" or not analysis.named:
             return
-        actor = (analysis.record and actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)) or self.memory.surname(analysis.name)
+        actor = self.memory.surname(analysis.name) if analysis.record is None and " " not in analysis.name else None
+        if actor is None and (analysis.record or " " in analysis.name):
+            actor = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
         if actor:
             self.memory.remember(actor, mention)
 
@@ -444,7 +461,7 @@ class _PassageExtractor:
                 self.memory.remember(a, coordinated["a"])
                 self.memory.remember(b, coordinated["b"])
                 return
-        found.actor = self.resolve(mention) if not defer_descriptions else self._resolve_heading_mention(mention)
+        found.actor = self.resolve(mention, sentence=text) if not defer_descriptions else self._resolve_heading_mention(mention, text)
         if found.actor:
             remembered = text[found.memory_mention[0]:found.memory_mention[1]] if found.memory_mention else mention
             self.memory.remember(found.actor, remembered)
@@ -457,10 +474,10 @@ class _PassageExtractor:
                     via_actor = None
             found.via_actor = via_actor
 
-    def _resolve_heading_mention(self, mention: str) -> ExtractedActor | None:
+    def _resolve_heading_mention(self, mention: str, sentence: str) -> ExtractedActor | None:
         analysis = analyse_mention(mention, self.gazetteer)
         if analysis.record or not (analysis.is_description or analysis.head.lower() in PERSON_ROLES):
-            return self.resolve(mention)
+            return self.resolve(mention, sentence=sentence)
         return None  # resolved after the body has named its actors
 
     def _resolve_headline_descriptions(self, headline_founds, per_sentence) -> None:
@@ -542,7 +559,8 @@ class _PassageExtractor:
             if not any(a <= q.span.start - offset < b for a, b in excluded)
         )
         content_text = text[content_start:content_end]
-        kind = "opinion" if (found.lemma in OPINION_LEMMAS or _MODAL.search(content_text)) else "fact"
+        modal = _MODAL.search(markers.UNVERIFIED.sub("", content_text))
+        kind = "opinion" if (found.lemma in OPINION_LEMMAS or modal) else "fact"
         event_date, event_text = context.event
         mention_text = text[mention_span[0]:mention_span[1]] if mention_span else None
         return ExtractedClaim(

@@ -1,0 +1,159 @@
+"""Each way English news attributes a statement, on sentences written for these tests."""
+from tests.extraction.conftest import extract, only_claim, part
+
+
+def test_source_before_content_with_that():
+    text = "Poland said that it had closed two border crossings overnight."
+    claim = only_claim(text)
+    assert claim.actor.name == "Government of Poland"
+    assert part(text, claim.source_span) == "Poland"
+    assert part(text, claim.cue_span) == "said"
+    assert claim.text == "it had closed two border crossings overnight."
+    assert claim.rule == "source_first"
+
+
+def test_source_after_content():
+    text = "Four power stations were damaged in the strikes, the Ukrainian Defense Ministry said."
+    claim = only_claim(text)
+    assert claim.actor.name == "Ukrainian Defense Ministry"
+    assert claim.text == "Four power stations were damaged in the strikes"
+    assert claim.rule == "source_last"
+
+
+def test_quote_around_the_source_is_one_claim_with_both_parts():
+    text = '"The harvest is safe," Governor Ilse Marten said, "and the silos are full."'
+    claim = only_claim(text)
+    assert claim.actor.name == "Ilse Marten"
+    assert claim.actor.known is False
+    assert claim.text.startswith('"The harvest is safe,"') and claim.text.endswith('"and the silos are full."')
+    assert claim.rule == "source_around"
+
+
+def test_inverted_said_followed_by_the_source():
+    text = "The convoy reached the city before dawn, said Tomas Brill, a spokesman for the aid group."
+    claim = only_claim(text)
+    assert claim.actor.name == "Tomas Brill"
+    assert claim.text == "The convoy reached the city before dawn"
+    assert claim.rule == "inverted"
+
+
+def test_according_to_at_the_start_and_at_the_end():
+    first = "According to the UN, some 3,000 families have left the region."
+    claim = only_claim(first)
+    assert claim.actor.name == "United Nations"
+    assert claim.cue == "According to"
+    assert claim.text == "some 3,000 families have left the region."
+    second = "Around 40 trucks crossed the bridge on Monday, according to the Red Cross."
+    claim = only_claim(second)
+    assert claim.actor.name == "International Committee of the Red Cross"
+    assert claim.text == "Around 40 trucks crossed the bridge on Monday"
+
+
+def test_told_an_outlet_is_a_cue_and_the_outlet_an_intermediary():
+    text = "An army officer told Reuters that the bridge had been rebuilt."
+    claim = only_claim(text)
+    assert claim.cue == "told Reuters"
+    assert claim.via.name == "Reuters"
+    assert claim.actor_mention == "An army officer"
+
+
+def test_told_the_publishing_outlet_is_first_hand():
+    text = "Minister Arno Kessel told DW that the talks would resume."
+    claim = only_claim(text, publisher="DW")
+    assert claim.via is None
+    assert claim.cue == "told DW"
+
+
+def test_wrote_on_telegram_channel_is_not_an_intermediary():
+    text = "Governor Ivo Sarkan wrote on Telegram that a school had been hit."
+    claim = only_claim(text)
+    assert claim.cue == "wrote"
+    assert claim.via is None
+    assert claim.text == "a school had been hit."
+
+
+def test_said_in_a_statement_skips_the_channel_phrase():
+    text = "The Kremlin said in a statement on Friday that the talks were over."
+    claim = only_claim(text)
+    assert claim.actor.name == "Government of Russia"
+    assert claim.text == "the talks were over."
+
+
+def test_cited_as_saying_makes_the_cited_actor_the_source_via_the_agency():
+    text = "The TASS news agency cited the Russian Defense Ministry as saying that eight drones were destroyed."
+    claim = only_claim(text)
+    assert claim.actor.name == "Russian Defense Ministry"
+    assert claim.via.name == "TASS"
+    assert claim.rule == "cited_as_saying"
+    assert [q.value for q in claim.quantities] == [8]
+
+
+def test_participle_takes_the_clause_subject():
+    text = "Senator Mara Vell criticized the budget, saying it ignored rural hospitals."
+    claim = only_claim(text)
+    assert claim.actor.name == "Mara Vell"
+    assert claim.kind == "opinion"
+
+
+def test_appositive_between_commas_names_the_source():
+    text = "The regional governor, Lev Antal, said two bridges were closed."
+    claim = only_claim(text)
+    assert claim.actor.name == "Lev Antal"
+    assert claim.rule == "appositive"
+    assert claim.text == "two bridges were closed."
+
+
+def test_headline_forms():
+    says = only_claim("Kyiv says 30 drones downed", heading="Kyiv says 30 drones downed")
+    assert says.actor.name == "Government of Ukraine" and [q.value for q in says.quantities] == [30]
+    dash = only_claim("Village near Donetsk captured — Russian Defense Ministry")
+    assert dash.actor.name == "Russian Defense Ministry" and dash.rule == "headline_dash" and dash.cue_span is None
+    colon = only_claim("Zelenskyy: Air defense must come first")
+    assert colon.actor.name == "Volodymyr Zelenskyy" and colon.rule == "headline_colon"
+    topic = extract("Ukraine: Grain ships leave Odesa port")
+    assert topic.claims == ()
+
+
+def test_summary_bullets_are_sentences():
+    text = "• Moscow said it had expelled two diplomats.\n• Berlin said the expulsions were unjustified."
+    claims = extract(text).claims
+    assert [c.actor.name for c in claims] == ["Government of Russia", "Government of Germany"]
+    assert claims[0].sentence == "Moscow said it had expelled two diplomats."
+
+
+def test_reported_speech_inside_a_quote_is_not_a_separate_attribution():
+    text = '"They said the shelter was safe, and we believed them," the mayor said.'
+    claim = only_claim(text)
+    assert claim.actor_mention == "the mayor"
+    assert claim.text.startswith('"They said the shelter')
+
+
+def test_a_sentence_with_two_sources_gives_two_claims():
+    text = "Moscow said the dam was hit by a missile, but Kyiv said Russian troops blew it up."
+    claims = extract(text).claims
+    assert [c.actor.name for c in claims] == ["Government of Russia", "Government of Ukraine"]
+    assert claims[0].text == "the dam was hit by a missile"
+    assert claims[1].text == "Russian troops blew it up."
+
+
+def test_coordinated_sources_each_get_the_claim():
+    text = "Israel and Iran both claimed to have hit military targets."
+    claims = extract(text).claims
+    assert {c.actor.name for c in claims} == {"Government of Israel", "Government of Iran"}
+
+
+def test_quoted_sentences_without_a_cue_belong_to_the_speaker():
+    text = 'Coach Rina Holt spoke after the match. "We were tired. We will be better," she said. "Next week is different."'
+    claims = extract(text).claims
+    assert [c.rule for c in claims] == ["quote_continuation", "source_last", "quote_continuation"]
+    assert {c.actor.name for c in claims} == {"Rina Holt"}
+
+
+def test_unattributed_sentences_give_no_claims():
+    text = "The bridge was rebuilt in 2019. Traffic resumed on Tuesday. The claims were widely shared online."
+    assert extract(text).claims == ()
+
+
+def test_gerund_after_a_preposition_is_not_a_cue():
+    text = "The court fined the blogger for saying the vote was rigged."
+    assert extract(text).claims == ()
