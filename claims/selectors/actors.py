@@ -54,3 +54,20 @@ def actor_with_descendants_ids(actor: Actor, *, max_depth: int = 5) -> list[int]
             break
         ids += frontier
     return ids
+
+
+def actor_by_name(name: str) -> Actor | None:
+    """The live actor an editor means by `name`: its exact name, else an alias only one actor has.
+
+    A merged actor's name leads to the actor it was merged into.
+    """
+    name = " ".join(name.split())
+    if not name:
+        return None
+    actor = Actor.objects.filter(name__iexact=name).select_related("merged_into").first()
+    if actor is None:
+        by_alias = list(Actor.objects.filter(aliases__alias__iexact=name, merged_into__isnull=True).distinct()[:2])
+        actor = by_alias[0] if len(by_alias) == 1 else None
+    while actor is not None and actor.merged_into_id is not None:
+        actor = actor.merged_into
+    return actor

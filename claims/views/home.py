@@ -1,16 +1,25 @@
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from claims.models import Claim
-from claims.roles import EDITOR, FACT_CHECKER, roles_of
+from claims.selectors.claims import claims_awaiting_verdict
+
+HOME_LIST = 8
 
 
-def home(request):
-    """Send each role to its work: editors to the review queue, fact-checkers to verdicts."""
-    roles = roles_of(request.user)
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each role to its work: editors to the review queue, fact-checkers to claims that
+    need a verdict, everyone to the latest accepted claims."""
+    can_review = request.user.has_perm("claims.review_claim")
+    can_verify = request.user.has_perm("claims.set_verdict")
     context = {
-        "pending_count": Claim.objects.filter(review_state=Claim.ReviewState.PENDING).count(),
-        "can_review": request.user.has_perm("claims.review_claim"),
-        "can_verify": request.user.has_perm("claims.set_verdict"),
-        "is_editor": EDITOR in roles or FACT_CHECKER in roles,
+        "can_review": can_review,
+        "can_verify": can_verify,
+        "pending_count": Claim.objects.filter(review_state=Claim.ReviewState.PENDING).count() if can_review else None,
+        "awaiting_verdict": claims_awaiting_verdict(limit=HOME_LIST) if can_verify else [],
+        "latest": list(
+            Claim.objects.exclude(review_state__in=[Claim.ReviewState.PENDING, Claim.ReviewState.REJECTED])
+            .select_related("actor").order_by("-asserted_on", "-id")[:HOME_LIST]
+        ),
     }
     return render(request, "claims/home.html", context)

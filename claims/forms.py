@@ -1,0 +1,137 @@
+"""Forms for the reviewers' workspace: they read input; services apply the rules."""
+
+from django import forms
+
+from claims.models import Actor, ClaimLink, Evidence, Verdict
+from claims.selectors.actors import actor_by_name
+from claims.selectors.review_queue import ReviewFilters
+from claims.services.quantities import QuantityInput, parse_quantity_line, quantity_line
+from claims.services.verdicts import EvidenceInput
+from sources.models import Feed, Outlet
+
+
+class ActorNameField(forms.CharField):
+    """An actor typed by name or alias (the autocomplete fills in the canonical name)."""
+
+    def clean(self, value) -> Actor | None:
+        name = super().clean(value)
+        if not name:
+            return None
+        actor = actor_by_name(name)
+        if actor is None:
+            raise forms.ValidationError(f'No actor is called "{name}". Pick one from the suggestions.')
+        return actor
+
+
+class ReviewFilterForm(forms.Form):
+    outlet = forms.ModelChoiceField(queryset=Outlet.objects.order_by("name"), required=False, empty_label="All outlets")
+    feed = forms.ModelChoiceField(
+        queryset=Feed.objects.select_related("outlet").order_by("outlet__name", "title", "url"),
+        required=False, empty_label="All feeds",
+    )
+    actor = ActorNameField(required=False)
+    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said from")
+    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="to")
+
+    def filters(self) -> ReviewFilters:
+        """The valid filters; an invalid one is ignored (and shown as an error by the form)."""
+        self.is_valid()
+        data = self.cleaned_data
+        return ReviewFilters(
+            outlet_id=data["outlet"].pk if data.get("outlet") else None,
+            feed_id=data["feed"].pk if data.get("feed") else None,
+            actor=data.get("actor"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+
+
+class ClaimEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    actor = ActorNameField(required=False, max_length=300)
+    content = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), help_text="Words from the passage, copied exactly")
+    asserted_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said on")
+    quantities = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text='One per line: "17 of 22 drones", "~500 soldiers", "3-5 km", "45% turnout"',
+    )
+
+    @classmethod
+    def for_claim(cls, claim, **kwargs) -> "ClaimEditForm":
+        primary = claim.primary
+        content = primary.passage.text[primary.content_start:primary.content_end] if primary else claim.text
+        return cls(initial={
+            "version": claim.version,
+            "actor": claim.actor.name if claim.actor_id else "",
+            "content": content,
+            "asserted_on": claim.asserted_on,
+            "quantities": "\n".join(quantity_line(q) for q in claim.quantities.all()),
+        }, **kwargs)
+
+    def clean_quantities(self) -> list[QuantityInput]:
+        parsed, problems = [], []
+        for line in self.cleaned_data["quantities"].splitlines():
+            if line.strip():
+                try:
+                    parsed.append(parse_quantity_line(line))
+                except ValueError as error:
+                    problems.append(str(error))
+        if problems:
+            raise forms.ValidationError(problems)
+        return parsed
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(choices=Verdict.choices)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="How the verdict was reached")
+    evidence_url = forms.URLField(required=False, label="Evidence URL", assume_scheme="https")
+    evidence_text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="or evidence text")
+    evidence_source = forms.CharField(required=False, max_length=300, label="Evidence source")
+    evidence_independent = forms.TypedChoiceField(
+        choices=[("", "—"), ("yes", "Yes, independent of the claimant"), ("no", "No, connected to the claimant")],
+        coerce=lambda v: v == "yes", required=False, label="Is the source independent?",
+    )
+    evidence_stance = forms.ChoiceField(choices=[("", "—"), *Evidence.Stance.choices], required=False, label="The evidence")
+
+    def clean(self):
+        data = super().clean()
+        has_evidence = data.get("evidence_url") or data.get("evidence_text")
+        if has_evidence:
+            if data.get("evidence_independent") in (None, ""):
+                self.add_error("evidence_independent", "Say whether the evidence's source is independent.")
+            if not data.get("evidence_stance"):
+                self.add_error("evidence_stance", "Say whether the evidence supports or refutes the claim.")
+        elif data.get("evidence_source"):
+            self.add_error("evidence_url", "Give the evidence's URL or text.")
+        return data
+
+    def evidence(self) -> EvidenceInput | None:
+        data = self.cleaned_data
+        if not (data.get("evidence_url") or data.get("evidence_text")):
+            return None
+        return EvidenceInput(
+            url=data["evidence_url"], text=data["evidence_text"].strip(), source_name=data["evidence_source"].strip(),
+            is_independent=data["evidence_independent"], stance=data["evidence_stance"],
+        )
+
+
+class ClaimLinkForm(forms.Form):
+    kind = forms.ChoiceField(choices=ClaimLink.Kind.choices)
+    to_claim = forms.IntegerField(min_value=1, label="Claim number", error_messages={"required": "Pick a claim to link."})
+    note = forms.CharField(required=False, max_length=1000)
+
+
+class ActorRenameForm(forms.Form):
+    name = forms.CharField(max_length=300)
+
+
+class ActorAliasForm(forms.Form):
+    alias = forms.CharField(max_length=300)
+
+
+class ActorParentForm(forms.Form):
+    parent = ActorNameField(required=False, max_length=300, help_text="Leave empty for no parent")
+
+
+class ActorMergeForm(forms.Form):
+    target = ActorNameField(max_length=300, label="Merge into")

@@ -1,0 +1,46 @@
+"""Reading the audit trail of one object, with the fields each entry changed."""
+
+from dataclasses import dataclass
+
+from claims.models import AuditEntry
+
+TRAIL_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: object
+    after: object
+
+
+def audit_changes(entry: AuditEntry) -> list[FieldChange]:
+    keys = list(dict.fromkeys([*entry.before, *entry.after]))
+    return [
+        FieldChange(key.replace("_", " "), entry.before.get(key), entry.after.get(key))
+        for key in keys
+        if key != "version" and entry.before.get(key) != entry.after.get(key)
+    ]
+
+
+def _with_changes(entries) -> list[AuditEntry]:
+    entries = list(entries)
+    for entry in entries:
+        entry.changes = audit_changes(entry)
+    return entries
+
+
+def audit_trail(*, object_type: str, object_id: int, limit: int = TRAIL_LIMIT) -> list[AuditEntry]:
+    """Newest first."""
+    return _with_changes(
+        AuditEntry.objects.filter(object_type=object_type, object_id=object_id).select_related("user")[:limit]
+    )
+
+
+def claim_changes_since(*, claim_id: int, version: int) -> list[AuditEntry]:
+    """What others saved after the version an editor started from, oldest first."""
+    return _with_changes(
+        AuditEntry.objects.filter(object_type="claim", object_id=claim_id, after__version__gt=version)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )

@@ -1,0 +1,65 @@
+"""Cut a passage into plain and highlighted segments for templates to escape and mark up.
+
+Nothing here produces HTML: templates render each segment's text with autoescaping, so article
+text can never inject markup.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # "source", "cue" or "content": the CSS class is hl-<kind>
+    claim_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    kind: str = ""
+    claim_id: int | None = None
+
+
+def highlight_segments(text: str, spans: list[Span], *, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Segments of text[start:end]; where spans overlap, the shortest (most specific) one wins."""
+    end = len(text) if end is None else end
+    inside = [s for s in spans if s.start < end and s.end > start and s.start < s.end]
+    cuts = sorted({start, end, *(max(start, s.start) for s in inside), *(min(end, s.end) for s in inside)})
+    segments: list[Segment] = []
+    for left, right in zip(cuts, cuts[1:]):
+        covering = [s for s in inside if s.start <= left and s.end >= right]
+        best = min(covering, key=lambda s: s.end - s.start, default=None)
+        kind, claim_id = (best.kind, best.claim_id) if best else ("", None)
+        if segments and segments[-1].kind == kind and segments[-1].claim_id == claim_id:
+            segments[-1] = Segment(segments[-1].text + text[left:right], kind, claim_id)
+        else:
+            segments.append(Segment(text[left:right], kind, claim_id))
+    return segments
+
+
+def attribution_spans(attribution) -> list[Span]:
+    spans = [Span(attribution.content_start, attribution.content_end, "content", attribution.claim_id)]
+    if attribution.source_start is not None:
+        spans.append(Span(attribution.source_start, attribution.source_end, "source", attribution.claim_id))
+    if attribution.cue_start is not None:
+        spans.append(Span(attribution.cue_start, attribution.cue_end, "cue", attribution.claim_id))
+    return spans
+
+
+def sentence_bounds(passage_text: str, sentence: str, anchor: int) -> tuple[int, int]:
+    """Where the attribution's sentence sits in its passage (the occurrence that holds `anchor`)."""
+    position = passage_text.find(sentence) if sentence else -1
+    while position != -1:
+        if position <= anchor < position + len(sentence):
+            return position, position + len(sentence)
+        position = passage_text.find(sentence, position + 1)
+    return 0, len(passage_text)
+
+
+def attribution_sentence_segments(attribution) -> list[Segment]:
+    """The attribution's sentence with its source, cue and content marked."""
+    text = attribution.passage.text
+    start, end = sentence_bounds(text, attribution.sentence, attribution.content_start)
+    return highlight_segments(text, attribution_spans(attribution), start=start, end=end)

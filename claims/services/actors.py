@@ -1,0 +1,109 @@
+"""Editors' changes to actors: rename, aliases, parent, and merging duplicates."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from claims.models import Actor, ActorAlias, Attribution, Claim, Evidence
+from claims.services.audit import audit_record
+
+
+def _name_taken(name: str, *, except_actor: Actor) -> bool:
+    return Actor.objects.filter(name__iexact=name).exclude(pk=except_actor.pk).exists()
+
+
+def _has_alias(actor: Actor, alias: str) -> bool:
+    return actor.name.lower() == alias.lower() or actor.aliases.filter(alias__iexact=alias).exists()
+
+
+@transaction.atomic
+def actor_rename(*, actor: Actor, name: str, user) -> Actor:
+    """The old name stays as an alias, so text that uses it still finds the actor."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": "The name cannot be empty."})
+    if _name_taken(name, except_actor=actor):
+        raise ValidationError({"name": f'Another actor is already called "{name}": merge the two instead.'})
+    old_name = actor.name
+    if old_name == name:
+        return actor
+    actor.name = name
+    actor.save(update_fields=["name", "updated_at"])
+    if not _has_alias(actor, old_name):
+        ActorAlias.objects.create(actor=actor, alias=old_name)
+    audit_record(user=user, action="actor_rename", obj=actor, before={"name": old_name}, after={"name": name})
+    return actor
+
+
+@transaction.atomic
+def actor_alias_add(*, actor: Actor, alias: str, user) -> ActorAlias | None:
+    alias = " ".join(alias.split())
+    if not alias:
+        raise ValidationError({"alias": "The alias cannot be empty."})
+    if _has_alias(actor, alias):
+        raise ValidationError({"alias": f'"{alias}" is already a name of this actor.'})
+    created = ActorAlias.objects.create(actor=actor, alias=alias)
+    audit_record(user=user, action="actor_alias_add", obj=actor, before={}, after={"alias": alias})
+    return created
+
+
+@transaction.atomic
+def actor_alias_remove(*, alias: ActorAlias, user) -> None:
+    audit_record(user=user, action="actor_alias_remove", obj=alias.actor, before={"alias": alias.alias}, after={})
+    alias.delete()
+
+
+def _descendant_ids(actor: Actor) -> set[int]:
+    found, frontier = set(), {actor.pk}
+    while frontier:
+        frontier = set(Actor.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+@transaction.atomic
+def actor_set_parent(*, actor: Actor, parent: Actor | None, user) -> Actor:
+    if parent is not None and (parent.pk == actor.pk or parent.pk in _descendant_ids(actor)):
+        raise ValidationError({"parent": f"{parent.name} is {actor.name} or belongs to it: that would make a loop."})
+    before = {"parent": actor.parent.name if actor.parent_id else None}
+    actor.parent = parent
+    actor.save(update_fields=["parent", "updated_at"])
+    audit_record(user=user, action="actor_set_parent", obj=actor, before=before,
+                 after={"parent": parent.name if parent else None})
+    return actor
+
+
+@transaction.atomic
+def actor_merge(*, source: Actor, target: Actor, user) -> Actor:
+    """Fold `source` into `target`: aliases, attributions, claims and children move; the source
+    keeps its row (merged_into set) so old links and the audit trail still lead somewhere."""
+    if source.pk == target.pk:
+        raise ValidationError({"target": "An actor cannot be merged into itself."})
+    if target.merged_into_id is not None or source.merged_into_id is not None:
+        raise ValidationError({"target": "Merged actors cannot be merged again: use the actor they were merged into."})
+    moved_aliases = []
+    for alias in source.aliases.all():
+        if _has_alias(target, alias.alias):
+            alias.delete()
+        else:
+            alias.actor = target
+            alias.save(update_fields=["actor"])
+            moved_aliases.append(alias.alias)
+    if not _has_alias(target, source.name):
+        ActorAlias.objects.create(actor=target, alias=source.name)
+    attributions = Attribution.objects.filter(actor=source).update(actor=target)
+    Attribution.objects.filter(via=source).update(via=target)
+    claims = Claim.objects.filter(actor=source).update(actor=target)
+    Evidence.objects.filter(source_actor=source).update(source_actor=target)
+    Actor.objects.filter(Q(parent=source) & ~Q(pk=target.pk)).update(parent=target)
+    if target.parent_id == source.pk:
+        target.parent_id = source.parent_id
+        target.save(update_fields=["parent", "updated_at"])
+    Actor.objects.filter(merged_into=source).update(merged_into=target)
+    source.merged_into = target
+    source.save(update_fields=["merged_into", "updated_at"])
+    details = {"merged": source.name, "aliases_moved": moved_aliases, "attributions_moved": attributions, "claims_moved": claims}
+    audit_record(user=user, action="actor_merge", obj=target, before={}, after=details)
+    audit_record(user=user, action="actor_merged_into", obj=source, before={"merged_into": None},
+                 after={"merged_into": target.name})
+    return target

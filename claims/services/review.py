@@ -1,0 +1,144 @@
+"""Editors' review of extracted claims: accept, reject, correct, with optimistic locking.
+
+Every edit bumps Claim.version; a write that starts from an older version changes nothing and
+raises ClaimVersionConflict, so two editors never silently overwrite each other.
+"""
+
+from dataclasses import asdict
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from claims.models import Actor, Attribution, Claim, Quantity
+from claims.services.audit import audit_record
+from claims.services.quantities import QuantityInput, quantity_line
+
+
+class ClaimVersionConflict(Exception):
+    def __init__(self, claim: Claim):
+        super().__init__(f"claim {claim.pk} is at version {claim.version}")
+        self.claim = claim
+
+
+def _primary_attribution(claim: Claim) -> Attribution | None:
+    return claim.attributions.select_related("passage", "actor").order_by("asserted_on", "id").first()
+
+
+def claim_snapshot(claim: Claim, attribution: Attribution | None) -> dict:
+    """The reviewable fields of a claim, as the audit trail keeps them."""
+    return {
+        "review_state": claim.review_state,
+        "actor": claim.actor.name if claim.actor_id else None,
+        "text": claim.text,
+        "content_span": [attribution.content_start, attribution.content_end] if attribution else None,
+        "asserted_on": claim.asserted_on.isoformat() if claim.asserted_on else None,
+        "quantities": [quantity_line(q) for q in claim.quantities.all()],
+        "version": claim.version,
+    }
+
+
+def _edited_fields(snapshot: dict) -> dict:
+    return {k: v for k, v in snapshot.items() if k not in ("review_state", "version")}
+
+
+def _locked_claim(claim_id: int, expected_version: int) -> Claim:
+    claim = Claim.objects.select_for_update().select_related("actor").get(pk=claim_id)
+    if claim.version != expected_version:
+        raise ClaimVersionConflict(claim)
+    return claim
+
+
+def _mark_reviewed(claim: Claim, *, user, state: str) -> None:
+    claim.review_state = state
+    claim.reviewed_by = user
+    claim.reviewed_at = timezone.now()
+    claim.human_touched = True
+    claim.version += 1
+
+
+def _set_state(*, claim_id: int, user, expected_version: int, state: str, action: str) -> Claim:
+    with transaction.atomic():
+        claim = _locked_claim(claim_id, expected_version)
+        before = {"review_state": claim.review_state, "version": claim.version}
+        _mark_reviewed(claim, user=user, state=state)
+        claim.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "human_touched", "version", "updated_at"])
+        audit_record(user=user, action=action, obj=claim, before=before,
+                     after={"review_state": claim.review_state, "version": claim.version})
+    return claim
+
+
+def claim_accept(*, claim_id: int, user, expected_version: int) -> Claim:
+    return _set_state(claim_id=claim_id, user=user, expected_version=expected_version,
+                      state=Claim.ReviewState.ACCEPTED, action="claim_accept")
+
+
+def claim_reject(*, claim_id: int, user, expected_version: int) -> Claim:
+    return _set_state(claim_id=claim_id, user=user, expected_version=expected_version,
+                      state=Claim.ReviewState.REJECTED, action="claim_reject")
+
+
+def claims_bulk_accept(*, claim_ids: list[int], user) -> int:
+    """Accept those of the claims that are still pending; returns how many were accepted."""
+    with transaction.atomic():
+        pending = list(
+            Claim.objects.select_for_update().filter(pk__in=claim_ids, review_state=Claim.ReviewState.PENDING)
+        )
+        for claim in pending:
+            before = {"review_state": claim.review_state, "version": claim.version}
+            _mark_reviewed(claim, user=user, state=Claim.ReviewState.ACCEPTED)
+            audit_record(user=user, action="claim_accept", obj=claim, before=before,
+                         after={"review_state": claim.review_state, "version": claim.version, "bulk": True})
+        Claim.objects.bulk_update(pending, ["review_state", "reviewed_by", "reviewed_at", "human_touched", "version"])
+    return len(pending)
+
+
+def _locate(passage_text: str, content: str, near: int) -> tuple[int, int]:
+    """The occurrence of `content` in the passage nearest the old span."""
+    starts, position = [], passage_text.find(content)
+    while position != -1:
+        starts.append(position)
+        position = passage_text.find(content, position + 1)
+    if not starts:
+        raise ValidationError({"content": "The content must be words from the passage, copied exactly."})
+    start = min(starts, key=lambda s: abs(s - near))
+    return start, start + len(content)
+
+
+def claim_correct(
+    *,
+    claim_id: int,
+    user,
+    expected_version: int,
+    actor: Actor | None,
+    content: str,
+    asserted_on: date | None,
+    quantities: list[QuantityInput],
+) -> Claim:
+    """Save an editor's corrections; the claim counts as accepted (with corrections if any)."""
+    content = content.strip()
+    if not content:
+        raise ValidationError({"content": "The content cannot be empty."})
+    with transaction.atomic():
+        claim = _locked_claim(claim_id, expected_version)
+        attribution = _primary_attribution(claim)
+        before = claim_snapshot(claim, attribution)
+        if attribution is not None:
+            start, end = _locate(attribution.passage.text, content, attribution.content_start)
+            attribution.content_start, attribution.content_end = start, end
+            attribution.actor, attribution.asserted_on = actor, asserted_on
+            attribution.save(update_fields=["content_start", "content_end", "actor", "asserted_on"])
+        claim.text, claim.actor, claim.asserted_on = content, actor, asserted_on
+        if [quantity_line(q) for q in quantities] != before["quantities"]:
+            claim.quantities.all().delete()
+            Quantity.objects.bulk_create(
+                Quantity(claim=claim, text=quantity_line(q), **asdict(q)) for q in quantities
+            )
+        changed = _edited_fields(claim_snapshot(claim, attribution)) != _edited_fields(before)
+        corrected = changed or before["review_state"] == Claim.ReviewState.CORRECTED
+        state = Claim.ReviewState.CORRECTED if corrected else Claim.ReviewState.ACCEPTED
+        _mark_reviewed(claim, user=user, state=state)
+        claim.save()
+        audit_record(user=user, action="claim_correct", obj=claim, before=before, after=claim_snapshot(claim, attribution))
+    return claim

@@ -1,0 +1,50 @@
+"""Fact-checkers' verdicts: one Verification row per change, with optional evidence."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from claims.models import Claim, Evidence, Verification
+from claims.services.audit import audit_record
+
+
+@dataclass(frozen=True)
+class EvidenceInput:
+    url: str
+    text: str
+    source_name: str
+    is_independent: bool
+    stance: str
+
+
+def claim_set_verification(
+    *, claim_id: int, user, verdict: str, note: str, evidence: EvidenceInput | None = None
+) -> Verification:
+    note = note.strip()
+    if not note:
+        raise ValidationError({"note": "A note saying how the verdict was reached is required."})
+    if evidence is not None and not (evidence.url or evidence.text):
+        raise ValidationError({"evidence_url": "Evidence needs a URL or a text."})
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim_id)
+        before = {"verdict": claim.verdict, "version": claim.version}
+        verification = Verification.objects.create(
+            claim=claim, verdict=verdict, previous_verdict=claim.verdict, note=note, created_by=user
+        )
+        after = {"verdict": verdict, "note": note}
+        if evidence is not None:
+            item = Evidence.objects.create(
+                claim=claim, verification=verification, url=evidence.url, text=evidence.text,
+                source_name=evidence.source_name, is_independent=evidence.is_independent,
+                stance=evidence.stance, added_by=user,
+            )
+            after["evidence"] = {
+                "source": item.source_name, "url": item.url, "independent": item.is_independent, "stance": item.stance,
+            }
+        claim.verdict = verdict
+        claim.human_touched = True
+        claim.version += 1
+        claim.save(update_fields=["verdict", "human_touched", "version", "updated_at"])
+        audit_record(user=user, action="claim_set_verdict", obj=claim, before=before, after={**after, "version": claim.version})
+    return verification

@@ -1,0 +1,155 @@
+"""The review queue and the editors' actions on one claim: accept, reject, edit in place."""
+
+from urllib.parse import urlsplit
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from claims.forms import ClaimEditForm, ReviewFilterForm
+from claims.models import Claim
+from claims.selectors.audit import claim_changes_since
+from claims.selectors.claims import claim_card
+from claims.selectors.review_queue import review_queue_page
+from claims.services.review import ClaimVersionConflict, claim_accept, claim_correct, claim_reject, claims_bulk_accept
+from claims.views.claim import claim_page_response
+from claims.views.htmx import redirect_back, render_fragments, render_page_or_fragment, wants_fragment
+
+CARD = "claims/_review_card.html"
+
+
+def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
+    form = ReviewFilterForm(query)
+    page = review_queue_page(form.filters(), query.get("page"))
+    filters_only = query.copy()
+    filters_only.pop("page", None)
+    return {
+        "form": form,
+        "page": page,
+        "filter_query": filters_only.urlencode(),
+        "can_review": request.user.has_perm("claims.review_claim"),
+        "queue_url": f"{reverse('review_queue')}?{query.urlencode()}" if query else reverse("review_queue"),
+    }
+
+
+@require_GET
+@permission_required("claims.view_claim", raise_exception=True)
+def review_queue(request: HttpRequest) -> HttpResponse:
+    context = _queue_context(request, request.GET)
+    return render_page_or_fragment(request, "claims/review_queue.html", ["queue_list"], context)
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_bulk_accept(request: HttpRequest) -> HttpResponse:
+    ids = [int(value) for value in request.POST.getlist("claim_ids") if value.isdigit()]
+    accepted = claims_bulk_accept(claim_ids=ids, user=request.user)
+    notice = f"Accepted {accepted} claim{'s' if accepted != 1 else ''}."
+    if ids and accepted < len(ids):
+        notice += f" {len(ids) - accepted} had already been reviewed by someone else."
+    if not wants_fragment(request):
+        messages.success(request, notice)
+        return redirect_back(request, reverse("review_queue"))
+    queue_url = redirect_back(request, reverse("review_queue"))["Location"]
+    context = {**_queue_context(request, QueryDict(urlsplit(queue_url).query)), "notice": notice}
+    return render_fragments(request, "claims/review_queue.html", ["queue_list"], context)
+
+
+def _version(request: HttpRequest) -> int | None:
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else None
+
+
+def _card_response(request: HttpRequest, claim_id: int, *, notice: str = "", problem: str = "") -> HttpResponse:
+    if not wants_fragment(request):
+        if problem:
+            messages.error(request, problem)
+        return redirect_back(request, reverse("claim_detail", args=[claim_id]))
+    context = {"claim": claim_card(claim_id), "can_review": True, "notice": notice, "problem": problem}
+    return render_fragments(request, CARD, ["card"], context)
+
+
+def _conflict_problem(claim_id: int, version: int) -> str:
+    changes = claim_changes_since(claim_id=claim_id, version=version)
+    who = ", ".join(dict.fromkeys(str(entry.user or "the system") for entry in changes)) or "someone else"
+    return f"Not saved: {who} changed this claim while you were looking at it. Here is its current state."
+
+
+def _review_action(request: HttpRequest, claim_id: int, service) -> HttpResponse:
+    get_object_or_404(Claim, pk=claim_id)
+    version = _version(request)
+    if version is None:
+        return HttpResponseBadRequest("version is required")
+    try:
+        claim = service(claim_id=claim_id, user=request.user, expected_version=version)
+    except ClaimVersionConflict:
+        return _card_response(request, claim_id, problem=_conflict_problem(claim_id, version))
+    return _card_response(request, claim_id, notice=f"{claim.get_review_state_display()} by you.")
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_accept(request: HttpRequest, claim_id: int) -> HttpResponse:
+    return _review_action(request, claim_id, claim_accept)
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_reject(request: HttpRequest, claim_id: int) -> HttpResponse:
+    return _review_action(request, claim_id, claim_reject)
+
+
+@require_GET
+@permission_required("claims.view_claim", raise_exception=True)
+def review_card(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """The card alone (htmx: cancel an edit); the claim page otherwise."""
+    get_object_or_404(Claim, pk=claim_id)
+    if not wants_fragment(request):
+        return claim_page_response(request, claim_id)
+    context = {"claim": claim_card(claim_id), "can_review": request.user.has_perm("claims.review_claim")}
+    response = render_fragments(request, CARD, ["card"], context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _edit_form_response(request: HttpRequest, claim_id: int, form: ClaimEditForm, *, changes=None, status: int = 200) -> HttpResponse:
+    extra = {"edit_form": form, "conflict_changes": changes}
+    if not wants_fragment(request):
+        return claim_page_response(request, claim_id, extra=extra, status=status)
+    claim = claim_card(claim_id)
+    response = render_fragments(request, CARD, ["edit_form"], {"claim": claim, "can_review": True, **extra})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.review_claim", raise_exception=True)
+def review_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
+    get_object_or_404(Claim, pk=claim_id)
+    if request.method == "GET":
+        return _edit_form_response(request, claim_id, ClaimEditForm.for_claim(claim_card(claim_id)))
+    form = ClaimEditForm(request.POST)
+    if not form.is_valid():
+        return _edit_form_response(request, claim_id, form, status=400)
+    data = form.cleaned_data
+    try:
+        claim_correct(
+            claim_id=claim_id, user=request.user, expected_version=data["version"], actor=data["actor"],
+            content=data["content"], asserted_on=data["asserted_on"], quantities=data["quantities"],
+        )
+    except ClaimVersionConflict as conflict:
+        # Keep what the editor typed; the form now carries the current version, so saving again
+        # after reading the changes deliberately overwrites them.
+        kept = request.POST.copy()
+        kept["version"] = conflict.claim.version
+        changes = claim_changes_since(claim_id=claim_id, version=data["version"])
+        return _edit_form_response(request, claim_id, ClaimEditForm(kept), changes=changes, status=409)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _edit_form_response(request, claim_id, form, status=400)
+    return _card_response(request, claim_id, notice="Saved.")
