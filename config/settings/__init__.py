@@ -72,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "claims.context_processors.roles",
             ],
+            "libraries": {"claimreview": "claims.search.claimreview_tags"},
         },
     },
 ]

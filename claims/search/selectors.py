@@ -1,0 +1,212 @@
+"""Reads behind the search page, its exports, saved searches and the JSON API: one filter, one order."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Replace
+from django.utils.safestring import SafeString
+
+from claims.models import Actor, Attribution, Claim, Quantity, SavedSearch
+from claims.search.highlight import START, STOP, mark_terms, render_marked, without_markers
+from claims.search.pagination import DATE, RELEVANCE, Cursor, keyset_page
+from claims.search.textquery import parse_websearch
+from claims.selectors.actors import actor_by_name, actor_suggestions, actor_with_descendants_ids
+from sources.models import Outlet
+
+SEARCH_CONFIG = "english"  # the text search configuration the search_vector migration indexes with
+COUNT_CAP = 10_000  # counting every match of a common word costs more than the page itself
+
+
+@dataclass(frozen=True)
+class ClaimSearch:
+    text: str = ""
+    actor: Actor | None = None
+    include_children: bool = False
+    date_from: date | None = None
+    date_to: date | None = None
+    verdicts: tuple[str, ...] = ()
+    review_states: tuple[str, ...] = ()
+    outlet: Outlet | None = None
+    has_quantity: bool = False
+    noun: str = ""
+    value_min: Decimal | None = None
+    value_max: Decimal | None = None
+    sort: str = ""  # DATE, RELEVANCE, or "" for relevance when there is text and date otherwise
+    created_after: datetime | None = None
+
+    @property
+    def effective_sort(self) -> str:
+        """Relevance needs text to rank by and PostgreSQL's ranking; otherwise newest first."""
+        wants_relevance = self.sort == RELEVANCE or (not self.sort and bool(self.text))
+        return RELEVANCE if wants_relevance and self.text and settings.USING_POSTGRES else DATE
+
+
+@dataclass
+class SearchRow:
+    claim: Claim
+    sentence_html: SafeString
+    outlet_name: str = ""
+    article_url: str = ""
+
+
+@dataclass
+class SearchResults:
+    rows: list[SearchRow]
+    total: int
+    total_is_lower_bound: bool
+    next_cursor: Cursor | None
+    search: ClaimSearch = field(repr=False)
+
+
+def actor_named(text: str) -> tuple[Actor | None, list[Actor]]:
+    """The actor a person typed: its name or alias, else the one close match.
+
+    Returns (actor, []) when one actor fits and (None, candidates) otherwise.
+    """
+    actor = actor_by_name(text)
+    if actor:
+        return actor, []
+    candidates = actor_suggestions(text, limit=6)
+    return (candidates[0], []) if len(candidates) == 1 else (None, candidates)
+
+
+def _text_query(text: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def _sentence_mentions(term: str) -> Q:
+    return Q(text__icontains=term) | Q(Exists(Attribution.objects.filter(claim=OuterRef("pk"), sentence__icontains=term)))
+
+
+def _filter_text(claims: QuerySet, text: str, *, ranked: bool) -> QuerySet:
+    if not settings.USING_POSTGRES:
+        parsed = parse_websearch(text)
+        for group in parsed.groups:
+            claims = claims.filter(reduce(or_, map(_sentence_mentions, group)))
+        for term in parsed.excluded:
+            claims = claims.exclude(_sentence_mentions(term))
+        return claims
+    from django.contrib.postgres.search import SearchRank, SearchVectorField
+
+    query = _text_query(text)
+    claims = claims.alias(
+        search_vector=RawSQL('"claims_claim"."search_vector"', [], output_field=SearchVectorField())
+    ).filter(search_vector=query)
+    return claims.annotate(rank=SearchRank(F("search_vector"), query)) if ranked else claims
+
+
+def _quantity_forms(noun: str) -> list[str]:
+    """The counted noun as the extractor stores it (lower case), singular or plural."""
+    noun = noun.lower()
+    forms = {noun, noun + "s"}
+    if noun.endswith("s"):
+        forms.add(noun[:-1])
+    return sorted(forms)
+
+
+def claims_matching(search: ClaimSearch) -> QuerySet:
+    claims = Claim.objects.select_related("actor")
+    if search.text:
+        claims = _filter_text(claims, search.text, ranked=search.effective_sort == RELEVANCE)
+    if search.actor:
+        if search.include_children:
+            claims = claims.filter(actor_id__in=actor_with_descendants_ids(search.actor))
+        else:
+            claims = claims.filter(actor=search.actor)
+    if search.date_from:
+        claims = claims.filter(asserted_on__gte=search.date_from)
+    if search.date_to:
+        claims = claims.filter(asserted_on__lte=search.date_to)
+    if search.verdicts:
+        claims = claims.filter(verdict__in=search.verdicts)
+    if search.review_states:
+        claims = claims.filter(review_state__in=search.review_states)
+    if search.outlet:
+        claims = claims.filter(
+            Exists(Attribution.objects.filter(claim=OuterRef("pk"), passage__article__outlet=search.outlet))
+        )
+    if search.has_quantity or search.noun or search.value_min is not None or search.value_max is not None:
+        quantities = Quantity.objects.filter(claim=OuterRef("pk"))
+        if search.noun:
+            quantities = quantities.filter(noun__in=_quantity_forms(search.noun))
+        if search.value_min is not None:
+            quantities = quantities.filter(value__gte=search.value_min)
+        if search.value_max is not None:
+            quantities = quantities.filter(value__lte=search.value_max)
+        claims = claims.filter(Exists(quantities))
+    if search.created_after:
+        claims = claims.filter(created_at__gt=search.created_after)
+    return claims
+
+
+def claims_in_order(search: ClaimSearch) -> QuerySet:
+    """Every match in the page's order, for exports (the page itself reads through keyset_page)."""
+    claims = claims_matching(search)
+    if search.effective_sort == RELEVANCE:
+        return claims.order_by("-rank", "-id")
+    return claims.order_by(F("asserted_on").desc(nulls_last=True), "-id")
+
+
+def count_capped(claims: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """The number of matches, counting no further than `cap`; True when there are more."""
+    total = claims.order_by()[: cap + 1].count()
+    return min(total, cap), total > cap
+
+
+def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dict]:
+    """Each claim's first attribution (sentence, outlet, article URL), its sentence highlighted."""
+    attributions = Attribution.objects.filter(claim_id__in=claim_ids).order_by("claim_id", "asserted_on", "id")
+    columns = ["claim_id", "sentence", "passage__article__url", "passage__article__outlet__name"]
+    if text and settings.USING_POSTGRES:
+        from django.contrib.postgres.search import SearchHeadline
+
+        clean = Replace(Replace(F("sentence"), Value(START), Value("")), Value(STOP), Value(""))
+        attributions = attributions.annotate(
+            marked=SearchHeadline(
+                clean, _text_query(text), config=SEARCH_CONFIG, start_sel=START, stop_sel=STOP, highlight_all=True
+            )
+        )
+        columns.append("marked")
+    terms = parse_websearch(text).terms if text and not settings.USING_POSTGRES else ()
+    first: dict[int, dict] = {}
+    for row in attributions.values(*columns):
+        if row["claim_id"] not in first:
+            marked = row.get("marked") or mark_terms(row["sentence"], terms)
+            first[row["claim_id"]] = {**row, "sentence_html": render_marked(marked)}
+    return first
+
+
+def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int) -> SearchResults:
+    claims = claims_matching(search)
+    page, next_cursor = keyset_page(claims, sort=search.effective_sort, cursor=cursor, size=size)
+    total, is_lower_bound = count_capped(claims)
+    attributions = first_attributions([claim.pk for claim in page], text=search.text)
+    rows = []
+    for claim in page:
+        attribution = attributions.get(claim.pk)
+        if attribution is None:
+            rows.append(SearchRow(claim=claim, sentence_html=render_marked(without_markers(claim.text))))
+            continue
+        rows.append(
+            SearchRow(
+                claim=claim,
+                sentence_html=attribution["sentence_html"],
+                outlet_name=attribution["passage__article__outlet__name"],
+                article_url=attribution["passage__article__url"],
+            )
+        )
+    return SearchResults(
+        rows=rows, total=total, total_is_lower_bound=is_lower_bound, next_cursor=next_cursor, search=search
+    )
+
+
+def saved_searches_of(user) -> QuerySet:
+    return SavedSearch.objects.filter(user=user).order_by("name")
