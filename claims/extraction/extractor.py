@@ -49,6 +49,8 @@ _LEFT_BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = frozenset({"who", "which"})
+# Verbs whose subject is a speaker whatever noun names it ("The militia said").
+_PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
 _ELLIPTIC = frozenset({"but", "and"})
 _TOLD_OBJECT = re.compile(
     r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:news agency|newspaper|broadcaster|agency)?"
@@ -126,8 +128,8 @@ class _SentenceReader:
         else:
             self.quotes = quoted_regions(self.text)
 
-    def valid(self, start: int, end: int) -> bool:
-        return end > start and is_source_mention(self.text[start:end], self.gazetteer)
+    def valid(self, start: int, end: int, strict: bool = True) -> bool:
+        return end > start and is_source_mention(self.text[start:end], self.gazetteer, strict)
 
     def left_segment(self, position: int) -> tuple[int, str]:
         """Start of the clause that ends at position, and the boundary that opened it."""
@@ -141,10 +143,10 @@ class _SentenceReader:
                 start, boundary, boundary_start = match.end(), match[0].strip().lower(), match.start()
         return start, boundary, boundary_start
 
-    def mention_in(self, start: int, end: int) -> tuple[int, int] | None:
+    def mention_in(self, start: int, end: int, strict: bool = True) -> tuple[int, int] | None:
         a, b = clean_mention(self.text[start:end])
         span = (start + a, start + b)
-        if self.valid(*span):
+        if self.valid(*span, strict=strict):
             return span
         conjunction = list(re.finditer(r"\b(?:and|but)\s+", self.text[span[0] : span[1]]))
         if conjunction:
@@ -234,7 +236,8 @@ class _SentenceReader:
         if participle and re.search(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", self.text[:cue_start], re.IGNORECASE):
             return None  # a gerund ("accused her of criticizing"), not an attribution
         clause_start, boundary = self.left_segment(cue_start)
-        mention = self.mention_in(clause_start, cue_start) if self.text[clause_start:cue_start].strip() else None
+        strict = lemma not in _PLAIN_SPEECH or participle
+        mention = self.mention_in(clause_start, cue_start, strict) if self.text[clause_start:cue_start].strip() else None
         if mention is None and self.text[clause_start:cue_start].strip():
             if not participle and boundary not in _ELLIPTIC:
                 return None

@@ -149,7 +149,7 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
         if range_join:
             second = _NUMBER.match(sentence, end_text + range_join.end())
             joined_by_and = range_join[0].strip() == "and"
-            if second and second.group(0).strip() and (not joined_by_and or re.search(r"\bbetween\s+$", sentence[:start])):
+            if second and second.group(0).strip() and (not joined_by_and or re.search(r"\bbetween\s+$", sentence[:start], re.IGNORECASE)):
                 second_value = float(second["digits"].replace(",", "")) if second["digits"] else _word_value(second["words"] or "")
                 if second_value is not None:
                     if second["scale"]:

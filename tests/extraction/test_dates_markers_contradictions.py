@@ -1,0 +1,74 @@
+"""Event times, verification markers and contradiction suggestions."""
+import datetime
+
+from claims.extraction.dates import parse_calendar_date, resolve_event_time
+from tests.extraction.conftest import PUBLISHED, extract, only_claim
+
+THURSDAY = PUBLISHED
+
+
+def test_asserted_on_is_the_passage_date():
+    assert only_claim("Kyiv said the talks failed.").asserted_on == THURSDAY
+
+
+def test_event_time_words_resolve_against_the_passage_date():
+    assert resolve_event_time("drones attacked overnight", THURSDAY) == (THURSDAY, "overnight")
+    assert resolve_event_time("the strike on Tuesday", THURSDAY) == (datetime.date(2025, 3, 4), "on Tuesday")
+    assert resolve_event_time("the talks in April", THURSDAY) == (datetime.date(2024, 4, 1), "in April")
+    assert resolve_event_time("the blast yesterday", THURSDAY) == (datetime.date(2025, 3, 5), "yesterday")
+    assert resolve_event_time("the vote last week", THURSDAY) == (datetime.date(2025, 2, 24), "last week")
+    assert resolve_event_time("the deal signed on February 27", THURSDAY) == (datetime.date(2025, 2, 27), "February 27")
+    assert resolve_event_time("no time at all", THURSDAY) == (None, None)
+
+
+def test_claim_carries_its_event_date():
+    claim = only_claim("The governor said a refinery was hit on Monday.")
+    assert (claim.event_date, claim.event_time_text) == (datetime.date(2025, 3, 3), "on Monday")
+
+
+def test_calendar_dates_in_page_lines():
+    assert parse_calendar_date("Published September 14, 2023last updated") == datetime.date(2023, 9, 14)
+    assert parse_calendar_date("3 March 2025") == datetime.date(2025, 3, 3)
+    assert parse_calendar_date("no date here") is None
+
+
+def test_unverified_markers_in_the_sentence():
+    for text in (
+        "The army said it captured the hill, which could not be independently verified.",
+        "Separatists said 30 soldiers surrendered, without providing evidence.",
+        "The agency reported unconfirmed casualties, officials said.",
+    ):
+        assert all(c.unverified for c in extract(text).claims) and extract(text).claims, text
+
+
+def test_unverified_marker_in_the_next_sentence_marks_the_claims_before_it():
+    claims = extract("The militia said it downed a jet. The claim could not be verified.").claims
+    assert len(claims) == 1 and claims[0].unverified
+
+
+def test_unmarked_claims_are_not_unverified():
+    assert not only_claim("The militia said it downed a jet.").unverified
+
+
+def test_independent_estimates_are_flagged():
+    claim = only_claim("According to independent estimates, about 9,000 troops were deployed.")
+    assert claim.independent_estimate
+    assert not only_claim("According to the ministry, 9,000 troops were deployed.").independent_estimate
+
+
+def test_different_numbers_for_the_same_thing_by_different_actors_are_suggested_as_contradictions():
+    result = extract(
+        "Kyiv said 40 drones were launched overnight. Moscow said 12 drones were launched. "
+        "The Kremlin said the talks would resume."
+    )
+    assert result.contradictions == ((0, 1),)
+
+
+def test_a_denial_contradicts_the_claim_it_answers():
+    result = extract("Prosecutors said the mayor took bribes. The mayor has denied the accusations.")
+    assert [c.cue for c in result.claims] == ["said", "has denied"]
+    assert result.contradictions == ((0, 1),)
+
+
+def test_same_actor_is_never_a_contradiction():
+    assert extract("Kyiv said 40 drones were launched. Kyiv said 42 drones were launched.").contradictions == ()

@@ -1,0 +1,109 @@
+"""Who a mention names: aliases, pronouns, short references, the heading, intermediaries, unknown actors."""
+from claims.extraction import ActorRecord, Gazetteer
+from tests.extraction.conftest import extract, only_claim
+
+
+def test_aliases_resolve_to_canonical_actors_with_parent():
+    claims = extract(
+        "Kyiv said the line held. Moscow said it advanced. The Kremlin said talks were possible. "
+        "Ukraine's air force said 20 missiles were fired."
+    ).claims
+    assert [c.actor.name for c in claims] == [
+        "Government of Ukraine", "Government of Russia", "Government of Russia", "Ukrainian Air Force",
+    ]
+    air_force = claims[3].actor
+    assert air_force.known and air_force.parent == "Ukrainian Armed Forces" and air_force.country == "Ukraine"
+
+
+def test_titled_name_resolves_through_the_alias_at_its_end():
+    claim = only_claim("Ukrainian President Volodymyr Zelensky said the front was stable.")
+    assert claim.actor.name == "Volodymyr Zelenskyy"
+    assert claim.actor_mention == "Ukrainian President Volodymyr Zelensky"
+
+
+def test_pronoun_resolves_to_the_person_named_before():
+    claims = extract("Mayor Dana Ilic said the water supply was restored. She added that schools would reopen.").claims
+    assert [c.actor.name for c in claims] == ["Dana Ilic", "Dana Ilic"]
+    assert claims[1].actor_mention == "She"
+
+
+def test_it_resolves_to_the_organisation_named_before():
+    claims = extract("The Ukrainian Defense Ministry said 300 recruits had signed up. It added that training starts in May.").claims
+    assert claims[1].actor.name == "Ukrainian Defense Ministry"
+
+
+def test_short_references_resolve_to_the_matching_actor():
+    text = (
+        "Russia's Defense Ministry said four drones were destroyed. Governor Vera Saltan said a house burned down. "
+        "The ministry added that the attack was repelled. The governor said nobody was hurt."
+    )
+    claims = extract(text).claims
+    assert [c.actor.name for c in claims] == [
+        "Russian Defense Ministry", "Vera Saltan", "Russian Defense Ministry", "Vera Saltan",
+    ]
+
+
+def test_the_source_and_the_president_refer_back():
+    text = (
+        "A senior security source said the depot was hit. The source told Reuters that three trucks burned. "
+        "President Emmanuel Macron said France would send more aid. The president said it would arrive in May."
+    )
+    claims = extract(text).claims
+    assert claims[1].actor == claims[0].actor
+    assert claims[1].via.name == "Reuters"
+    assert claims[3].actor.name == "Emmanuel Macron"
+
+
+def test_surname_refers_to_the_full_name():
+    claims = extract("Former ambassador Petra Lund said sanctions worked. Lund said exports had fallen.").claims
+    assert claims[1].actor.name == "Petra Lund"
+
+
+def test_heading_actor_answers_it_said_in_the_body():
+    heading = "Turkey says grain corridor reopened"
+    text = f"{heading}\n\nIt said the first ship would sail on Friday."
+    claims = extract(text, heading=heading).claims
+    assert [c.actor.name for c in claims] == ["Government of Turkey", "Government of Turkey"]
+
+
+def test_heading_description_resolves_to_the_person_the_body_names():
+    heading = "Sanctions are working, senior official says"
+    text = f"{heading}\n\nDeputy Minister Karl Osten said exports had fallen by 12%."
+    claims = extract(text, heading=heading).claims
+    assert claims[0].actor.name == "Karl Osten"
+    assert claims[0].actor_mention == "senior official"
+
+
+def test_bare_ministry_takes_the_country_in_context():
+    claims = extract("Ukraine said it repelled the attack. The Defense Ministry said 14 shells hit the town.").claims
+    assert claims[1].actor.name == "Ukrainian Defense Ministry"
+    claims = extract("Russia said it repelled the attack. The Defense Ministry said 14 shells hit the town.").claims
+    assert claims[1].actor.name == "Russian Defense Ministry"
+
+
+def test_unknown_titled_people_and_organisations_are_kept_as_unknown_actors():
+    person = only_claim("Governor Roman Veskov said the shelling killed one man.").actor
+    assert (person.name, person.kind, person.known) == ("Roman Veskov", "person", False)
+    agency = only_claim("Moldova's border agency said 200 people crossed overnight.").actor
+    assert agency.known is False and agency.name == "Moldova's border agency"
+    group = only_claim("Rights groups said some 40 activists were detained.").actor
+    assert group.known is False and group.kind == "group"
+
+
+def test_known_agency_through_a_possessive_alias():
+    claim = only_claim("South Korea's spy agency said the North had sent more shells.")
+    assert claim.actor.name == "National Intelligence Service of South Korea"
+    assert claim.actor.parent == "Government of South Korea"
+
+
+def test_investigation_by_an_outlet_is_the_outlet():
+    claim = only_claim("A recent investigation by The Washington Post found that the contracts were inflated.")
+    assert claim.actor.name == "The Washington Post"
+
+
+def test_gazetteer_built_from_app_records():
+    gazetteer = Gazetteer.from_records(
+        [ActorRecord(name="Port Authority of Tallinn", kind="agency", parent=None, country="Estonia", aliases=("the port authority", "Tallinn port"))]
+    )
+    claim = only_claim("Tallinn port said two ships were delayed.", gazetteer=gazetteer)
+    assert claim.actor.name == "Port Authority of Tallinn" and claim.actor.known
