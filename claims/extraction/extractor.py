@@ -281,17 +281,11 @@ class _SentenceReader:
                 return None
             before = self.text[:clause_start].rstrip()
             if boundary == "," and not participle:
-                appositive_start, _ = self.left_segment(len(before) - 1)
-                appositive = self.mention_in(appositive_start, len(before) - 1)
-                if appositive:
-                    mention = appositive
-                    memory_mention = appositive
-                    description_start, _ = self.left_segment(max(0, appositive_start - 1))
-                    description = self.mention_in(description_start, max(0, appositive_start - 1))
-                    if description and head_word(self.text[description[0]:description[1]]).lower() in PERSON_ROLES:
-                        memory_mention = (description[0], appositive[1])
+                subject = self._subject_before_comma(len(before) - 1)
+                if subject:
+                    mention, memory_mention = subject
                     rule = "appositive"
-                    clause_start = (memory_mention or mention)[0]
+                    clause_start = memory_mention[0]
             if mention is None and boundary in (",", '"', "\u201d") and not participle:
                 inverted = self.right_np(after)
                 if inverted:
@@ -327,6 +321,33 @@ class _SentenceReader:
         else:
             return None
         return _Found(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
+
+    def _subject_before_comma(self, comma: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """ "Jane Doe, the governor, said" / "The governor, Jane Doe, said" / "Jane Doe, who ..., said".
+
+        Returns the mention naming the source and the wider span (with the title) to remember.
+        """
+        relative = re.search(r",\s*(?:who|which|whose|aged)\b[^,]*$", self.text[:comma])
+        if relative:
+            far_start, _ = self.left_segment(relative.start())
+            far = self.mention_in(far_start, relative.start())
+            return (far, far) if far else None
+        near_start, _ = self.left_segment(comma)
+        near = self.mention_in(near_start, comma)
+        far_end = near_start - 1
+        far = None
+        if far_end > 0 and self.text[far_end] == ",":
+            far_start, _ = self.left_segment(far_end)
+            far = self.mention_in(far_start, far_end)
+        if near:
+            near_text = self.text[near[0]:near[1]]
+            near_is_title = head_word(near_text)[:1].islower() and far and not head_word(self.text[far[0]:far[1]])[:1].islower()
+            if near_is_title:
+                return far, (far[0], near[1])
+            if far and head_word(self.text[far[0]:far[1]]).lower() in PERSON_ROLES:
+                return near, (far[0], near[1])
+            return near, near
+        return None
 
     def _unquote_end(self, span: tuple[int, int]) -> tuple[int, int]:
         return _strip_span(self.text, *span)

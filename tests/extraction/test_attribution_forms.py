@@ -157,3 +157,13 @@ def test_unattributed_sentences_give_no_claims():
 def test_gerund_after_a_preposition_is_not_a_cue():
     text = "The court fined the blogger for saying the vote was rigged."
     assert extract(text).claims == ()
+
+
+def test_subject_before_an_appositive_or_relative_clause():
+    for text in (
+        "Kaja Kallas, the EU's top diplomat, said the bloc would not waver.",
+        "Kaja Kallas, who met ministers on Monday, said the bloc would not waver.",
+    ):
+        claim = only_claim(text)
+        assert claim.actor.name == "Kaja Kallas", text
+        assert claim.text == "the bloc would not waver."
