@@ -238,6 +238,9 @@ class _SentenceReader:
         clause_start, boundary = self.left_segment(cue_start)
         strict = lemma not in _PLAIN_SPEECH or participle
         mention = self.mention_in(clause_start, cue_start, strict) if self.text[clause_start:cue_start].strip() else None
+        passive = re.search(r"\s+(?:was|were|is|are|has been|have been)\s+$", self.text[clause_start : match.verb_start])
+        if lemma == "cite" and passive:
+            return self._quoted_as_saying(clause_start, clause_start + passive.start(), cue_start, cue_end, consumed)
         if mention is None and self.text[clause_start:cue_start].strip():
             if not participle and boundary not in _ELLIPTIC:
                 return None
@@ -268,13 +271,6 @@ class _SentenceReader:
             content = self.content_after(as_saying.end())
             cue_text = f"{verb} ... as saying"
             return _Found(source_span, (cue_start, cue_end), cue_text, lemma, content, "cited_as_saying", via=mention)
-        if lemma == "cite" and participle:
-            cited = self.right_np(cue_end)
-            subject = self.main_subject(cue_start)
-            if not cited or not subject:
-                return None
-            content = _strip_span(self.text, 0, self.left_segment(cue_start)[0])
-            return _Found(cited, (cue_start, cue_end), cue_text, lemma, content, "citing", via=subject)
         if mention is None:
             if participle and (cue_start == 0 or after_attribution):
                 # "Saying ..., X implored" / "X said ..., adding": the main clause carries the attribution.
@@ -320,7 +316,25 @@ class _SentenceReader:
             content, form = right, "source_first"
         else:
             return None
+        citing = re.match(r"\s*,\s*citing\s+", self.text[after:])
+        if citing and form == "source_last" and via is None:
+            # "..., Reuters reported, citing two officials": the officials said it, via Reuters.
+            cited = self.right_np(after + citing.end())
+            if cited:
+                consumed.append((after, cited[1]))
+                return _Found(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
         return _Found(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
+
+    def _quoted_as_saying(self, start: int, end: int, cue_start: int, cue_end: int, consumed) -> _Found | None:
+        """ "Peskov was quoted by RIA as saying ..." """
+        source = self.mention_in(start, end)
+        tail = re.match(r"(?:\s+by\s+(?P<via>[^,]+?))?\s+as\s+(?:saying|telling \w+|stating)\b", self.text[cue_end:])
+        if not source or not tail:
+            return None
+        via = (cue_end + tail.start("via"), cue_end + tail.end("via")) if tail["via"] else None
+        consumed.append((cue_end, cue_end + tail.end()))
+        content = self.content_after(cue_end + tail.end())
+        return _Found(source, (cue_start, cue_end), "quoted ... as saying", "cite", content, "quoted_as_saying", via=via)
 
     def _subject_before_comma(self, comma: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """ "Jane Doe, the governor, said" / "The governor, Jane Doe, said" / "Jane Doe, who ..., said".

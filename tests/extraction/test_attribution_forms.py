@@ -167,3 +167,24 @@ def test_subject_before_an_appositive_or_relative_clause():
         claim = only_claim(text)
         assert claim.actor.name == "Kaja Kallas", text
         assert claim.text == "the bloc would not waver."
+
+
+def test_passive_quoted_as_saying_with_the_agency_as_intermediary():
+    text = "Kremlin spokesman Dmitry Peskov was quoted by RIA as saying that no talks were planned."
+    claim = only_claim(text)
+    assert claim.actor.name == "Dmitry Peskov"
+    assert claim.via.name == "RIA"
+    assert claim.text == "no talks were planned."
+
+
+def test_citing_after_the_cue_moves_the_source_to_the_cited_actor():
+    text = "The army is short of shells, Reuters reported, citing two senior officials."
+    claim = only_claim(text)
+    assert claim.actor_mention == "two senior officials"
+    assert claim.via.name == "Reuters"
+    assert claim.text == "The army is short of shells"
+
+
+def test_bare_weekday_after_the_cue_is_not_content():
+    claim = only_claim("Officials said Monday that the road was reopened.")
+    assert claim.text == "the road was reopened."
