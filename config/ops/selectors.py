@@ -114,3 +114,12 @@ def extraction_lag(*, window: timedelta = LAG_WINDOW) -> dict[str, LagSummary]:
             since_published.append(max((extracted - latest).total_seconds(), 0.0))
         since_found.append(max((extracted - created).total_seconds(), 0.0))
     return {"since_published": _summary(since_published), "since_found": _summary(since_found)}
+
+
+def articles_stalled(*, older_than: timedelta, statuses: list[str]) -> list[tuple[int, str]]:
+    """(id, status) of articles in a mid-pipeline status that nothing has touched for a while."""
+    return list(
+        Article.objects.filter(status__in=statuses, updated_at__lt=timezone.now() - older_than)
+        .order_by("updated_at")
+        .values_list("id", "status")
+    )

@@ -146,7 +146,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": env_float("FEED_POLL_TICK_SECONDS", 60.0, minimum=1)},
     "worker-heartbeat": {"task": "claims.tasks.worker_heartbeat", "schedule": 60.0},
+    "requeue-stalled-articles": {"task": "config.ops.tasks.requeue_stalled_articles", "schedule": 60.0},
 }
+# An article that stays pending/fetched/split this long without a change gets its next step queued
+# again (its task died with a worker or was never sent); longer than the longest retry backoff.
+STALLED_ARTICLE_AFTER = env_int("STALLED_ARTICLE_AFTER", 900, minimum=10)
 # /readyz answers 503 when the last worker heartbeat (written every minute by beat) is older.
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=1)
 
