@@ -82,6 +82,10 @@ def article_fetch(self, article_id_or_url: int | str) -> dict:
         services.article_record_failure(article_id=article.pk, error=error, final=final)
         if final:
             return {"status": "failed", "error": str(error)}
+        if self.request.is_eager:
+            # In-process (no broker) nothing can run later: retry now, as Celery's eager retry does;
+            # the fetcher still waits out a Retry-After before asking the host again.
+            return self.apply((article.pk,), retries=self.request.retries + 1).result
         raise self.retry(countdown=retry_countdown(retries=self.request.retries, retry_after=error.retry_after)) from error
     if outcome in (services.ArticleOutcome.NEW, services.ArticleOutcome.UPDATED):
         transaction.on_commit(lambda: article_split.delay(article.pk))

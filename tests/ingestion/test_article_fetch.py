@@ -1,0 +1,182 @@
+"""Article pages fetched through the task: stored, split, deduplicated, or failed with a reason."""
+
+import time
+
+import pytest
+
+from sources import tasks
+from sources.models import Article
+from tests.factories import ArticleFactory, OutletFactory
+from tests.ingestion.conftest import Reply
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SPLIT_OR_LATER = {Article.Status.SPLIT, Article.Status.EXTRACTED}
+PARAGRAPH = "The ministry said on Tuesday that its crews had repaired 18 of the 25 damaged power lines. "
+
+
+def pending_article(url: str, **fields) -> Article:
+    return ArticleFactory(url=url, requested_url=url, status=Article.Status.PENDING, text="", title="", **fields)
+
+
+def html_page(text: str, *, charset_meta: str = "") -> str:
+    return f"<html><head>{charset_meta}<title>Repairs</title></head><body><article><h1>Repairs</h1><p>{text}</p></article></body></html>"
+
+
+def test_an_article_page_is_stored_with_its_raw_html_and_split(http_server):
+    url = http_server.add_fixture("/news/port-strike-ends", "article.html")
+    article = pending_article(url)
+    assert tasks.article_fetch.delay(article.pk).get() == {"status": "new"}
+    article.refresh_from_db()
+    assert article.status in SPLIT_OR_LATER and article.fetch_attempts == 1
+    assert article.title == "Port authority says 40 ships cleared customs after strike"
+    assert article.language == "en-gb" and article.published_at.isoformat() == "2025-03-04T07:15:00+00:00"
+    assert article.raw_html.startswith("<!DOCTYPE html>") and len(article.content_hash) == 64
+    assert [p.text for p in article.passages.all()][1].startswith("The Veldoran port authority said on Tuesday")
+
+
+def test_article_fetch_also_takes_a_url(http_server):
+    url = http_server.add_fixture("/news/port-strike-ends", "article.html")
+    pending_article(url)
+    assert tasks.article_fetch.delay(url + "?utm_campaign=x").get() == {"status": "new"}
+
+
+def test_script_tags_and_handlers_never_reach_the_stored_text(http_server):
+    url = http_server.add_fixture("/news/port-strike-ends", "article.html")
+    article = pending_article(url)
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    stored = article.text + article.title + "".join(article.passages.values_list("text", flat=True))
+    for fragment in ("<script", "alert(", "onclick", "onload", "document.cookie", "javascript:"):
+        assert fragment not in stored
+
+
+def test_fetching_the_same_unchanged_page_again_changes_nothing(http_server):
+    url = http_server.add_fixture("/news/port-strike-ends", "article.html")
+    article = pending_article(url)
+    tasks.article_fetch.delay(article.pk)
+    passages = list(article.passages.values_list("id", "version"))
+    assert tasks.article_fetch.delay(article.pk).get() == {"status": "unchanged"}
+    assert list(article.passages.values_list("id", "version")) == passages
+
+
+def test_a_page_whose_rel_canonical_is_already_stored_is_marked_duplicate(http_server):
+    http_server.add_fixture("/news/port-strike-ends", "article.html")
+    first = pending_article(http_server.url("/news/port-strike-ends"))
+    tasks.article_fetch.delay(first.pk)
+    mirror_url = http_server.add_fixture("/amp/port-strike-ends", "article.html")  # same rel=canonical
+    mirror = pending_article(mirror_url, outlet=first.outlet)
+    assert tasks.article_fetch.delay(mirror.pk).get() == {"status": "duplicate"}
+    mirror.refresh_from_db()
+    assert (mirror.status, mirror.duplicate_of_id, mirror.passages.count()) == (Article.Status.DUPLICATE, first.pk, 0)
+
+
+def test_the_same_text_from_the_same_outlet_under_another_url_is_a_duplicate(http_server):
+    outlet = OutletFactory()
+    body = html_page(PARAGRAPH * 3).encode()
+    first = pending_article(http_server.add("/a", Reply(body=body)), outlet=outlet)
+    second = pending_article(http_server.add("/b", Reply(body=body)), outlet=outlet)
+    elsewhere = pending_article(http_server.add("/c", Reply(body=body)))
+    for article in (first, second, elsewhere):
+        tasks.article_fetch.delay(article.pk)
+    statuses = dict(Article.objects.values_list("pk", "status"))
+    assert statuses[second.pk] == Article.Status.DUPLICATE
+    assert statuses[first.pk] in SPLIT_OR_LATER and statuses[elsewhere.pk] in SPLIT_OR_LATER
+
+
+def test_a_page_without_charset_is_decoded_right(http_server):
+    text = "Le ministère a déclaré que douze des quinze drones avaient été abattus près de la frontière. " * 3
+    url = http_server.add("/fr", Reply(body=html_page(text).encode("cp1252"), content_type="text/html"))
+    article = pending_article(url)
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert "Le ministère a déclaré que douze" in article.text
+
+
+def test_a_page_with_a_wrong_charset_header_is_decoded_right(http_server):
+    text = "Die Behörde erklärte, dass 140 Menschen in Sicherheit gebracht wurden und Brücken gesperrt blieben. " * 3
+    url = http_server.add("/de", Reply(body=html_page(text).encode("cp1252"), content_type="text/html; charset=utf-8"))
+    article = pending_article(url)
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert "Die Behörde erklärte" in article.text
+
+
+def test_a_meta_charset_is_honoured(http_server):
+    text = "Burmistrz Łodzi powiedziała, że ponad 140 osób musiało opuścić domy z powodu powodzi. " * 3
+    page = html_page(text, charset_meta='<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">')
+    url = http_server.add("/pl", Reply(body=page.encode("iso-8859-2"), content_type="text/html"))
+    article = pending_article(url)
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert "Burmistrz Łodzi powiedziała" in article.text
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        (Reply(status=404, body=b"missing"), "HTTP 404"),
+        (Reply(status=410, body=b"gone"), "HTTP 410"),
+        (Reply(body=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8), "binary"),
+        (Reply(body=b"%PDF-1.7 ...", content_type="application/pdf"), "not an HTML or text page"),
+        (Reply(body=b""), "empty body"),
+        (Reply(body=b"<html><head><style>p{}</style></head><body><script>x()</script></body></html>"), "no article text"),
+        (Reply(body=b"x" * 20_000), "cap"),
+    ],
+)
+def test_permanent_failures_are_recorded_without_retrying(http_server, settings, reply, message):
+    settings.INGEST_MAX_BYTES = 10_000
+    url = http_server.add("/page", reply)
+    article = pending_article(url)
+    result = tasks.article_fetch.delay(article.pk).get()
+    assert result["status"] == "failed" and message in result["error"]
+    article.refresh_from_db()
+    assert (article.status, article.fetch_attempts) == (Article.Status.FAILED, 1)
+    assert message in article.last_error and article.last_error_at
+    assert http_server.hits("/page") == 1
+
+
+def test_a_transient_failure_is_retried_after_retry_after(http_server):
+    url = http_server.add(
+        "/busy",
+        Reply(status=503, headers={"Retry-After": "1"}),
+        Reply(body=html_page(PARAGRAPH * 3).encode()),
+    )
+    article = pending_article(url)
+    started = time.monotonic()
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert article.status in SPLIT_OR_LATER and article.fetch_attempts == 2 and article.last_error == ""
+    assert http_server.hits("/busy") == 2
+    assert time.monotonic() - started >= 0.9  # the host was left alone for the second it asked
+
+
+def test_a_server_that_keeps_failing_fails_the_article_after_the_last_retry(http_server):
+    url = http_server.add("/down", Reply(status=500))
+    article = pending_article(url)
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED and "HTTP 500" in article.last_error
+    assert article.fetch_attempts == tasks.MAX_FETCH_RETRIES + 1 == http_server.hits("/down")
+
+
+def test_a_slow_server_times_out_and_is_retried(http_server):
+    url = http_server.add("/slow", Reply(body=b"late", delay=1.5), Reply(body=html_page(PARAGRAPH * 3).encode()))
+    article = pending_article(url)
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert article.status in SPLIT_OR_LATER and article.fetch_attempts == 2
+
+
+def test_a_private_address_is_refused_and_not_retried(settings):
+    article = pending_article("http://169.254.169.254/latest/meta-data/")
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED and "non-public address" in article.last_error
+    assert article.fetch_attempts == 1
+
+
+def test_the_retry_countdown_grows_and_honours_retry_after():
+    assert [tasks.retry_countdown(retries=n, retry_after=None) for n in range(4)] == [30, 60, 120, 240]
+    assert tasks.retry_countdown(retries=0, retry_after=600) == 600
+
