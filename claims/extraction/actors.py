@@ -213,7 +213,10 @@ def _lookup(text: str, gazetteer: Gazetteer, country_hint: str | None) -> ActorR
             continue  # "the president of Ukraine" is not Ukraine
         candidates = gazetteer.candidates(" ".join(words[start:]))
         if candidates:
-            return _pick(candidates, country_hint, gazetteer.country_in(text))
+            named_country = gazetteer.country_in(text)
+            if named_country and all(record.country != named_country for record in candidates):
+                return None  # "Japan's defence ministry" is not the Russian one
+            return _pick(candidates, named_country, country_hint)
     return None
 
 

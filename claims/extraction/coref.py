@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.extraction.actors import ORG_HEADS, PERSON_ROLES
+from claims.extraction.actors import PERSON_ROLES
 from claims.extraction.types import ExtractedActor
 
 
@@ -15,7 +15,7 @@ class _Entry:
 
 def _stem(word: str) -> str:
     word = word.lower().rstrip("s")
-    return word[:6] if len(word) > 6 else word
+    return word[:7]  # "minister" and "ministry" differ; "prosecutors" and "prosecution" do not
 
 
 class DiscourseMemory:
@@ -53,18 +53,16 @@ class DiscourseMemory:
     def description(self, head: str, mention: str) -> ExtractedActor | None:
         """A short reference ("the ministry", "the former prime minister", "the source") to an actor named before."""
         stem = _stem(head)
+        wants_person = head.lower() in PERSON_ROLES
         for entry in reversed(self._entries):
+            if (entry.actor.kind == "person") != wants_person:
+                continue
             words = f"{entry.mention} {entry.actor.name}".replace("'", " ").replace("’", " ").split()
             if any(_stem(word) == stem for word in words):
                 return entry.actor
-        wants_person = head.lower() in PERSON_ROLES
-        wants_org = head.lower() in ORG_HEADS
-        if wants_person or wants_org:
-            for entry in reversed(self._entries):
-                if (entry.actor.kind == "person") == wants_person:
-                    return entry.actor
-            if self.heading_actor and (self.heading_actor.kind == "person") == wants_person:
-                return self.heading_actor
+        if wants_person:
+            # "The retired general said": the last person named, as with "he".
+            return self.pronoun("he")
         return None
 
     def surname(self, name: str) -> ExtractedActor | None:

@@ -34,7 +34,7 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "suggest": (("suggested", "suggests", "suggest"), "fact"),
     "imply": (("implied", "implies"), "fact"),
     "describe": (("described", "describes"), "opinion"),
-    "cite": (("cited", "cites", "quoted", "quotes"), "fact"),
+    "cite": (("cited", "cites", "quoted", "quotes", "citing"), "fact"),
     "warn": (("warned", "warns", "warning"), "opinion"),
     "stress": (("stressed", "stresses", "stressing"), "opinion"),
     "emphasize": (("emphasized", "emphasised", "emphasizes", "emphasising", "emphasizing"), "opinion"),
@@ -120,7 +120,7 @@ _MEDIUM = (
     r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel)"
 )
 ADJUNCT = re.compile(
-    rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}?{_MEDIUM}\b(?:\s+to the nation)?"
+    rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{_MEDIUM}\b(?:\s+to the nation)?"
     rf"|(?:late |early )?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"
     rf"|(?:early |late )?(?:last|this)\s+(?:week|month|year|morning|evening|night|{_WEEKDAY})"

@@ -81,6 +81,13 @@ _SUBJECT_WORDS = frozenset(
     "the a an of former retired regional local senior top new outgoing incoming foreign defense defence military state "
     "deputy acting interim prime chief government presidential general vice".split()
 )
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
+# A portfolio makes a title specific: "the interior minister" is not whoever was named last.
+_PORTFOLIO = re.compile(
+    r"\b(?:interior|foreign|defen[cs]e|health|finance|economy|economic|justice|energy|education|transport|agriculture|"
+    r"environment|trade|culture|labou?r|home|treasury|deputy)\b",
+    re.IGNORECASE,
+)
 _HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P<source>[^\u2014\u2013]{2,60})$")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 
@@ -260,7 +267,9 @@ class _SentenceReader:
             after = told.end()
             cue_text = self.text[cue_start:after]
             via = (told.start("object"), told.end("object"))
-        if lemma == "cite" and not participle:
+        if lemma == "cite" and participle:
+            return None  # "..., citing Y" is read with the verb it follows
+        if lemma == "cite":
             as_saying = _AS_SAYING.match(self.text, cue_end)
             if not as_saying or not mention:
                 return None
@@ -279,8 +288,9 @@ class _SentenceReader:
             if boundary == "," and not participle:
                 subject = self._subject_before_comma(len(before) - 1)
                 if subject:
-                    mention, memory_mention = subject
-                    rule = "appositive"
+                    mention, memory_mention, cited_via = subject
+                    via = via or cited_via
+                    rule = "citing" if cited_via else "appositive"
                     clause_start = memory_mention[0]
             if mention is None and boundary in (",", '"', "\u201d") and not participle:
                 inverted = self.right_np(after)
@@ -310,7 +320,11 @@ class _SentenceReader:
             if left_is_content and self.text[: clause_start].rstrip()[-1:] in "\"\u201d" and self.text[after:].lstrip()[:1] == ",":
                 # '"Part one," she said, "part two."': the quotation on both sides is the content.
                 content, form = (left[0], right[1]), "source_around"
-        elif (not right_text or _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")) and left_is_content:
+        elif (
+            not right_text
+            or self.text[after:].lstrip().startswith(",")
+            or _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")
+        ) and left_is_content:
             content, form = self._unquote_end(left), "source_last"
         elif right_text:
             content, form = right, "source_first"
@@ -336,16 +350,24 @@ class _SentenceReader:
         content = self.content_after(cue_end + tail.end())
         return _Found(source, (cue_start, cue_end), "quoted ... as saying", "cite", content, "quoted_as_saying", via=via)
 
-    def _subject_before_comma(self, comma: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        """ "Jane Doe, the governor, said" / "The governor, Jane Doe, said" / "Jane Doe, who ..., said".
+    def _subject_before_comma(self, comma: int):
+        """ "Jane Doe, the governor, said" / "The governor, Jane Doe, said" / "Jane Doe, who ..., said" /
+        "The agency, citing an official, said".
 
-        Returns the mention naming the source and the wider span (with the title) to remember.
+        Returns the mention naming the source, the wider span (with the title) to remember, and
+        the intermediary when the source is cited.
         """
         relative = re.search(r",\s*(?:who|which|whose|aged)\b[^,]*$", self.text[:comma])
         if relative:
             far_start, _ = self.left_segment(relative.start())
             far = self.mention_in(far_start, relative.start())
-            return (far, far) if far else None
+            return (far, far, None) if far else None
+        citing = re.search(r",\s*citing\s+(?=[^,]*$)", self.text[:comma])
+        if citing:
+            far_start, _ = self.left_segment(citing.start())
+            far = self.mention_in(far_start, citing.start())
+            cited = self.mention_in(citing.end(), comma)
+            return (cited, cited, far) if far and cited else None
         near_start, _ = self.left_segment(comma)
         near = self.mention_in(near_start, comma)
         far_end = near_start - 1
@@ -357,10 +379,10 @@ class _SentenceReader:
             near_text = self.text[near[0]:near[1]]
             near_is_title = head_word(near_text)[:1].islower() and far and not head_word(self.text[far[0]:far[1]])[:1].islower()
             if near_is_title:
-                return far, (far[0], near[1])
+                return far, (far[0], near[1]), None
             if far and head_word(self.text[far[0]:far[1]]).lower() in PERSON_ROLES:
-                return near, (far[0], near[1])
-            return near, near
+                return near, (far[0], near[1]), None
+            return near, near, None
         return None
 
     def _unquote_end(self, span: tuple[int, int]) -> tuple[int, int]:
@@ -425,8 +447,14 @@ class _PassageExtractor:
             same = self.memory.surname(analysis.name)
             if same:
                 return same
-        unnamed_title = analysis.record is None and not analysis.named and analysis.head.lower() in PERSON_ROLES
-        specific = " of " in mention or "'s" in mention or "’s" in mention
+        indefinite = re.match(r"(?:a|an|one|two|three|some|several|many)\s", mention, re.IGNORECASE)
+        unnamed_title = analysis.record is None and not analysis.named and analysis.head.lower() in PERSON_ROLES and not indefinite
+        # "the Gaza health ministry" names a new actor; "the Estonian prime minister" may refer back.
+        modifiers = [w for w in mention.split()[1:] if w[:1].isupper() and not _NATIONALITY.match(w) and not self.gazetteer.country_in(w)]
+        specific = (
+            " of " in mention or "'s" in mention or "’s" in mention
+            or (analysis.is_description and (bool(modifiers) or bool(_PORTFOLIO.search(mention))))
+        )
         definite = bool(re.match(r"(?:the|this|that)\s", mention, re.IGNORECASE))
         if lookahead is not None and (analysis.is_description or unnamed_title):
             antecedent = _first_matching(analysis.head, lookahead)

@@ -59,7 +59,8 @@ def split_sentences(text: str) -> list[Sentence]:
         cursor = bullet.end() if bullet else 0
         pieces = []
         for boundary in _BOUNDARY.finditer(line, cursor):
-            if line[boundary.start()] == "." and _abbreviation_before(line, boundary.start()):
+            opens_quote = line[boundary.end() :].lstrip(" \t\u00a0")[:1] in "\"\u201c"
+            if line[boundary.start()] == "." and not opens_quote and _abbreviation_before(line, boundary.start()):
                 continue
             pieces.append((cursor, boundary.end()))
             cursor = boundary.end()

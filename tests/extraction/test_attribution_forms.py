@@ -188,3 +188,11 @@ def test_citing_after_the_cue_moves_the_source_to_the_cited_actor():
 def test_bare_weekday_after_the_cue_is_not_content():
     claim = only_claim("Officials said Monday that the road was reopened.")
     assert claim.text == "the road was reopened."
+
+
+def test_citing_between_commas_before_the_cue():
+    text = "The Yonhap news agency, citing a military official, said the launch took place at dawn."
+    claim = only_claim(text)
+    assert claim.actor_mention == "a military official"
+    assert claim.via.name == "Yonhap"
+    assert claim.rule == "citing"
