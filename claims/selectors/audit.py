@@ -14,10 +14,18 @@ class FieldChange:
     after: object
 
 
+def _readable(value: object) -> object:
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value) or "none"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return value
+
+
 def audit_changes(entry: AuditEntry) -> list[FieldChange]:
     keys = list(dict.fromkeys([*entry.before, *entry.after]))
     return [
-        FieldChange(key.replace("_", " "), entry.before.get(key), entry.after.get(key))
+        FieldChange(key.replace("_", " "), _readable(entry.before.get(key)), _readable(entry.after.get(key)))
         for key in keys
         if key != "version" and entry.before.get(key) != entry.after.get(key)
     ]

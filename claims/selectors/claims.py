@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
+from claims.services.quantities import quantity_line
 from claims.selectors.highlights import attribution_sentence_segments, attribution_spans, highlight_segments
 
 LINK_CANDIDATE_LIMIT = 10
@@ -31,6 +32,7 @@ def card_context(claim: Claim) -> Claim:
     """Attach the primary attribution and its highlighted sentence (uses prefetched rows)."""
     attributions = list(claim.attributions.all())
     claim.primary = attributions[0] if attributions else None
+    claim.quantity_lines = [quantity_line(q) for q in claim.quantities.all()]
     claim.segments = attribution_sentence_segments(claim.primary) if claim.primary else []
     return claim
 
@@ -57,6 +59,7 @@ def claim_page(claim_id: int) -> Claim:
         .get(pk=claim_id)
     )
     card_context(claim)
+    claim.loose_evidence = [item for item in claim.evidence.all() if item.verification_id is None]
     claim.passage_segments, claim.original_url = [], ""
     if claim.primary:
         passage = claim.primary.passage

@@ -29,7 +29,8 @@ def _number(text: str | None) -> Decimal | None:
 
 
 def _plain(number: Decimal) -> str:
-    return format(number.normalize(), "f")
+    """17, 9,000, 2.5: no trailing zeros; thousands separated (the parser accepts commas)."""
+    return f"{number.normalize():,f}"
 
 
 def quantity_line(quantity: Quantity | QuantityInput) -> str:

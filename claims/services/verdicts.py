@@ -39,9 +39,9 @@ def claim_set_verification(
                 source_name=evidence.source_name, is_independent=evidence.is_independent,
                 stance=evidence.stance, added_by=user,
             )
-            after["evidence"] = {
-                "source": item.source_name, "url": item.url, "independent": item.is_independent, "stance": item.stance,
-            }
+            independence = "independent" if item.is_independent else "not independent"
+            after["evidence"] = (f"{item.source_name or 'unnamed source'} ({independence}, "
+                                 f"{item.get_stance_display().lower()}): {item.url or item.text}")
         claim.verdict = verdict
         claim.human_touched = True
         claim.version += 1

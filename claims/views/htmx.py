@@ -12,9 +12,13 @@ def wants_fragment(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-def render_fragments(request: HttpRequest, template: str, fragments: list[str], context: dict) -> HttpResponse:
-    """The first fragment is the swap target; the others carry hx-swap-oob in their markup."""
-    html = "".join(render_to_string(f"{template}#{name}", {**context, "oob": i > 0}, request) for i, name in enumerate(fragments))
+def render_fragments(request: HttpRequest, template: str, fragments: list[str], context: dict, *, all_oob: bool = False) -> HttpResponse:
+    """The first fragment is the swap target (unless all_oob); the others carry hx-swap-oob in
+    their markup (the templates add it when `oob` is true)."""
+    html = "".join(
+        render_to_string(f"{template}#{name}", {**context, "oob": all_oob or i > 0}, request)
+        for i, name in enumerate(fragments)
+    )
     return HttpResponse(html)
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from claims.forms import ClaimEditForm, ReviewFilterForm
 from claims.models import Claim
-from claims.selectors.audit import claim_changes_since
+from claims.selectors.audit import audit_trail, claim_changes_since
 from claims.selectors.claims import claim_card
 from claims.selectors.review_queue import review_queue_page
 from claims.services.review import ClaimVersionConflict, claim_accept, claim_correct, claim_reject, claims_bulk_accept
@@ -21,6 +21,7 @@ from claims.views.claim import claim_page_response
 from claims.views.htmx import redirect_back, render_fragments, render_page_or_fragment, wants_fragment
 
 CARD = "claims/_review_card.html"
+CLAIM_PAGE = "claims/claim_detail.html"
 
 
 def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
@@ -65,13 +66,23 @@ def _version(request: HttpRequest) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _card_response(request: HttpRequest, claim_id: int, *, notice: str = "", problem: str = "") -> HttpResponse:
+def _with_claim_page_updates(request: HttpRequest, response: HttpResponse, claim) -> HttpResponse:
+    """On the claim page, the header badges and the audit trail change too (out of band)."""
+    if (request.htmx.current_url_abs_path or "").split("?")[0] == reverse("claim_detail", args=[claim.pk]):
+        context = {"claim": claim, "audit": audit_trail(object_type="claim", object_id=claim.pk)}
+        response.content += render_fragments(request, CLAIM_PAGE, ["head_badges", "audit_trail"], context, all_oob=True).content
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _card_response(request: HttpRequest, claim_id: int, *, problem: str = "") -> HttpResponse:
     if not wants_fragment(request):
         if problem:
             messages.error(request, problem)
         return redirect_back(request, reverse("claim_detail", args=[claim_id]))
-    context = {"claim": claim_card(claim_id), "can_review": True, "notice": notice, "problem": problem}
-    return render_fragments(request, CARD, ["card"], context)
+    claim = claim_card(claim_id)
+    response = render_fragments(request, CARD, ["card"], {"claim": claim, "can_review": True, "problem": problem})
+    return _with_claim_page_updates(request, response, claim)
 
 
 def _conflict_problem(claim_id: int, version: int) -> str:
@@ -86,10 +97,10 @@ def _review_action(request: HttpRequest, claim_id: int, service) -> HttpResponse
     if version is None:
         return HttpResponseBadRequest("version is required")
     try:
-        claim = service(claim_id=claim_id, user=request.user, expected_version=version)
+        service(claim_id=claim_id, user=request.user, expected_version=version)
     except ClaimVersionConflict:
         return _card_response(request, claim_id, problem=_conflict_problem(claim_id, version))
-    return _card_response(request, claim_id, notice=f"{claim.get_review_state_display()} by you.")
+    return _card_response(request, claim_id)
 
 
 @require_POST
@@ -123,8 +134,7 @@ def _edit_form_response(request: HttpRequest, claim_id: int, form: ClaimEditForm
         return claim_page_response(request, claim_id, extra=extra, status=status)
     claim = claim_card(claim_id)
     response = render_fragments(request, CARD, ["edit_form"], {"claim": claim, "can_review": True, **extra})
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+    return _with_claim_page_updates(request, response, claim)
 
 
 @require_http_methods(["GET", "POST"])
@@ -152,4 +162,4 @@ def review_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _edit_form_response(request, claim_id, form, status=400)
-    return _card_response(request, claim_id, notice="Saved.")
+    return _card_response(request, claim_id)

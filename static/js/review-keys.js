@@ -68,7 +68,7 @@
   });
 
   // After a swap the row is a new element: keep it current, move on after accept/reject,
-  // and put the cursor in the first field of an edit form.
+  // (the edit form's first field has autofocus, which htmx honours).
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
     if (!target || !target.id) return;
@@ -77,10 +77,7 @@
     if (!card || !card.matches("[data-claim-card]") || !card.closest("#queue-list")) return;
     current = card;
     card.classList.add("is-current");
-    if (card.classList.contains("editing")) {
-      var field = card.querySelector("input[type=text], textarea");
-      if (field) field.focus();
-    } else if (event.detail.requestConfig && event.detail.requestConfig.verb === "post" && !card.querySelector(".rc-problem")) {
+    if (!card.classList.contains("editing") && event.detail.requestConfig && event.detail.requestConfig.verb === "post" && !card.querySelector(".rc-problem")) {
       move(1);
     }
   });

@@ -1,0 +1,124 @@
+"""The reviewers' day in a real browser: keyboard review, autocomplete, verdicts, conflicts."""
+
+import re
+
+from playwright.sync_api import expect
+
+from claims.models import AuditEntry, Claim, Evidence, Verification
+from tests.browser.conftest import screenshot
+
+
+def test_editor_works_through_the_queue_with_the_keyboard_and_fixes_an_actor(new_page, newsroom):
+    newest, middle, oldest = sorted(newsroom["claims"], key=lambda c: -c.pk)
+    page = new_page("eddie")
+    screenshot(page, "home-editor")
+    page.click("text=Start reviewing")
+    expect(page.locator("#queue-list [data-claim-card]")).to_have_count(3)
+    expect(page.locator(f"#claim-{newest.pk} mark.hl-source")).to_have_text("The mayor")
+    screenshot(page, "queue")
+
+    page.keyboard.press("?")
+    expect(page.locator("#keys-help")).to_be_visible()
+    screenshot(page, "queue-keys-help")
+    page.keyboard.press("Escape")
+    expect(page.locator("#keys-help")).to_be_hidden()
+
+    # The newest claim (no actor yet) is current: skip it, accept the next, reject the last.
+    page.keyboard.press("j")
+    expect(page.locator(f"#claim-{middle.pk}")).to_have_class(re.compile("is-current"))
+    page.keyboard.press("a")
+    expect(page.locator(f"#claim-{middle.pk} .badge.state-accepted")).to_be_visible()
+    expect(page.locator(f"#claim-{oldest.pk}")).to_have_class(re.compile("is-current"))
+    page.keyboard.press("r")
+    expect(page.locator(f"#claim-{oldest.pk} .badge.state-rejected")).to_be_visible()
+
+    # Back to the first claim and fix its actor through the autocomplete.
+    page.keyboard.press("k")
+    page.keyboard.press("k")
+    expect(page.locator(f"#claim-{newest.pk}")).to_have_class(re.compile("is-current"))
+    page.keyboard.press("e")
+    actor_field = page.locator(f"#id_actor_{newest.pk}")
+    expect(actor_field).to_be_focused()
+    actor_field.press_sequentially("Port V", delay=40)
+    option = page.locator(f"#claim-{newest.pk} [data-actor-name='Mayor of Port Vell']")
+    expect(option).to_be_visible()
+    screenshot(page, "queue-edit-autocomplete")
+    actor_field.press("ArrowDown")
+    expect(option).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(actor_field).to_have_value("Mayor of Port Vell")
+    page.click(f"#claim-{newest.pk} button.primary")
+    expect(page.locator(f"#claim-{newest.pk} .rc-actor")).to_have_text("Mayor of Port Vell")
+    expect(page.locator(f"#claim-{newest.pk} .badge.state-corrected")).to_be_visible()
+    screenshot(page, "queue-after-review")
+
+    states = dict(Claim.objects.values_list("pk", "review_state"))
+    assert states == {newest.pk: "corrected", middle.pk: "accepted", oldest.pk: "rejected"}
+    assert Claim.objects.get(pk=newest.pk).actor == newsroom["mayor"]
+    assert AuditEntry.objects.filter(object_type="claim").count() == 3
+
+    # The list state lives in the URL: a reload keeps the filter.
+    page.goto(f"/review/?actor=Government+of+Exampleland")
+    expect(page.locator("#queue-list")).to_contain_text("Nothing waiting for review")
+    page.reload()
+    expect(page.locator("#id_actor")).to_have_value("Government of Exampleland")
+
+
+def test_fact_checker_sets_a_verdict_with_evidence_and_sees_it_on_claim_and_actor_pages(new_page, newsroom):
+    claim = newsroom["claims"][0]
+    page = new_page("fran")
+    screenshot(page, "home-fact-checker")
+    page.goto(f"/claims/{claim.pk}/")
+    expect(page.locator(".independence")).to_contain_text("Not independently verified")
+    page.select_option("#id_verdict", "verified")
+    page.fill("#id_note", "Coastguard radar logs match the interception count.")
+    page.fill("#id_evidence_url", "https://monitor.example.net/reports/port-vell")
+    page.fill("#id_evidence_source", "Coastal Monitoring Group")
+    page.select_option("#id_evidence_independent", "yes")
+    page.select_option("#id_evidence_stance", "supports")
+    page.click("#verdict-section button.primary")
+    expect(page.locator(".independence")).to_contain_text("Independently verified: Coastal Monitoring Group")
+    expect(page.locator("#claim-badges")).to_contain_text("Verdict: Verified")
+    expect(page.locator("#audit-trail")).to_contain_text("set_verdict")
+    screenshot(page, "claim-page")
+
+    verification = Verification.objects.get(claim=claim)
+    assert (verification.previous_verdict, verification.verdict) == ("unverified", "verified")
+    assert Evidence.objects.get(verification=verification).is_independent
+
+    page.goto(f"/actors/{newsroom['ministry'].pk}/")
+    expect(page.locator(".verdict-counts")).to_contain_text("Verified 1")
+    expect(page.locator("svg.chart rect.verdict-fill-verified")).to_have_count(1)
+    expect(page.locator("#latest-claims")).to_contain_text("Verified")
+    screenshot(page, "actor-page")
+
+    page.goto(f"/articles/{newsroom['article'].pk}/")
+    expect(page.locator("a.hl-link mark.hl-content")).to_have_count(3)
+    screenshot(page, "article-page")
+
+
+def test_second_editor_gets_the_conflict_message_and_keeps_their_input(new_page, newsroom):
+    claim = newsroom["claims"][1]
+    first, second = new_page("eddie"), new_page("erin", width=1366, height=768)
+    for page in (first, second):
+        page.goto(f"/claims/{claim.pk}/?edit=1")
+        expect(page.locator(f"#id_content_{claim.pk}")).to_be_visible()
+
+    first.fill(f"#id_quantities_{claim.pk}", "~12 people\n3 boats")
+    first.click(f"#claim-{claim.pk} button.primary")
+    expect(first.locator(f"#claim-{claim.pk} .badge.state-corrected")).to_be_visible()
+
+    second.fill(f"#id_content_{claim.pk}", "about 12 people were hurt")
+    second.click(f"#claim-{claim.pk} button.primary")
+    conflict = second.locator(".conflict")
+    expect(conflict).to_contain_text("Someone else saved this claim")
+    expect(conflict).to_contain_text("eddie")
+    expect(conflict).to_contain_text("3 boats")
+    expect(second.locator(f"#id_content_{claim.pk}")).to_have_value("about 12 people were hurt")
+    screenshot(second, "claim-edit-conflict")
+    assert Claim.objects.get(pk=claim.pk).text == "about 12 people were hurt in the harbour district"
+
+    second.click(f"#claim-{claim.pk} button.primary")  # "Save mine anyway" after reading theirs
+    expect(second.locator(".conflict")).to_have_count(0)
+    expect(second.locator("#audit-trail")).to_contain_text("erin")
+    assert Claim.objects.get(pk=claim.pk).text == "about 12 people were hurt"
