@@ -44,7 +44,7 @@ def article_extract_claims(self, article_id: int) -> dict:
         final = self.request.retries >= self.max_retries
         article_record_failure(article_id=article_id, error=f"claim extraction: {error}", final=final)
         if final:
-            return {"status": "failed", "error": str(error)}
+            return {"status": "failed", "error": str(error), "attempts": self.request.retries + 1}
         countdown = get_exponential_backoff_interval(
             EXTRACT_RETRY_BASE_SECONDS, self.request.retries, EXTRACT_RETRY_MAX_SECONDS, full_jitter=False
         )
@@ -52,5 +52,5 @@ def article_extract_claims(self, article_id: int) -> dict:
     except Exception as error:
         logger.exception("claim extraction failed for article %s", article_id)
         article_record_failure(article_id=article_id, error=f"claim extraction: {error!r}", final=True)
-        return {"status": "failed", "error": repr(error)}
+        return {"status": "failed", "error": repr(error), "attempts": self.request.retries + 1}
     return {"status": "extracted", **asdict(result)}
