@@ -405,8 +405,19 @@ class _SentenceReader:
         return []
 
     def _trim_overlaps(self, found: list[_Found]) -> list[_Found]:
-        """Two sources in one sentence: the first content stops where the second attribution's clause begins."""
+        """Two sources in one sentence: the first content stops where the second attribution's clause begins.
+
+        "X said ..., state media reported" is one claim by X relayed by the media.
+        """
         found.sort(key=lambda f: (f.cue or f.mention)[0])
+        for first, second in zip(found, found[1:]):
+            relays = second.lemma == "report" and second.rule == "source_last" and first.cue and second.content[0] <= first.cue[0] < second.content[1]
+            if relays and first.via is None:
+                first.via = second.mention
+                _, _, boundary_start = self._last_boundary(second.mention[0])
+                first.content = _strip_span(self.text, first.content[0], min(first.content[1], boundary_start))
+                found.remove(second)
+                break
         for first, second in zip(found, found[1:]):
             second_start = min(p[0] for p in (second.mention, second.cue, second.memory_mention) if p)
             if first.content[0] < second_start < first.content[1] and first.mention and first.mention[1] <= second_start:
@@ -666,19 +677,40 @@ def _noun_key(quantity: ExtractedQuantity) -> str | None:
     return quantity.noun.rstrip("s") if quantity.noun else None
 
 
+_STOPWORDS = frozenset(
+    "the a an of in on at to for from by with and or but that this these those it its their his her was were is are be "
+    "been has have had will would could should may might not no than as over into out about after before since more less "
+    "some any all most said says say".split()
+)
+_ANAPHORIC_OBJECT = re.compile(r"^(?:the|these|those|such|this|that|its|it|them|any)\b.*?\b(?:claims?|accusations?|allegations?|reports?|charges?|it|this|that|them)\b", re.IGNORECASE)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOPWORDS}
+
+
+def _answers(denial: ExtractedClaim, earlier: ExtractedClaim) -> bool:
+    """Is the denial about the earlier claim? It shares words, names it ("the accusations"), or its denier is the subject."""
+    if _content_words(denial.text) & _content_words(earlier.text) or _ANAPHORIC_OBJECT.match(denial.text):
+        return True
+    return bool(denial.actor_mention) and _content_words(denial.actor_mention) <= _content_words(earlier.text) and bool(_content_words(denial.actor_mention))
+
+
 def _contradictions(claims: list[ExtractedClaim], lemmas: list[str | None]) -> tuple[tuple[int, int], ...]:
-    """Claims by different actors that give different numbers for the same thing, or deny each other."""
+    """Claims by different actors giving different numbers for the same thing in the same terms, or a denial of a claim."""
     pairs = []
     for j, later in enumerate(claims):
         for i in range(j):
             earlier = claims[i]
             if not earlier.actor or not later.actor or earlier.actor.name == later.actor.name:
                 continue
+            same_terms = _content_words(earlier.text) & _content_words(later.text)
             numbers_differ = any(
-                _noun_key(a) and _noun_key(a) == _noun_key(b) and a.unit == b.unit and a.value != b.value and a.total is None and b.total is None
+                _noun_key(a) and _noun_key(a) == _noun_key(b) and a.unit == b.unit and a.value != b.value
+                and a.total is None and b.total is None and same_terms - {_noun_key(a)}
                 for a in earlier.quantities for b in later.quantities
             )
-            denial = (lemmas[j] in DENIAL_LEMMAS) != (lemmas[i] in DENIAL_LEMMAS) and (lemmas[j] in DENIAL_LEMMAS and i == _last_before(claims, j, later))
+            denial = lemmas[j] in DENIAL_LEMMAS and lemmas[i] not in DENIAL_LEMMAS and i == _last_before(claims, j, later) and _answers(later, earlier)
             if numbers_differ or denial:
                 pairs.append((i, j))
     return tuple(pairs)

@@ -196,3 +196,11 @@ def test_citing_between_commas_before_the_cue():
     assert claim.actor_mention == "a military official"
     assert claim.via.name == "Yonhap"
     assert claim.rule == "citing"
+
+
+def test_media_reporting_what_someone_said_is_the_intermediary():
+    text = "President Recep Tayyip Erdogan said Ankara was ready to host talks, state news agency Anadolu reported."
+    claim = only_claim(text)
+    assert claim.actor.name == "Recep Tayyip Erdogan"
+    assert claim.via_mention == "state news agency Anadolu"
+    assert claim.text == "Ankara was ready to host talks"

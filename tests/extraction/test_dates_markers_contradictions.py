@@ -72,3 +72,13 @@ def test_a_denial_contradicts_the_claim_it_answers():
 
 def test_same_actor_is_never_a_contradiction():
     assert extract("Kyiv said 40 drones were launched. Kyiv said 42 drones were launched.").contradictions == ()
+
+
+def test_different_numbers_about_different_things_are_not_contradictions():
+    result = extract("The ministry said 27 people were killed. The UN said 6 million people have fled since 2022.")
+    assert result.contradictions == ()
+
+
+def test_a_general_denial_does_not_contradict_an_unrelated_claim():
+    result = extract("Beijing said it opposed the sanctions. Moscow has repeatedly denied targeting civilians.")
+    assert result.contradictions == ()

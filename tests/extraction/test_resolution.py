@@ -107,3 +107,18 @@ def test_gazetteer_built_from_app_records():
     )
     claim = only_claim("Tallinn port said two ships were delayed.", gazetteer=gazetteer)
     assert claim.actor.name == "Port Authority of Tallinn" and claim.actor.known
+
+
+def test_titles_with_a_portfolio_or_a_proper_modifier_are_new_actors():
+    claims = extract(
+        "Kremlin spokesman Dmitry Peskov said talks were off. The interior minister said 40 people were held. "
+        "The Gaza health ministry said 12 people were killed."
+    ).claims
+    assert claims[1].actor.name == "interior minister" and not claims[1].actor.known
+    assert claims[2].actor.name == "Gaza health ministry"
+
+
+def test_a_country_named_in_the_mention_rules_out_other_countries_records():
+    claim = only_claim("Japan's defence ministry said the missile fell outside its waters.")
+    assert claim.actor.name == "Japan's defence ministry"
+    assert claim.actor.country == "Japan" and claim.actor.parent == "Government of Japan"
