@@ -7,9 +7,9 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Replace
+from django.db.models.functions import Cast, Replace
 from django.utils.safestring import SafeString
 
 from claims.models import Actor, Attribution, Claim, Quantity, SavedSearch
@@ -100,7 +100,10 @@ def _filter_text(claims: QuerySet, text: str, *, ranked: bool) -> QuerySet:
     claims = claims.alias(
         search_vector=RawSQL('"claims_claim"."search_vector"', [], output_field=SearchVectorField())
     ).filter(search_vector=query)
-    return claims.annotate(rank=SearchRank(F("search_vector"), query)) if ranked else claims
+    if not ranked:
+        return claims
+    # ts_rank is a float4; as float8 it reads back exactly, so a cursor's rank compares equal.
+    return claims.annotate(rank=Cast(SearchRank(F("search_vector"), query), FloatField()))
 
 
 def _quantity_forms(noun: str) -> list[str]:

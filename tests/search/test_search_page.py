@@ -1,0 +1,102 @@
+"""The search page: full page, htmx fragment, highlighting, shareable URLs and clear 400s."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from tests.factories import UserFactory
+from tests.search.conftest import make_claim
+
+SEARCH = reverse("search:search")
+
+
+def test_it_works_for_every_role(client, corpus):
+    for role in ("viewer", "editor", "fact-checker"):
+        client.force_login(UserFactory(username=f"user-{role}", role=role))
+        response = client.get(SEARCH, {"q": "Crimea"})
+        assert response.status_code == 200
+        assert response.context["results"].rows[0].claim == corpus.crimea_drones
+
+
+def test_it_requires_a_role(client, corpus):
+    client.force_login(UserFactory(username="no-role"))
+    assert client.get(SEARCH).status_code == 403
+
+
+def test_results_show_sentence_actor_date_outlet_verdict_link_and_total(viewer_client, corpus):
+    response = viewer_client.get(SEARCH, {"q": "Crimea"})
+    html = response.content.decode()
+    assert "1</strong>\n    matching claim" in html
+    assert "Russian Defense Ministry" in html and "2023-09-14" in html and ">DW<" in html and "False</span>" in html
+    assert f'href="/claims/{corpus.crimea_drones.pk}/"' in html
+    assert '<mark class="hl-match">Crimea</mark>' in html
+
+
+def test_htmx_request_gets_only_the_results_fragment(viewer_client, corpus):
+    response = viewer_client.get(SEARCH, {"q": "grain"}, headers={"HX-Request": "true", "HX-Target": "results"})
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="results"')
+    assert "search-form" not in html and "deal would not be extended" in html
+
+
+def test_page_carries_htmx_live_search_and_the_query_in_the_url(viewer_client, corpus):
+    html = viewer_client.get(SEARCH, {"q": "grain", "verdict": "false"}).content.decode()
+    assert 'hx-trigger="keyup changed delay:300ms"' in html and 'hx-push-url="true"' in html
+    assert 'value="grain"' in html
+    assert 'name="verdict" value="false" id="id_verdict_5" checked' in html
+
+
+def test_hostile_sentence_text_stays_escaped_while_matches_are_marked(viewer_client, corpus):
+    sentence = 'The ministry said <script>alert("x")</script> drones \ue000were\ue001 <b>downed</b>.'
+    make_claim(text="drones were downed", sentence=sentence, actor=corpus.air_force, outlet=corpus.dw,
+               asserted_on=corpus.korean_troops.asserted_on)
+    html = viewer_client.get(SEARCH, {"q": "drones downed"}).content.decode()
+    assert "<script>alert" not in html and "<b>downed" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert '&lt;b&gt;<mark class="hl-match">downed</mark>&lt;/b&gt;' in html
+    assert '<mark class="hl-match">drones</mark>' in html
+    assert "<mark class=\"hl-match\">were</mark>" not in html  # markers smuggled in the text are dropped
+
+
+def test_hostile_query_text_is_escaped_in_the_form(viewer_client, corpus):
+    html = viewer_client.get(SEARCH, {"q": '"><script>x</script>'}).content.decode()
+    assert "<script>x</script>" not in html
+
+
+def test_bad_input_answers_400_with_a_message(viewer_client, corpus):
+    response = viewer_client.get(SEARCH, {"date_from": "2023-02-30", "verdict": "maybe"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Asserted from: Enter a valid date." in html
+    assert "Verdict: Select a valid choice. maybe is not one of the available choices." in html
+
+
+def test_overlong_query_answers_400_also_to_htmx(viewer_client, corpus):
+    response = viewer_client.get(SEARCH, {"q": "drone " * 50}, headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    assert "Text: Ensure this value has at most 200 characters" in response.content.decode()
+
+
+def test_bad_cursor_answers_400(viewer_client, corpus):
+    response = viewer_client.get(SEARCH, {"cursor": "WyJub3QtYS1kYXRlIiwgMV0"})
+    assert response.status_code == 400
+    assert "cursor" in response.content.decode()
+
+
+def test_actor_options_suggest_names_and_aliases(viewer_client, corpus):
+    html = viewer_client.get(reverse("search:actor_options"), {"actor": "kyiv"}).content.decode()
+    assert '<option value="Ukrainian Air Force">' in html
+    if settings.USING_POSTGRES:  # spelling tolerance is PostgreSQL's pg_trgm
+        html = viewer_client.get(reverse("search:actor_options"), {"actor": "Ukranian Air"}).content.decode()
+        assert '<option value="Ukrainian Air Force">' in html
+
+
+def test_next_page_link_keeps_the_query(viewer_client, corpus):
+    for day in range(1, 30):
+        make_claim(text=f"report {day}", sentence=f"The air force said report {day} was filed.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=corpus.grain_deal.asserted_on.replace(day=day))
+    response = viewer_client.get(SEARCH, {"q": "report", "actor": "Ukrainian Air Force"})
+    assert len(response.context["results"].rows) == 25
+    next_query = response.context["next_query"]
+    assert "q=report" in next_query and "actor=Ukrainian+Air+Force" in next_query and "cursor=" in next_query
+    second = viewer_client.get(f"{SEARCH}?{next_query}")
+    assert len(second.context["results"].rows) == 4 and "next_query" not in second.context
