@@ -55,7 +55,9 @@ _ELLIPTIC = frozenset({"but", "and"})
 _TOLD_OBJECT = re.compile(
     r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:news agency|newspaper|broadcaster|agency)?"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|state television|state TV|the media|the press|"
-    r"(?:a|an|the)\s+(?:news\s+)?(?:conference|briefing|meeting|session|audience|crowd|gathering)|(?:him|her|them|us|me))(?=[\s,.;:]|$)"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
+    r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
+    r"broadcaster|newspaper|channel|supporters|delegates|nation)|(?:him|her|them|us|me))(?=[\s,.;:]|$)"
 )
 _AS_SAYING = re.compile(r"\s+(?P<source>.+?)\s+as\s+(?:saying|telling|stating|writing)\b")
 _CONTENT_OPENER = re.compile(r"[\s,:]*(?:that\b)?[\s,:]*")
@@ -249,7 +251,14 @@ class _SentenceReader:
         if lemma == "cite" and passive:
             return self._quoted_as_saying(clause_start, clause_start + passive.start(), cue_start, cue_end, consumed)
         if mention is None and self.text[clause_start:cue_start].strip():
-            if not participle and boundary not in _ELLIPTIC:
+            if boundary in _RELATIVE:
+                # "Residents who spoke to the BBC said ...": the relative clause belongs to the subject before it.
+                head_end = clause_start - len(boundary) - 1
+                head_start, _ = self.left_segment(head_end)
+                mention = self.mention_in(head_start, head_end)
+                if mention:
+                    clause_start = head_start
+            if mention is None and not participle and boundary not in _ELLIPTIC:
                 return None
         if verb.lower() in NOUN_LIKE_FORMS and re.search(
             r"\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)\s+$", self.text[:match.verb_start], re.IGNORECASE
@@ -310,6 +319,9 @@ class _SentenceReader:
             if mention is None:
                 return None
         right = self.content_after(after)
+        if boundary in _RELATIVE and mention and mention[0] >= clause_start:
+            comma = self.text.find(",", right[0])
+            right = _strip_span(self.text, right[0], comma) if comma != -1 else right
         right_text = self.text[right[0]:right[1]] if re.search(r"\w", self.text[right[0]:right[1]]) else ""
         raw_right = self.text[after:].lstrip(" ,:")
         left = _strip_span(self.text, 0, clause_start)
@@ -320,6 +332,9 @@ class _SentenceReader:
             if left_is_content and self.text[: clause_start].rstrip()[-1:] in "\"\u201d" and self.text[after:].lstrip()[:1] == ",":
                 # '"Part one," she said, "part two."': the quotation on both sides is the content.
                 content, form = (left[0], right[1]), "source_around"
+        elif self.text[after:].lstrip().startswith(",") and right_text and left_is_content and len(left_text.split()) <= 4 and right_text[:1].islower():
+            # "The attack, the military said, targeted a depot": the statement runs around the attribution.
+            content, form = (left[0], right[1]), "source_around"
         elif (
             not right_text
             or self.text[after:].lstrip().startswith(",")

@@ -204,3 +204,18 @@ def test_media_reporting_what_someone_said_is_the_intermediary():
     assert claim.actor.name == "Recep Tayyip Erdogan"
     assert claim.via_mention == "state news agency Anadolu"
     assert claim.text == "Ankara was ready to host talks"
+
+
+def test_told_a_meeting_or_a_court():
+    claim = only_claim("President Vladimir Putin told a security council meeting that the West was to blame.")
+    assert claim.cue == "told a security council meeting"
+    assert claim.text == "the West was to blame."
+    assert claim.via is None
+
+
+def test_relative_clause_subject_and_parenthetical_attribution():
+    claim = only_claim("Several residents who spoke to the BBC said they had no electricity.")
+    assert claim.actor_mention == "Several residents"
+    claim = only_claim("The attack, the military said, targeted a weapons depot.")
+    assert claim.text == "The attack, the military said, targeted a weapons depot."
+    assert claim.rule == "source_around"
