@@ -55,7 +55,7 @@ _ELLIPTIC = frozenset({"but", "and"})
 _TOLD_OBJECT = re.compile(
     r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:news agency|newspaper|broadcaster|agency)?"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|state television|state TV|the media|the press|"
-    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
     r"broadcaster|newspaper|channel|supporters|delegates|nation)|(?:him|her|them|us|me))(?=[\s,.;:]|$)"
 )
