@@ -28,7 +28,8 @@ ORG_HEADS = frozenset(
     "command staff embassy mission institute monitors observers residents witnesses doctors researchers scientists "
     "lawmakers legislators spokespeople campaigners activists airline operator regulator committee union party "
     "militia militias rebels separatists insurgents fighters guerrillas junta regime coalition federation association "
-    "network channel station website portal blogger bloggers firm operator utility hospital school university "
+    "network channel station website portal blogger bloggers firm operator utility hospital school university force "
+    "guard brigade battalion regiment unit headquarters "
     "investigation report study survey analysis estimates figures data statement agency's".split()
 )
 TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
@@ -123,7 +124,7 @@ def is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool = True) -
     head = head_word(mention)
     if not head:
         return False
-    if not strict and len(words) <= 6 and head.isalpha() and head.islower() and lower[0] in ("the", "a", "an", "local", "state"):
+    if not strict and len(words) <= 6 and head.isalpha() and head.islower() and (lower[0] in ("the", "a", "an", "local", "state") or len(words) <= 2):
         return True
     if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES:
         return True

@@ -577,7 +577,7 @@ class _PassageExtractor:
         for sentence, found in headline_founds:
             if found.actor is None and found.mention:
                 mention = sentence.text[found.mention[0]:found.mention[1]]
-                found.actor = self.resolve(mention, lookahead=body_actors)
+                found.actor = self.resolve(mention, sentence=sentence.text, lookahead=body_actors)
 
     def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[_Found]]]) -> None:
         """Quoted sentences with no cue belong to the speaker of their quotation."""

@@ -219,3 +219,12 @@ def test_relative_clause_subject_and_parenthetical_attribution():
     claim = only_claim("The attack, the military said, targeted a weapons depot.")
     assert claim.text == "The attack, the military said, targeted a weapons depot."
     assert claim.rule == "source_around"
+
+
+def test_headline_sources_without_articles_take_the_country_of_the_headline():
+    heading = "Ukraine hit by 'massive' drone attack, air force says"
+    claim = only_claim(heading, heading=heading)
+    assert claim.actor.name == "Ukrainian Air Force"
+    assert claim.text == "Ukraine hit by 'massive' drone attack"
+    dash = only_claim("Germany to send more tanks — Pistorius")
+    assert dash.actor.name == "Boris Pistorius"
