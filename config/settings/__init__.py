@@ -141,7 +141,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimu
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Sending a task to a broker that is down gives up after about 1.5 s (instead of waiting forever),
+# so a web request can say so; workers keep reconnecting by their own broker_connection_* rules.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600, "max_retries": 3, "interval_start": 0, "interval_step": 0.5, "interval_max": 1,
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": env_float("FEED_POLL_TICK_SECONDS", 60.0, minimum=1)},
@@ -178,7 +182,13 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Claimtrack API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Claimtrack API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Actor and Claim both have a "kind": name the two enums apart.
+    "ENUM_NAME_OVERRIDES": {"ActorKindEnum": "claims.models.Actor.Kind", "ClaimKindEnum": "claims.models.Claim.Kind"},
+}
 
 LOGGING = {
     "version": 1,
