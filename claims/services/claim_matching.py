@@ -8,7 +8,7 @@ normalised content words, computed in Python so SQLite and PostgreSQL decide the
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from claims.models import Actor, Claim
 
@@ -23,6 +23,7 @@ _STOPWORDS = frozenset(
     "these those they their he she his her we our".split()
 )
 _SIX_PLACES = Decimal("0.000001")
+_WIDE = Context(prec=400)  # room for any float's digits, so an absurd number is compared, not an error
 
 QuantitySignature = tuple[tuple[Decimal, Decimal | None, Decimal | None, str], ...]
 
@@ -31,7 +32,8 @@ def quantity_number(value: float | Decimal | None) -> Decimal | None:
     """A number as the Quantity table stores it (six decimal places), normalised for comparison."""
     if value is None:
         return None
-    return Decimal(str(value)).quantize(_SIX_PLACES).normalize()
+    number = Decimal(str(value))
+    return number.quantize(_SIX_PLACES, context=_WIDE).normalize(context=_WIDE) if number.is_finite() else number
 
 
 def quantity_signature(quantities: Iterable) -> QuantitySignature:

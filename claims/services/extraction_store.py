@@ -17,6 +17,7 @@ and similar words, gets a new Attribution on the existing Claim instead of a dup
 import logging
 from dataclasses import dataclass, fields
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
@@ -37,6 +38,10 @@ _FINGERPRINT_FIELDS = (
     "cue_end", "content_start", "content_end", "asserted_on", "event_date", "event_time_text", "rule",
     "extractor_version",
 )
+
+
+_VALUE_FIELD = Quantity._meta.get_field("value")
+_LARGEST_QUANTITY = Decimal(10) ** (_VALUE_FIELD.max_digits - _VALUE_FIELD.decimal_places)
 
 
 def _max_length(model, name: str) -> int:
@@ -240,13 +245,18 @@ def _claim_for(extracted: ExtractedClaim, attribution: Attribution) -> tuple[Cla
     return claim, True
 
 
+def _fits(number: Decimal | None) -> bool:
+    return number is None or (number.is_finite() and abs(number) < _LARGEST_QUANTITY)
+
+
 def _quantities_for(extracted: ExtractedClaim) -> list[Quantity]:
+    """The claim's quantities as rows; a number too large for the column is left out, not fatal."""
     rows = []
     for found in extracted.quantities:
         value = quantity_number(found.value)
-        if value is None or not value.is_finite():
-            continue
         value_max, total = quantity_number(found.value_max), quantity_number(found.total)
+        if value is None or not all(_fits(number) for number in (value, value_max, total)):
+            continue
         rows.append(
             Quantity(
                 value=value,

@@ -88,3 +88,15 @@ def test_the_passage_date_wins_over_the_article_date(starter_gazetteer):
     article_claims_store(article=passage.article)
 
     assert set(passage.attributions.values_list("asserted_on", flat=True)) == {date(2026, 3, 14)}
+
+
+def test_a_number_too_large_for_the_table_is_left_out_and_the_claim_kept(starter_gazetteer):
+    passage = passage_with(
+        "The Russian Defense Ministry said the debt reached 9,000,000,000,000,000,000,000,000,000 dollars "
+        "and 12 ships were lost."
+    )
+
+    article_claims_store(article=passage.article)
+
+    claim = Claim.objects.get()
+    assert [q.value for q in claim.quantities.all()] == [Decimal(12)]
