@@ -19,7 +19,7 @@ def attribution(ministry):
     passage = PassageFactory(text=PASSAGE_TEXT, heading="Overnight attack")
     made = AttributionFactory(
         claim__actor=ministry, claim__text="it shot down 12 of 15 drones overnight", passage=passage,
-        sentence="The ministry said it shot down 12 of 15 drones overnight.",
+        sentence="The ministry said it shot down 12 of 15 drones overnight.", content_end=56,
     )
     QuantityFactory(claim=made.claim)
     return made

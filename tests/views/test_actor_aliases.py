@@ -1,0 +1,32 @@
+import pytest
+
+from claims.models import ActorAlias, AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_works(editor_client, ministry):
+    response = editor_client.post(f"/actors/{ministry.pk}/aliases/", {"alias": "MoD"})
+    assert response.status_code == 302
+    assert ministry.aliases.filter(alias="MoD").exists()
+    assert AuditEntry.objects.get(action="actor_alias_add").after == {"alias": "MoD"}
+    assert "MoD" in editor_client.get(f"/actors/{ministry.pk}/").content.decode()
+
+
+def test_a_duplicate_alias_is_refused(editor_client, ministry):
+    response = editor_client.post(f"/actors/{ministry.pk}/aliases/", {"alias": "The Ministry"})
+    assert response.status_code == 400 and "already a name of this actor" in response.content.decode()
+
+
+def test_remove(editor_client, ministry):
+    alias = ministry.aliases.get()
+    editor_client.post(f"/actors/{ministry.pk}/aliases/{alias.pk}/remove/")
+    assert not ActorAlias.objects.exists()
+    assert AuditEntry.objects.get(action="actor_alias_remove").before == {"alias": "the ministry"}
+
+
+def test_viewer_is_forbidden(viewer_client, ministry):
+    alias = ministry.aliases.get()
+    assert viewer_client.post(f"/actors/{ministry.pk}/aliases/", {"alias": "x"}).status_code == 403
+    assert viewer_client.post(f"/actors/{ministry.pk}/aliases/{alias.pk}/remove/").status_code == 403
+    assert list(ActorAlias.objects.values_list("alias", flat=True)) == ["the ministry"]

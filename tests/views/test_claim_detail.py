@@ -1,0 +1,59 @@
+import pytest
+
+from claims.models import AuditEntry
+from tests.factories import AttributionFactory, ClaimLinkFactory, EvidenceFactory, PassageFactory, VerificationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_works(viewer_client, claim, attribution):
+    body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+    assert '<mark class="hl-content">it shot down 12 of 15 drones overnight</mark>. Officials gave no &lt;b&gt;details&lt;/b&gt;.' in body
+    assert f'href="/articles/{attribution.passage.article_id}/#passage-{attribution.passage_id}"' in body
+    assert f'href="{attribution.passage.article.url}"' in body  # the original
+    assert "Example Defence Ministry" in body and "12 of 15 drones" in body and "Waiting for review" in body
+    assert "Not independently verified" in body
+
+
+def test_viewer_sees_no_forms_that_change_things(viewer_client, claim):
+    body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+    for url in ("/verdict/", "/links/", "/accept/", "/edit/"):
+        assert f'action="/claims/{claim.pk}{url}"' not in body
+
+
+def test_editor_may_review_and_link_but_sees_no_verdict_form(editor_client, claim):
+    body = editor_client.get(f"/claims/{claim.pk}/").content.decode()
+    assert f'action="/claims/{claim.pk}/accept/"' in body and f'action="/claims/{claim.pk}/links/"' in body
+    assert f'action="/claims/{claim.pk}/verdict/"' not in body
+
+
+def test_verdict_history_evidence_links_and_audit_are_shown(viewer_client, claim, fact_checker):
+    verification = VerificationFactory(claim=claim, verdict="false", previous_verdict="unverified",
+                                       note="Radar data shows 4 drones", created_by=fact_checker)
+    EvidenceFactory(claim=claim, verification=verification, source_name="Sky Watch", stance="refutes", added_by=fact_checker)
+    other = ClaimLinkFactory(from_claim=claim, to_claim__text="only four drones were seen").to_claim
+    AuditEntry.objects.create(user=fact_checker, action="claim_set_verdict", object_type="claim", object_id=claim.pk,
+                              before={"verdict": "unverified"}, after={"verdict": "false"})
+    body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+    assert "Radar data shows 4 drones" in body and "was Unverified" in body
+    assert "Refuted by an independent source: Sky Watch." in body
+    assert f'href="/claims/{other.pk}/"' in body and "only four drones were seen" in body
+    assert "<del>unverified</del> → <ins>false</ins>" in body
+
+
+def test_original_link_is_never_a_script(viewer_client):
+    passage = PassageFactory(permalink="javascript:alert(1)")
+    claim = AttributionFactory(passage=passage).claim
+    assert "javascript:" not in viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+
+
+def test_queries_are_bounded(viewer_client, claim, django_assert_max_num_queries, fact_checker):
+    for _ in range(5):
+        EvidenceFactory(claim=claim, verification=VerificationFactory(claim=claim, created_by=fact_checker), added_by=fact_checker)
+        ClaimLinkFactory(from_claim=claim)
+    with django_assert_max_num_queries(16):
+        assert viewer_client.get(f"/claims/{claim.pk}/").status_code == 200
+
+
+def test_unknown_claim_is_404(viewer_client):
+    assert viewer_client.get("/claims/424242/").status_code == 404

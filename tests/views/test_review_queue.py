@@ -1,0 +1,92 @@
+from datetime import date
+
+import pytest
+
+from claims.models import Claim
+from tests.factories import ActorFactory, ArticleFactory, AttributionFactory, ClaimFactory, FeedFactory, PassageFactory, QuantityFactory
+from tests.views.conftest import htmx
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_works(editor_client, claim):
+    response = editor_client.get("/review/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<mark class="hl-source">The ministry</mark>' in body
+    assert '<mark class="hl-cue">said</mark>' in body
+    assert '<mark class="hl-content">it shot down 12 of 15 drones overnight</mark>.' in body
+    assert "Example Defence Ministry" in body and "12 of 15 drones" in body and "cue-after-source" in body
+    assert "js/review-keys.js" in body
+
+
+def test_article_text_is_escaped_not_trusted(editor_client):
+    passage = PassageFactory(text="<script>alert(1)</script> The army said it held the line.")
+    AttributionFactory(passage=passage, sentence="The army said it held the line.", source_start=26, source_end=34,
+                       cue_start=35, cue_end=39, content_start=40, content_end=56)
+    body = editor_client.get("/review/").content.decode()
+    assert "<script>alert(1)" not in body
+
+
+def test_only_pending_claims_newest_first(editor_client):
+    old = AttributionFactory(claim__text="older claim").claim
+    new = AttributionFactory(claim__text="newer claim").claim
+    AttributionFactory(claim__text="done already", claim__review_state="accepted")
+    body = editor_client.get("/review/").content.decode()
+    assert body.index(f'id="claim-{new.pk}"') < body.index(f'id="claim-{old.pk}"')
+    assert "done already" not in body
+
+
+def test_filters_by_outlet_feed_actor_and_date(editor_client):
+    feed = FeedFactory()
+    wanted = AttributionFactory(passage__article=ArticleFactory(outlet=feed.outlet, feed=feed),
+                                claim__actor=ActorFactory(name="Port Authority"), claim__asserted_on=date(2026, 2, 1)).claim
+    other = AttributionFactory(claim__asserted_on=date(2026, 1, 1)).claim
+    for query in (f"outlet={feed.outlet_id}", f"feed={feed.pk}", "actor=port+authority", "date_from=2026-01-15",
+                  "date_to=2026-02-01&date_from=2026-02-01"):
+        body = editor_client.get(f"/review/?{query}").content.decode()
+        assert f'id="claim-{wanted.pk}"' in body, query
+        assert f'id="claim-{other.pk}"' not in body, query
+
+
+def test_an_unknown_actor_filter_says_so(editor_client, claim):
+    body = editor_client.get("/review/?actor=Nobody+Known").content.decode()
+    assert "No actor is called" in body
+
+
+def test_pages_keep_the_filters_in_the_url(editor_client, ministry):
+    ClaimFactory.create_batch(51, actor=ministry)
+    body = editor_client.get(f"/review/?actor=the+ministry").content.decode()
+    assert "1–50 of 51 waiting" in body
+    assert 'href="?actor=the+ministry&amp;page=2"' in body
+    second = editor_client.get("/review/?actor=the+ministry&page=2").content.decode()
+    assert "51–51 of 51 waiting" in second
+
+
+def test_htmx_gets_only_the_list(editor_client, claim):
+    response = editor_client.get("/review/", **htmx())
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="queue-list"') and "<html" not in body
+    assert "HX-Request" in response["Vary"]
+
+
+def test_history_restore_gets_the_whole_page(editor_client, claim):
+    body = editor_client.get("/review/", **htmx(hx_history_restore_request="true")).content.decode()
+    assert "<html" in body
+
+
+def test_viewer_reads_the_queue_without_actions(viewer_client, claim):
+    body = viewer_client.get("/review/").content.decode()
+    assert f'id="claim-{claim.pk}"' in body
+    assert f"/claims/{claim.pk}/accept/" not in body and 'id="bulk-form"' not in body
+
+
+def test_a_50_row_page_takes_a_fixed_number_of_queries(editor_client, django_assert_max_num_queries):
+    for _ in range(60):
+        QuantityFactory(claim=AttributionFactory().claim)
+    assert Claim.objects.count() == 60
+    # session, user, 2 permission lookups, roles (nav), count, claims, attributions with their
+    # passage/article/outlet/feed/actors, quantities, outlets and feeds for the filters: 11.
+    with django_assert_max_num_queries(11):
+        response = editor_client.get("/review/")
+    assert response.content.decode().count("data-claim-card") == 50
