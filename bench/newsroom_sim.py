@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import html
 import json
+import math
 import random
 import re
 import threading
@@ -219,7 +220,9 @@ class NewsroomSimulator:
         self.slow_article_seconds = slow_article_seconds
         self.material = material or Material.load()
         self._lock = threading.RLock()
-        self.started = time.time()
+        # Whole seconds: feeds give times to the second, so events between two ticks stay ordered.
+        self.started = float(math.ceil(time.time()))
+        self.in_flight: dict[str, int] = {}  # paths being answered right now (slow pages)
         self.frozen_at: float | None = None
         self.events_applied = 0
         self.next_post_id = 1
@@ -441,6 +444,10 @@ class NewsroomSimulator:
         article.served[str(status)] = article.served.get(str(status), 0) + 1
         return status, headers, body, delay
 
+    def count_in_flight(self, path: str, change: int) -> None:
+        with self._lock:
+            self.in_flight[path] = self.in_flight.get(path, 0) + change
+
     def _handler_class(self):
         simulator = self
 
@@ -451,9 +458,11 @@ class NewsroomSimulator:
                 pass
 
             def do_GET(self):
-                status, headers, body, delay = simulator.respond(self.path.split("?")[0], self.headers.get("If-None-Match"))
-                time.sleep(delay)
+                path = self.path.split("?")[0]
+                status, headers, body, delay = simulator.respond(path, self.headers.get("If-None-Match"))
+                simulator.count_in_flight(path, +1)
                 try:
+                    time.sleep(delay)
                     self.send_response(status)
                     for name, value in headers.items():
                         self.send_header(name, value)
@@ -462,6 +471,8 @@ class NewsroomSimulator:
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+                finally:
+                    simulator.count_in_flight(path, -1)
 
         return Handler
 

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, time
 from uuid import UUID, uuid4
 
+import redis
 from celery.result import AsyncResult
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -57,14 +58,22 @@ def feed_poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
     try:
         # Nothing is pending commit (feed_resume autocommitted): enqueue now, so an outage shows here.
         tasks.feed_poll.apply_async((feed.pk,), task_id=task_id)
-    except KombuOperationalError:
-        # The broker (Redis) is down: mark the feed due, beat polls it once Redis is back.
+    except (KombuOperationalError, RuntimeError) as error:
+        if not _queue_unreachable(error):
+            raise
+        # Redis is down: mark the feed due, beat polls it once Redis is back.
         services.feed_request_poll(feed_id=feed.pk)
         return _poll_deferred(request, feed_id=feed.pk)
     if not request.htmx:
         messages.info(request, f"Polling {feed.url}.")
         return redirect("sources:ingestion")
     return _feed_row(request, feed_id=feed.pk, task_id=task_id)
+
+
+def _queue_unreachable(error: Exception) -> bool:
+    """Celery reports a Redis outage as kombu's OperationalError (broker) or as a RuntimeError
+    caused by a Redis error (the result backend subscribing to the task's result)."""
+    return isinstance(error, KombuOperationalError) or isinstance(error.__cause__, redis.RedisError)
 
 
 def _poll_deferred(request: HttpRequest, *, feed_id: int) -> HttpResponse:
