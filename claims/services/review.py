@@ -44,7 +44,7 @@ def _edited_fields(snapshot: dict) -> dict:
 
 
 def _locked_claim(claim_id: int, expected_version: int) -> Claim:
-    claim = Claim.objects.select_for_update().select_related("actor").get(pk=claim_id)
+    claim = Claim.objects.select_for_update(of=("self",)).select_related("actor").get(pk=claim_id)
     if claim.version != expected_version:
         raise ClaimVersionConflict(claim)
     return claim
