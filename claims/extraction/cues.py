@@ -64,10 +64,8 @@ NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate",
                              "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found"})
 DENIAL_LEMMAS = frozenset({"deny"})
 
-_AUXILIARY = re.compile(
-    r"\b(?:has|have|had)\s+(?:(?:also|earlier|previously|repeatedly|already|long|now|just|again|both|initially|since|further)\s+)*$",
-    re.IGNORECASE,
-)
+_AUXILIARIES = frozenset({"has", "have", "had"})
+_AUXILIARY_ADVERBS = frozenset("also earlier previously repeatedly already long now just again both initially since further".split())
 # Single-word forms are looked up word by word (faster than one big regex alternation);
 # two-word forms ("called on", "according to") by their first word.
 _SINGLE_FORMS = frozenset(form for form in FORM_TO_LEMMA if " " not in form) | {"according"}
@@ -106,8 +104,12 @@ def find_cues(text: str) -> list[CueMatch]:
         verb = text[word.start() : end]
         start = word.start()
         if verb.lower() != "according to":
-            auxiliary = _AUXILIARY.search(text, max(0, start - 60), start)
-            start = auxiliary.start() if auxiliary else start
+            # "has said", "have both claimed", "had initially reported": the auxiliary is part of the cue.
+            back = index - 1
+            while back >= 0 and words[back][0].lower() in _AUXILIARY_ADVERBS:
+                back -= 1
+            if back >= 0 and words[back][0].lower() in _AUXILIARIES and not re.search(r"[^\w\s]", text[words[back].end() : start]):
+                start = words[back].start()
         cues.append(CueMatch(start, end, verb, word.start()))
     return cues
 

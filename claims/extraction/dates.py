@@ -59,6 +59,10 @@ def parse_calendar_date(text: str) -> datetime.date | None:
     return dated[0][1] if dated else None
 
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_TIME_WORDS = frozenset(
+    [*MONTHS, *WEEKDAYS, "overnight", "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year"]
+)
 _EVENT_TIME = re.compile(
     rf"\b(?:(?:on|since|by|until|last|this|late on|early on)\s+)?(?P<weekday>{WEEKDAY_NAME})(?:\s+(?:morning|afternoon|evening|night))?\b"
     rf"|\b(?:in|since|by|until|last|early|late|mid-?)\s+(?P<month>{MONTH_NAME})(?!\s+\d)(?:\s+(?P<month_year>\d{{4}}))?\b"
@@ -83,6 +87,8 @@ def resolve_event_time(text: str, published_on: datetime.date | None) -> tuple[d
             if date and date > published_on:
                 date = _safe_date(published_on.year - 1, month, day)
         return date, text[start:end]
+    if _TIME_WORDS.isdisjoint(_LOWER_WORDS.findall(text.lower())):
+        return None, None
     match = _EVENT_TIME.search(text)
     if not match:
         return None, None

@@ -71,11 +71,17 @@ _INTRO_SEGMENT = re.compile(
     r"Also|Separately|Elsewhere|Instead|Still|Yet|But|And|So|Now|Then|Over|By|From|For|With|Without|Under|Since|Asked|"
     r"According|Overnight|Today|Yesterday|On\s+\w+day)\b)"
 )
-_MODAL = re.compile(
-    r"\b(?:will|would|must|should|could|might|may|shall|need to|needs to|have to|has to|ought to|won't|wouldn't|"
-    r"can't|cannot|hope|hopes|want|wants|believe|believes|think|thinks)\b|\?",
-    re.IGNORECASE,
+# Words that make a statement a prediction, demand or belief rather than a checkable fact.
+_MODAL_WORDS = frozenset(
+    "will would must should could might may shall need needs ought won't wouldn't can't cannot hope hopes want wants "
+    "believe believes think thinks".split()
 )
+_LOWER_WORDS = re.compile(r"[a-z']+")
+
+
+def _is_opinion_wording(text: str) -> bool:
+    lower = markers.UNVERIFIED.sub("", text.lower()) if markers.is_unverified(text) else text.lower()
+    return "?" in lower or "have to" in lower or "has to" in lower or not _MODAL_WORDS.isdisjoint(_LOWER_WORDS.findall(lower))
 _SUBJECT_STOP = re.compile(r"^(?:[a-z]+ly|[a-z]+ed|" + "|".join(
     "is are was were has have had will would can could should may might must did does do held met gave made took sent "
     "went came told said says spoke flew led got put set kept began fought won lost saw became ran wrote".split()) + r")$")
@@ -651,8 +657,7 @@ class _PassageExtractor:
             if not any(a <= q.span.start - offset < b for a, b in excluded)
         )
         content_text = text[content_start:content_end]
-        modal = _MODAL.search(markers.UNVERIFIED.sub("", content_text))
-        kind = "opinion" if (found.lemma in OPINION_LEMMAS or modal) else "fact"
+        kind = "opinion" if (found.lemma in OPINION_LEMMAS or _is_opinion_wording(content_text)) else "fact"
         event_date, event_text = context.event
         mention_text = text[mention_span[0]:mention_span[1]] if mention_span else None
         return ExtractedClaim(
@@ -714,12 +719,13 @@ def _answers(denial: ExtractedClaim, earlier: ExtractedClaim) -> bool:
 def _contradictions(claims: list[ExtractedClaim], lemmas: list[str | None]) -> tuple[tuple[int, int], ...]:
     """Claims by different actors giving different numbers for the same thing in the same terms, or a denial of a claim."""
     pairs = []
+    words = [_content_words(claim.text) for claim in claims]
     for j, later in enumerate(claims):
         for i in range(j):
             earlier = claims[i]
             if not earlier.actor or not later.actor or earlier.actor.name == later.actor.name:
                 continue
-            same_terms = _content_words(earlier.text) & _content_words(later.text)
+            same_terms = words[i] & words[j]
             numbers_differ = any(
                 _noun_key(a) and _noun_key(a) == _noun_key(b) and a.unit == b.unit and a.value != b.value
                 and a.total is None and b.total is None and same_terms - {_noun_key(a)}

@@ -68,8 +68,14 @@ class Gazetteer:
 
     def country_in(self, text: str) -> str | None:
         """The first country named or implied by an adjective in text ("Russia's Kursk region" -> Russia)."""
+        if text in self._country_cache:
+            return self._country_cache[text]
         match = self._country_pattern.search(text) if self._country_pattern else None
-        return self._country_by_word[match[1].lower()] if match else None
+        country = self._country_by_word[match[1].lower()] if match else None
+        if len(self._country_cache) > 20_000:
+            self._country_cache.clear()
+        self._country_cache[text] = country
+        return country
 
     def adjective_of(self, country: str) -> str | None:
         return self._adjectives.get(country)
@@ -85,6 +91,7 @@ def _default_gazetteer() -> Gazetteer:
 
 def _country_words(gazetteer: Gazetteer) -> None:
     """Index country names and adjectives ("Ukrainian") from the government records."""
+    gazetteer._country_cache = {}
     gazetteer._adjectives = {}
     gazetteer._governments = {}
     pattern_parts = []

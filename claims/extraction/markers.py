@@ -16,9 +16,13 @@ UNVERIFIED = re.compile(
 INDEPENDENT = re.compile(r"\bindependent(?:ly)?\s+(?:estimates?|sources?|monitors?|analysts?|experts?|observers?|count|tally|data)\b", re.IGNORECASE)
 
 
+_UNVERIFIED_KEYWORDS = ("verif", "confirm", "corroborat", "evidence", "proof", "details")
+
+
 def is_unverified(text: str) -> bool:
-    return bool(UNVERIFIED.search(text))
+    lower = text.lower()
+    return any(keyword in lower for keyword in _UNVERIFIED_KEYWORDS) and bool(UNVERIFIED.search(text))
 
 
 def is_independent(text: str) -> bool:
-    return bool(INDEPENDENT.search(text))
+    return "ndependent" in text and bool(INDEPENDENT.search(text))

@@ -92,12 +92,14 @@ def _skipped_spans(sentence: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _, _ in find_calendar_dates(sentence)]
 
 
-_ANY_NUMBER = re.compile(rf"\d|\b(?:{_WORD}|dozen)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"])
 
 
 def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantity, ...]:
     """Quantities in sentence; spans are offsets into the passage (sentence starts at offset)."""
-    if not _ANY_NUMBER.search(sentence):
+    if not _DIGIT.search(sentence) and _NUMBER_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower())):
         return ()
     skipped = _skipped_spans(sentence)
     found: list[dict] = []
