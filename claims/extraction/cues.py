@@ -119,6 +119,7 @@ def find_cues(text: str) -> list[CueMatch]:
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MEDIUM = (
     r"(?:statement|post|video|interview|address|speech|message|briefing|update|press conference|news conference|broadcast|"
+    r"assessment|analysis|bulletin|report|letter|op-ed|column|filing|ruling|decree|summary|note|tweet|podcast|"
     r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel)"
 )
 ADJUNCT = re.compile(

@@ -250,9 +250,12 @@ class _SentenceReader:
         participle = verb.lower().endswith("ing")
         if participle and re.search(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", self.text[:cue_start], re.IGNORECASE):
             return None  # a gerund ("accused her of criticizing"), not an attribution
-        clause_start, boundary = self.left_segment(cue_start)
+        # "The Institute for the Study of War (ISW) said": the bracketed short name belongs to the mention.
+        bracket = re.search(r"\s*\([^()]{1,40}\)\s*$", self.text[:cue_start])
+        mention_end = bracket.start() if bracket else cue_start
+        clause_start, boundary = self.left_segment(mention_end)
         strict = lemma not in _PLAIN_SPEECH or participle
-        mention = self.mention_in(clause_start, cue_start, strict) if self.text[clause_start:cue_start].strip() else None
+        mention = self.mention_in(clause_start, mention_end, strict) if self.text[clause_start:mention_end].strip() else None
         passive = re.search(r"\s+(?:was|were|is|are|has been|have been)\s+$", self.text[clause_start : match.verb_start])
         if lemma == "cite" and passive:
             return self._quoted_as_saying(clause_start, clause_start + passive.start(), cue_start, cue_end, consumed)

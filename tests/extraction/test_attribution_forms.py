@@ -228,3 +228,9 @@ def test_headline_sources_without_articles_take_the_country_of_the_headline():
     assert claim.text == "Ukraine hit by 'massive' drone attack"
     dash = only_claim("Germany to send more tanks — Pistorius")
     assert dash.actor.name == "Boris Pistorius"
+
+
+def test_bracketed_short_name_before_the_cue():
+    claim = only_claim("The Institute for the Study of War (ISW) said in its latest assessment that the offensive had stalled.")
+    assert claim.actor.name == "Institute for the Study of War"
+    assert claim.text == "the offensive had stalled."
