@@ -65,7 +65,7 @@ _PREPOSITIONS = frozenset(
     "without within across toward towards amid despite following like unlike of to".split()
 )
 _INVESTIGATION_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
     re.IGNORECASE,
 )
 

@@ -259,6 +259,10 @@ class _SentenceReader:
         passive = re.search(r"\s+(?:was|were|is|are|has been|have been)\s+$", self.text[clause_start : match.verb_start])
         if lemma == "cite" and passive:
             return self._quoted_as_saying(clause_start, clause_start + passive.start(), cue_start, cue_end, consumed)
+        if passive and lemma in ("say", "report", "claim") and re.fullmatch(r"\s*it", self.text[clause_start : clause_start + passive.start()], re.IGNORECASE):
+            # "It is said ...": no speaker in the sentence; the passage's last speaker is filled in later.
+            it_start = clause_start + len(self.text[clause_start:cue_end]) - len(self.text[clause_start:cue_end].lstrip())
+            return _Found(None, (it_start, cue_end), self.text[it_start:cue_end], lemma, self.content_after(cue_end), "impersonal")
         if mention is None and self.text[clause_start:cue_start].strip():
             if boundary in _RELATIVE:
                 # "Residents who spoke to the BBC said ...": the relative clause belongs to the subject before it.
@@ -589,9 +593,17 @@ class _PassageExtractor:
                 found.actor = self.resolve(mention, sentence=sentence.text, lookahead=body_actors)
 
     def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[_Found]]]) -> None:
-        """Quoted sentences with no cue belong to the speaker of their quotation."""
+        """Quoted sentences with no cue belong to the speaker of their quotation; so does "it is said" right after a claim."""
         last_speaker: ExtractedActor | None = None
         for index, (sentence, founds) in enumerate(per_sentence):
+            impersonal = [f for f in founds if f.rule == "impersonal"]
+            if impersonal:
+                previous_sentence, previous = per_sentence[index - 1] if index else (None, [])
+                speaker = next((f.actor for f in reversed(previous) if f.actor), None)
+                same_paragraph = previous_sentence is not None and previous_sentence.paragraph == sentence.paragraph
+                for found in impersonal:
+                    found.actor = speaker if same_paragraph else None
+                founds[:] = [f for f in founds if f.actor or f.mention]
             if founds:
                 speakers = [f.actor for f in founds if f.actor]
                 last_speaker = speakers[-1] if speakers else last_speaker

@@ -234,3 +234,10 @@ def test_bracketed_short_name_before_the_cue():
     claim = only_claim("The Institute for the Study of War (ISW) said in its latest assessment that the offensive had stalled.")
     assert claim.actor.name == "Institute for the Study of War"
     assert claim.text == "the offensive had stalled."
+
+
+def test_it_is_said_right_after_a_claim_continues_that_source():
+    claims = extract("An inquiry by the BBC found that the depot was empty. Instead, it is said the fuel was moved.").claims
+    assert [c.actor.name for c in claims] == ["BBC", "BBC"]
+    assert claims[1].rule == "impersonal" and claims[1].cue == "it is said" and claims[1].source_span is None
+    assert extract("It is said the fuel was moved.").claims == ()
