@@ -6,15 +6,15 @@ normalised content words, computed in Python so SQLite and PostgreSQL decide the
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Context, Decimal
 
-from claims.models import Actor, Claim
+from claims.models import Claim
 
 SAME_CLAIM_MIN_SIMILARITY = 0.6
 SAME_CLAIM_WINDOW = timedelta(days=14)
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 5000
 
 _WORD = re.compile(r"\w+")
 # Function words carry no claim; dropping them keeps "it downed 17 drones" close to "17 drones were downed".
@@ -53,36 +53,54 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(word for word in _WORD.findall(text.lower()) if word not in _STOPWORDS)
 
 
-def text_similarity(first: str, second: str) -> float:
-    a, b = content_words(first), content_words(second)
+def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two sets of content words."""
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
 
 
-def claim_find_same(
-    *, actor: Actor | None, asserted_on: date | None, text: str, quantities: QuantitySignature
-) -> Claim | None:
-    """The most similar claim the same actor made around that date with the same quantities.
+class SameClaimFinder:
+    """Finds the claim a new one repeats: same actor, asserted within the window, same quantities,
+    similar words. One query loads the candidates for all the actors of a passage; claims made
+    while storing the passage are added as they are made, so a passage can repeat itself too.
 
     Rejected claims are left out: a new assertion of something an editor rejected goes to review.
     """
-    if actor is None or asserted_on is None:
-        return None
-    candidates = (
-        Claim.objects.filter(
-            actor=actor,
-            asserted_on__range=(asserted_on - SAME_CLAIM_WINDOW, asserted_on + SAME_CLAIM_WINDOW),
+
+    def __init__(self, *, actor_ids: set[int], dates: set[date]):
+        self._by_actor: dict[int, list[tuple[Claim, QuantitySignature, frozenset[str]]]] = {}
+        if not actor_ids or not dates:
+            return
+        candidates = (
+            Claim.objects.filter(
+                actor_id__in=actor_ids,
+                asserted_on__range=(min(dates) - SAME_CLAIM_WINDOW, max(dates) + SAME_CLAIM_WINDOW),
+            )
+            .exclude(review_state=Claim.ReviewState.REJECTED)
+            .prefetch_related("quantities")
+            .order_by("-asserted_on", "-id")[:MAX_CANDIDATES]
         )
-        .exclude(review_state=Claim.ReviewState.REJECTED)
-        .prefetch_related("quantities")
-        .order_by("-asserted_on", "-id")[:MAX_CANDIDATES]
-    )
-    best, best_similarity = None, 0.0
-    for candidate in candidates:
-        if quantity_signature(candidate.quantities.all()) != quantities:
-            continue
-        similarity = text_similarity(text, candidate.text)
-        if similarity >= SAME_CLAIM_MIN_SIMILARITY and similarity > best_similarity:
-            best, best_similarity = candidate, similarity
-    return best
+        for claim in candidates:
+            self.add(claim, quantity_signature(claim.quantities.all()))
+
+    def add(self, claim: Claim, quantities: QuantitySignature) -> None:
+        self._by_actor.setdefault(claim.actor_id, []).append((claim, quantities, content_words(claim.text)))
+
+    def find(
+        self, *, actor_id: int | None, asserted_on: date | None, text: str, quantities: QuantitySignature,
+        excluded: Callable[[Claim], bool],
+    ) -> Claim | None:
+        if actor_id is None or asserted_on is None:
+            return None
+        words = content_words(text)
+        best, best_similarity = None, 0.0
+        for claim, signature, claim_words in self._by_actor.get(actor_id, ()):
+            if signature != quantities or claim.asserted_on is None or excluded(claim):
+                continue
+            if abs(claim.asserted_on - asserted_on) > SAME_CLAIM_WINDOW:
+                continue
+            similarity = word_overlap(words, claim_words)
+            if similarity >= SAME_CLAIM_MIN_SIMILARITY and similarity > best_similarity:
+                best, best_similarity = claim, similarity
+        return best

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, extract_passage
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
-from claims.services.claim_matching import claim_find_same, quantity_number, quantity_signature
+from claims.services.claim_matching import SameClaimFinder, quantity_number, quantity_signature
 from claims.services.extracted_actors import ActorResolver
 from claims.services.gazetteer_sync import gazetteer_from_database
 from sources.models import Article, Passage
@@ -148,19 +148,67 @@ def _passage_claims_store(*, passage_id: int, gazetteer: Gazetteer, actors: Acto
     _attributions_delete(replaced)
     result.attributions_replaced = len(replaced)
 
-    for index, extracted, attribution in to_store:
-        claim, created = _claim_for(extracted, attribution)
-        attribution.claim = claim
-        attribution.save()
-        claim_at[index] = claim
-        result.attributions_created += 1
-        result.claims_created += created
-        result.attached_to_existing += not created
-        if not created:
-            _claim_denormalise(claim)
-
+    kept_places = {(attribution.claim_id, attribution.content_start) for attribution in existing if attribution.pk}
+    kept_places -= {(attribution.claim_id, attribution.content_start) for attribution in replaced}
+    stored = _store_new(to_store, kept_places=kept_places)
+    claim_at.update(stored.claim_at)
+    result.attributions_created = len(to_store)
+    result.claims_created = stored.claims_created
+    result.attached_to_existing = len(to_store) - stored.claims_created
     result.links_suggested = _contradictions_suggest(extraction.contradictions, claim_at)
     return result
+
+
+@dataclass
+class _NewRows:
+    claim_at: dict[int, Claim]
+    claims_created: int
+
+
+def _store_new(to_store: list[tuple[int, ExtractedClaim, Attribution]], *, kept_places: set) -> _NewRows:
+    """Give each new attribution its claim (one we hold, one made earlier in this passage, or a new
+    one), then write claims, quantities and attributions in three bulk inserts."""
+    finder = SameClaimFinder(
+        actor_ids={attribution.actor_id for _, _, attribution in to_store if attribution.actor_id},
+        dates={attribution.asserted_on for _, _, attribution in to_store if attribution.asserted_on},
+    )
+    # A claim has one attribution per place in a passage; new claims have no id yet, so track objects.
+    places = set(kept_places)
+    new_claims: list[Claim] = []
+    new_quantities: list[Quantity] = []
+    attached: list[tuple[Claim, Attribution]] = []
+    claim_at: dict[int, Claim] = {}
+    for index, extracted, attribution in to_store:
+        quantities = _quantities_for(extracted)
+        signature = quantity_signature(quantities)
+        start = attribution.content_start
+        claim = finder.find(
+            actor_id=attribution.actor_id, asserted_on=attribution.asserted_on, text=extracted.text,
+            quantities=signature, excluded=lambda candidate: (_claim_key(candidate), start) in places,
+        )
+        if claim is None:
+            claim = _claim_new(extracted, attribution)
+            new_claims.append(claim)
+            for quantity in quantities:
+                quantity.claim = claim
+            new_quantities.extend(quantities)
+            finder.add(claim, signature)
+        elif claim.pk:
+            attached.append((claim, attribution))
+        places.add((_claim_key(claim), start))
+        attribution.claim = claim
+        claim_at[index] = claim
+    Claim.objects.bulk_create(new_claims)
+    Quantity.objects.bulk_create(new_quantities)
+    Attribution.objects.bulk_create([attribution for _, _, attribution in to_store])
+    for claim, attribution in attached:
+        if attribution.asserted_on and (claim.asserted_on is None or attribution.asserted_on < claim.asserted_on):
+            _claim_denormalise(claim)
+    return _NewRows(claim_at=claim_at, claims_created=len(new_claims))
+
+
+def _claim_key(claim: Claim) -> object:
+    return claim.pk or ("unsaved", id(claim))
 
 
 def _publisher(article: Article, gazetteer: Gazetteer) -> str:
@@ -217,19 +265,8 @@ def _attribution_for(
     )
 
 
-def _claim_for(extracted: ExtractedClaim, attribution: Attribution) -> tuple[Claim, bool]:
-    """The claim this attribution asserts: one we hold already, or a new one with its quantities."""
-    quantities = _quantities_for(extracted)
-    same = claim_find_same(
-        actor=attribution.actor, asserted_on=attribution.asserted_on, text=extracted.text,
-        quantities=quantity_signature(quantities),
-    )
-    # Two readings of one place in a passage may look alike; each needs its own claim there.
-    if same is not None and not same.attributions.filter(
-        passage=attribution.passage, content_start=attribution.content_start
-    ).exists():
-        return same, False
-    claim = Claim.objects.create(
+def _claim_new(extracted: ExtractedClaim, attribution: Attribution) -> Claim:
+    return Claim(
         text=extracted.text.strip(),
         kind=extracted.kind if extracted.kind in Claim.Kind.values else Claim.Kind.FACT,
         actor=attribution.actor,
@@ -239,10 +276,6 @@ def _claim_for(extracted: ExtractedClaim, attribution: Attribution) -> tuple[Cla
         rule=attribution.rule,
         extractor_version=EXTRACTOR_VERSION,
     )
-    for quantity in quantities:
-        quantity.claim = claim
-    Quantity.objects.bulk_create(quantities)
-    return claim, True
 
 
 def _fits(number: Decimal | None) -> bool:
@@ -298,17 +331,19 @@ def _claim_denormalise(claim: Claim) -> None:
 
 def _contradictions_suggest(pairs, claim_at: dict[int, Claim]) -> int:
     """Suggest a contradicts link for each pair the extractor found, unless one exists either way."""
-    suggested = 0
+    wanted = {}
     for first, second in pairs:
         a, b = claim_at.get(first), claim_at.get(second)
-        if a is None or b is None or a.pk == b.pk:
-            continue
-        exists = ClaimLink.objects.filter(
-            Q(from_claim=a, to_claim=b) | Q(from_claim=b, to_claim=a), kind=ClaimLink.Kind.CONTRADICTS
-        ).exists()
-        if not exists:
-            ClaimLink.objects.create(
-                from_claim=a, to_claim=b, kind=ClaimLink.Kind.CONTRADICTS, status=ClaimLink.Status.SUGGESTED
-            )
-            suggested += 1
-    return suggested
+        if a is not None and b is not None and a.pk != b.pk:
+            wanted.setdefault(frozenset((a.pk, b.pk)), (a, b))
+    if not wanted:
+        return 0
+    ids = {pk for pair in wanted for pk in pair}
+    existing = ClaimLink.objects.filter(kind=ClaimLink.Kind.CONTRADICTS, from_claim__in=ids, to_claim__in=ids)
+    for pair in existing.values_list("from_claim_id", "to_claim_id"):
+        wanted.pop(frozenset(pair), None)
+    ClaimLink.objects.bulk_create(
+        ClaimLink(from_claim=a, to_claim=b, kind=ClaimLink.Kind.CONTRADICTS, status=ClaimLink.Status.SUGGESTED)
+        for a, b in wanted.values()
+    )
+    return len(wanted)
