@@ -510,6 +510,8 @@ class _PassageExtractor:
         heading_line = bool(self.heading) and self.text.lstrip().startswith(self.heading.strip()[:40])
         per_sentence: list[tuple[Sentence, list[_Found]]] = []
         headline_founds: list[tuple[Sentence, _Found]] = []
+        if self.heading and not heading_line:
+            self._heading_actor_only(self.heading.strip())
         for index, sentence in enumerate(sentences):
             single_line = (index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph) and sentence.first_in_paragraph
             headline = single_line and not sentence.terminated
@@ -528,6 +530,15 @@ class _PassageExtractor:
         self._resolve_headline_descriptions(headline_founds, per_sentence)
         self._quote_continuations(per_sentence)
         return self._build(per_sentence)
+
+    def _heading_actor_only(self, heading: str) -> None:
+        """A heading stored apart from the text still says who "it" is in the body (no claim: no spans)."""
+        sentence = Sentence(0, len(heading), heading, 0, True, False, False, False)
+        founds = _SentenceReader(sentence, self.gazetteer, headline=True).read()
+        if founds and founds[0].mention:
+            actor = self.resolve(heading[founds[0].mention[0]:founds[0].mention[1]], sentence=heading)
+            if actor and actor.name.lower() not in PRONOUNS:
+                self.memory.heading_actor = actor
 
     def _remember_subject(self, sentence: Sentence, reader: "_SentenceReader") -> None:
         """A person who is the subject of a sentence without a cue ("Klimkin was speaking ...") is who "he" means next."""

@@ -10,7 +10,8 @@ UNVERIFIED = re.compile(
     r"|\b(?:unverified|unconfirmed|not (?:been )?(?:independently )?(?:verified|confirmed))\b"
     r"|\bwithout (?:providing|offering|giving|presenting|citing|showing) (?:any )?(?:evidence|proof|details)\b"
     r"|\bdid not (?:provide|offer|give|present) (?:any )?(?:evidence|proof)\b"
-    r"|\bno evidence (?:was|has been) (?:provided|given|presented)\b",
+    r"|\bno evidence (?:was|has been) (?:provided|given|presented)\b"
+    r"|\bno (?:immediate |independent |official )?confirmation\b",
     re.IGNORECASE,
 )
 INDEPENDENT = re.compile(r"\bindependent(?:ly)?\s+(?:estimates?|sources?|monitors?|analysts?|experts?|observers?|count|tally|data)\b", re.IGNORECASE)

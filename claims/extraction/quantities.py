@@ -129,6 +129,8 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
                     continue
         elif match["dozen"]:
             value = 12.0
+        elif re.search(r"\bno\s+$", sentence[:start], re.IGNORECASE) or re.match(r"\s+another\b", after):
+            continue  # "no one", "one another"
         else:
             value = _word_value(match["words"])
             if value is None:

@@ -82,3 +82,7 @@ def test_different_numbers_about_different_things_are_not_contradictions():
 def test_a_general_denial_does_not_contradict_an_unrelated_claim():
     result = extract("Beijing said it opposed the sanctions. Moscow has repeatedly denied targeting civilians.")
     assert result.contradictions == ()
+
+
+def test_no_confirmation_is_an_unverified_marker():
+    assert only_claim("Rebels said they took the airport; there was no immediate confirmation.").unverified

@@ -113,3 +113,7 @@ def test_spans_point_into_the_passage():
     offset = text.index("It said")
     (quantity,) = extract_quantities(text[offset:], offset)
     assert text[quantity.span.start : quantity.span.end] == quantity.text == "4,000 tonnes"
+
+
+def test_no_one_and_one_another_are_not_counts():
+    assert values("No one was hurt and the crews helped one another.") == []

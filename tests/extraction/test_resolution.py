@@ -122,3 +122,8 @@ def test_a_country_named_in_the_mention_rules_out_other_countries_records():
     claim = only_claim("Japan's defence ministry said the missile fell outside its waters.")
     assert claim.actor.name == "Japan's defence ministry"
     assert claim.actor.country == "Japan" and claim.actor.parent == "Government of Japan"
+
+
+def test_heading_passed_apart_from_the_text_still_resolves_it_said():
+    claim = only_claim("It said the first ship would sail on Friday.", heading="Turkey says grain corridor reopened")
+    assert claim.actor.name == "Government of Turkey"
