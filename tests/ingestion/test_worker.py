@@ -1,0 +1,38 @@
+"""The whole path in production shape: a real `celery worker` process, the Redis broker and
+PostgreSQL. A feed is added, the due feeds are queued as beat would, and its articles and
+passages arrive in the database."""
+
+import pytest
+
+from sources import services, tasks
+from sources.models import Article, Passage
+from tests.conftest import requires_real_services
+
+
+@pytest.fixture
+def worker_can_reach_fixture_server(monkeypatch):
+    """The worker fixture copies this process's environment: point it at the test settings
+    (this process has read its settings already)."""
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "tests.ingestion.worker_settings")
+
+
+@requires_real_services
+def test_a_real_worker_polls_a_feed_and_stores_articles_and_passages(
+    http_server, worker_can_reach_fixture_server, celery_worker_process
+):
+    http_server.add_fixture("/news/port-strike-ends?utm_source=rss&utm_medium=feed", "article.html")
+    http_server.add_fixture("/news/port-strike-ends", "article.html")
+    http_server.add_fixture("/live/ostmark-floods", "liveblog.html")
+    feed_url = http_server.add_fixture("/rss20.xml", "rss20.xml", content_type="application/rss+xml")
+    feed, _ = services.feed_add(url=feed_url, outlet_name="The Meridian Courier")
+
+    tasks.feeds_poll_due.delay()  # what beat sends every tick
+
+    def articles_split():
+        return Article.objects.filter(feed=feed, passages__isnull=False).distinct().count() == 2
+
+    celery_worker_process(articles_split, timeout=60)
+    blog = Article.objects.get(url=http_server.url("/live/ostmark-floods"))
+    assert blog.is_live_blog and Passage.objects.filter(article=blog).count() == 3
+    assert Passage.objects.filter(article__url=http_server.url("/news/port-strike-ends")).count() == 5
+    assert http_server.hits("/rss20.xml") == 1
