@@ -24,6 +24,8 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({MONTH_NAME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAME})(?:,?\s*(\d{{4}}))?")
 _DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_US_NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 09/14/2023
+_EUROPEAN_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # 14.09.2023
 
 
 def _month(name: str) -> int:
@@ -44,6 +46,10 @@ def find_calendar_dates(text: str) -> list[tuple[int, int, datetime.date | None,
         return found
     for match in _ISO.finditer(text):
         found.append((match.start(), match.end(), _safe_date(*map(int, match.groups())), True))
+    for match in _US_NUMERIC.finditer(text):
+        found.append((match.start(), match.end(), _safe_date(int(match[3]), int(match[1]), int(match[2])), True))
+    for match in _EUROPEAN_NUMERIC.finditer(text):
+        found.append((match.start(), match.end(), _safe_date(int(match[3]), int(match[2]), int(match[1])), True))
     for match in _MONTH_DAY_YEAR.finditer(text):
         month, day, year = _month(match[1]), int(match[2]), match[3]
         found.append((match.start(), match.end(), _safe_date(int(year), month, day) if year else None, bool(year)))

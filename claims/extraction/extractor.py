@@ -619,7 +619,9 @@ class _PassageExtractor:
                 speakers = [f.actor for f in founds if f.actor]
                 last_speaker = speakers[-1] if speakers else last_speaker
                 continue
-            quoted = sentence.opens_inside_quote or sentence.text[:1] in "\"\u201c"
+            # The whole sentence is quoted speech (not a sentence that merely starts with a quoted name).
+            starts_quoted = sentence.text[:1] in "\"\u201c" and (sentence.ends_inside_quote or sentence.text.rstrip()[-1:] in "\"\u201d")
+            quoted = sentence.opens_inside_quote or starts_quoted
             if not quoted or last_speaker is None and not sentence.ends_inside_quote:
                 continue
             speaker = last_speaker

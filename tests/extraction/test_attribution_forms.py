@@ -241,3 +241,8 @@ def test_it_is_said_right_after_a_claim_continues_that_source():
     assert [c.actor.name for c in claims] == ["BBC", "BBC"]
     assert claims[1].rule == "impersonal" and claims[1].cue == "it is said" and claims[1].source_span is None
     assert extract("It is said the fuel was moved.").claims == ()
+
+
+def test_a_sentence_that_only_starts_with_a_quoted_name_is_not_quoted_speech():
+    claims = extract('The mayor said the bridge was closed. "Operation Shield" began in 2022 with four brigades.').claims
+    assert len(claims) == 1

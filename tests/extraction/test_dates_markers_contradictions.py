@@ -86,3 +86,8 @@ def test_a_general_denial_does_not_contradict_an_unrelated_claim():
 
 def test_no_confirmation_is_an_unverified_marker():
     assert only_claim("Rebels said they took the airport; there was no immediate confirmation.").unverified
+
+
+def test_numeric_date_lines():
+    assert parse_calendar_date("09/14/2023 10:15 AM") == datetime.date(2023, 9, 14)
+    assert parse_calendar_date("14.09.2023") == datetime.date(2023, 9, 14)
