@@ -385,7 +385,7 @@ class _SentenceReader:
         Returns the mention naming the source, the wider span (with the title) to remember, and
         the intermediary when the source is cited.
         """
-        relative = re.search(r",\s*(?:who|which|whose|aged)\b[^,]*$", self.text[:comma])
+        relative = re.search(r",\s*(?:who|which|whose|aged|\d{1,3})\b[^,]*$", self.text[:comma])
         if relative:
             far_start, _ = self.left_segment(relative.start())
             far = self.mention_in(far_start, relative.start())
@@ -753,10 +753,12 @@ def _contradictions(claims: list[ExtractedClaim], lemmas: list[str | None]) -> t
             earlier = claims[i]
             if not earlier.actor or not later.actor or earlier.actor.name == later.actor.name:
                 continue
-            same_terms = words[i] & words[j]
-            numbers_differ = any(
+            # Besides the counted thing, the two must share a word saying what happened to it ("launched").
+            nouns = {_noun_key(q) for q in (*earlier.quantities, *later.quantities)}
+            same_terms = words[i] & words[j] - nouns
+            numbers_differ = same_terms and any(
                 _noun_key(a) and _noun_key(a) == _noun_key(b) and a.unit == b.unit and a.value != b.value
-                and a.total is None and b.total is None and same_terms - {_noun_key(a)}
+                and a.total is None and b.total is None
                 for a in earlier.quantities for b in later.quantities
             )
             denial = lemmas[j] in DENIAL_LEMMAS and lemmas[i] not in DENIAL_LEMMAS and i == _last_before(claims, j, later) and _answers(later, earlier)

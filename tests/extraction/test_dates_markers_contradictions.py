@@ -91,3 +91,8 @@ def test_no_confirmation_is_an_unverified_marker():
 def test_numeric_date_lines():
     assert parse_calendar_date("09/14/2023 10:15 AM") == datetime.date(2023, 9, 14)
     assert parse_calendar_date("14.09.2023") == datetime.date(2023, 9, 14)
+
+
+def test_launched_and_destroyed_counts_are_not_contradictions():
+    result = extract("Officials said Russia launched 90 missiles. The air force said it destroyed 81 missiles.")
+    assert result.contradictions == ()

@@ -127,3 +127,8 @@ def test_a_country_named_in_the_mention_rules_out_other_countries_records():
 def test_heading_passed_apart_from_the_text_still_resolves_it_said():
     claim = only_claim("It said the first ship would sail on Friday.", heading="Turkey says grain corridor reopened")
     assert claim.actor.name == "Government of Turkey"
+
+
+def test_age_after_a_comma_belongs_to_the_person_before_it():
+    claim = only_claim("A woman, 64, said she was afraid to leave her home.")
+    assert claim.actor_mention == "A woman"
