@@ -66,6 +66,8 @@ def parse_calendar_date(text: str) -> datetime.date | None:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# "will travel on Monday" is the coming Monday; reports of the past take the last one.
+_FUTURE = re.compile(r"\b(?:will|would|shall|is to|are to|is due to|are due to|plans? to|next|is expected to|are expected to)\b", re.IGNORECASE)
 _TIME_WORDS = frozenset(
     [*MONTHS, *WEEKDAYS, "overnight", "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year"]
 )
@@ -103,6 +105,8 @@ def resolve_event_time(text: str, published_on: datetime.date | None) -> tuple[d
         return None, phrase
     if match["weekday"]:
         target = WEEKDAYS.index(match["weekday"].lower())
+        if _FUTURE.search(text) and not phrase.lower().startswith("last"):
+            return published_on + datetime.timedelta(days=(target - published_on.weekday()) % 7), phrase
         back = (published_on.weekday() - target) % 7
         if phrase.lower().startswith("last") and back == 0:
             back = 7

@@ -385,7 +385,11 @@ class _SentenceReader:
         Returns the mention naming the source, the wider span (with the title) to remember, and
         the intermediary when the source is cited.
         """
-        relative = re.search(r",\s*(?:who|which|whose|aged|\d{1,3})\b[^,]*$", self.text[:comma])
+        # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
+        relative = re.search(
+            r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing)\b[^,]*$",
+            self.text[:comma],
+        )
         if relative:
             far_start, _ = self.left_segment(relative.start())
             far = self.mention_in(far_start, relative.start())
@@ -435,11 +439,15 @@ class _SentenceReader:
     def _trim_overlaps(self, found: list[_Found]) -> list[_Found]:
         """Two sources in one sentence: the first content stops where the second attribution's clause begins.
 
-        "X said ..., state media reported" is one claim by X relayed by the media.
+        "X said ..., state media reported" / "X warned ..., according to state media" is one claim
+        by X relayed by the media.
         """
         found.sort(key=lambda f: (f.cue or f.mention)[0])
         for first, second in zip(found, found[1:]):
-            relays = second.lemma == "report" and second.rule == "source_last" and first.cue and second.content[0] <= first.cue[0] < second.content[1]
+            relays = (
+                (second.lemma == "report" and second.rule == "source_last" or second.rule == "according_to")
+                and first.cue and second.content[0] <= first.cue[0] < second.content[1]
+            )
             if relays and first.via is None:
                 first.via = second.mention
                 _, _, boundary_start = self._last_boundary(second.mention[0])

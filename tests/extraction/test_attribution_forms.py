@@ -246,3 +246,12 @@ def test_it_is_said_right_after_a_claim_continues_that_source():
 def test_a_sentence_that_only_starts_with_a_quoted_name_is_not_quoted_speech():
     claims = extract('The mayor said the bridge was closed. "Operation Shield" began in 2022 with four brigades.').claims
     assert len(claims) == 1
+
+
+def test_aside_between_speaker_and_cue_and_according_to_as_intermediary():
+    claim = only_claim("Secretary of State Antony Blinken, speaking in Riyadh, urged the group to accept the offer.")
+    assert claim.actor.name == "Antony Blinken"
+    claim = only_claim("Iran's foreign minister warned that the region was on the brink of war, according to state media.")
+    assert claim.actor_mention == "Iran's foreign minister"
+    assert claim.via_mention == "state media"
+    assert claim.text == "the region was on the brink of war"

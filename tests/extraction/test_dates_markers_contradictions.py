@@ -96,3 +96,7 @@ def test_numeric_date_lines():
 def test_launched_and_destroyed_counts_are_not_contradictions():
     result = extract("Officials said Russia launched 90 missiles. The air force said it destroyed 81 missiles.")
     assert result.contradictions == ()
+
+
+def test_future_wording_resolves_a_weekday_forward():
+    assert resolve_event_time("a delegation will travel to Cairo on Monday", THURSDAY) == (datetime.date(2025, 3, 10), "on Monday")
