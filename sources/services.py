@@ -94,6 +94,7 @@ class Document:
     published: datetime | None = None
     updated: datetime | None = None
     language: str = ""
+    site_name: str = ""  # the outlet's name as the page gives it (og:site_name)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def document_from_html(*, html: str, url: str) -> Document:
         published=extracted.published,
         updated=extracted.updated,
         language=extracted.language,
+        site_name=extracted.site_name,
     )
 
 
@@ -345,14 +347,19 @@ def _duplicate_of(*, article: Article, document: Document, content_hash: str) ->
     return others.filter(outlet_id=article.outlet_id, content_hash=content_hash).exclude(content_hash="").first()
 
 
-def article_store(*, article_id: int, document: Document) -> str:
+def article_store(*, article_id: int, document: Document, requested_at: datetime | None = None) -> str:
     """Put a parsed document on its Article: NEW the first time, UPDATED when the text changed,
-    UNCHANGED otherwise, DUPLICATE when another article already holds the same page."""
+    UNCHANGED otherwise, DUPLICATE when another article already holds the same page.
+
+    fetched_at is when the page was requested (requested_at): a post edited while a slow page
+    loaded is then newer than fetched_at, so the next feed poll fetches the page again."""
     content_hash = text_hash(document.text)
-    now = timezone.now()
+    now = requested_at or timezone.now()
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
         first_time = article.fetched_at is None
+        if not first_time and article.fetched_at >= now:
+            return ArticleOutcome.UNCHANGED  # a fetch requested later already stored a newer page
         duplicate = _duplicate_of(article=article, document=document, content_hash=content_hash)
         if duplicate is not None and first_time:
             article.status = Article.Status.DUPLICATE
@@ -389,9 +396,10 @@ def article_fetch(*, article: Article) -> str:
     """Fetch the article's page and store it. FetchError and IngestError are left to the caller
     (the task decides between retry and final failure); the attempt is counted either way."""
     Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
+    requested_at = timezone.now()
     response = fetch(article.requested_url or article.url, accept=PAGE_ACCEPT)
     document = document_from_body(body=response.body, content_type=response.content_type, url=response.url)
-    return article_store(article_id=article.pk, document=document)
+    return article_store(article_id=article.pk, document=document, requested_at=requested_at)
 
 
 def _document_passages(article: Article) -> DocumentPassages:
@@ -485,10 +493,10 @@ def article_ingest_document(
     *, document: Document, outlet_name: str | None = None, published: datetime | None = None
 ) -> tuple[Article, str, SplitResult]:
     """Store and split a document that a person gave us (file, paste): no fetch involved.
-    Without an outlet name the URL's host stands in."""
+    Without an outlet name, the site name the page gives, else the URL's host, stands in."""
     if published is not None:
         document = dataclasses.replace(document, published=published)
-    outlet = outlet_get_or_create(name=outlet_name or url_host(document.url))
+    outlet = outlet_get_or_create(name=outlet_name or document.site_name or url_host(document.url))
     article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet)
     Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
     outcome = article_store(article_id=article.pk, document=document)

@@ -31,6 +31,7 @@ class ExtractedArticle:
     published: datetime | None = None
     updated: datetime | None = None
     language: str = ""
+    site_name: str = ""
     declares_live_blog: bool = False
 
 
@@ -156,5 +157,6 @@ def extract_article(html: str, *, url: str) -> ExtractedArticle:
             *(meta.get(name) for name in UPDATED_META), *(item.get("dateModified") for item in json_ld)
         ),
         language=_language(tree, meta),
+        site_name=meta.get("og:site_name", "")[:200],
         declares_live_blog=any(_types(item) & LIVE_BLOG_TYPES for item in json_ld),
     )
