@@ -53,7 +53,10 @@ def test_malformed_redis_url_names_the_variable(monkeypatch, url):
 
 
 def _django_check(extra_env: dict, *args: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    # Start from the process environment minus what other tests may have set in it
+    # (the browser tests allow async-unsafe calls, which check --deploy rightly rejects).
+    leaked = {"DJANGO_SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in leaked}
     environment.update(extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", "check", *args], cwd=REPO, env=environment, capture_output=True, text=True
