@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claims.extraction.cues import FORM_TO_LEMMA
-from claims.extraction.gazetteer import ActorRecord, Gazetteer, normalize_alias
+from claims.extraction.gazetteer import ActorRecord, Gazetteer
 from claims.extraction.types import ExtractedActor
 
 PRONOUNS = {"he": "person", "she": "person", "it": "organization", "they": "group", "we": "group"}
@@ -244,7 +244,3 @@ def actor_from(record: ActorRecord | None, name: str, kind: str, country: str | 
     if record:
         return ExtractedActor(record.name, record.kind, True, record.parent, record.country)
     return ExtractedActor(name, kind, False, gazetteer.government_of(country), country)
-
-
-def normalized(name: str) -> str:
-    return normalize_alias(name)

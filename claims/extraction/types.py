@@ -10,9 +10,6 @@ class Span:
     start: int
     end: int
 
-    def shifted(self, offset: int) -> "Span":
-        return Span(self.start + offset, self.end + offset)
-
 
 @dataclass(frozen=True)
 class ExtractedQuantity:

@@ -1,0 +1,429 @@
+"""The attributions of one sentence: where the source, the cue and the content are.
+
+Each cue word ("said", "told Reuters", "according to", ...) is read by the form of its sentence;
+the rule that matched is recorded on the attribution:
+
+- source_first:  "Ukraine said (that) CONTENT"
+- source_last:   "CONTENT, the ministry said."
+- source_around: '"CONTENT," he said, "MORE."' / "CONTENT, the military said, MORE"
+- inverted:      "CONTENT, said Richard Roe, a retired general."
+- appositive:    "The regional governor, Jane Doe, said CONTENT" / "Jane Doe, who ..., said CONTENT"
+- according_to:  "According to X, CONTENT" / "CONTENT, according to X."
+- cited_as_saying / quoted_as_saying / citing: "RIA cited the ministry as saying CONTENT",
+  "Peskov was quoted by RIA as saying CONTENT", "CONTENT, Reuters reported, citing officials"
+- participle / elliptic_subject / relative_clause: "X dismissed it, saying CONTENT",
+  "It did not say how but added that CONTENT", "Residents who fled said CONTENT"
+- impersonal:    "It is said CONTENT" (the speaker comes from the sentence before)
+- headline_dash / headline_colon: "CONTENT — Defense Ministry", "Zelenskyy: CONTENT"
+
+Mentions are not resolved here (see extractor.py); offsets are relative to the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extraction.actors import PERSON_ROLES, analyse_mention, clean_mention, head_word, is_source_mention
+from claims.extraction.cues import ADJUNCT, NOUN_LIKE_FORMS, CueMatch, find_cues, lemma_of
+from claims.extraction.gazetteer import Gazetteer
+from claims.extraction.sentences import Sentence, quoted_regions
+from claims.extraction.types import ExtractedActor
+
+_LEFT_BOUNDARY = re.compile(
+    r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s"
+    r"|\b(?:that|after|as|while|when|because|although|though|but|with|since|before|if|where|which|who|whom|whereas|until|once)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = frozenset({"who", "which"})
+# Verbs whose subject is a speaker whatever noun names it ("The militia said").
+_PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
+_ELLIPTIC = frozenset({"but", "and"})
+_TOLD_OBJECT = re.compile(
+    r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:news agency|newspaper|broadcaster|agency)?"
+    r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|state television|state TV|the media|the press|"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
+    r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
+    r"broadcaster|newspaper|channel|supporters|delegates|nation)|(?:him|her|them|us|me))(?=[\s,.;:]|$)"
+)
+_AS_SAYING = re.compile(r"\s+(?P<source>.+?)\s+as\s+(?:saying|telling|stating|writing)\b")
+_CONTENT_OPENER = re.compile(r"[\s,:]*(?:that\b)?[\s,:]*")
+_RIGHT_IS_ADJUNCT = re.compile(
+    r"^(?:as|while|when|after|before|because|since|ahead|amid|at|in|on|during|following|but|and|adding|citing|without|"
+    r"according|referring|speaking|in an?|on the)\b",
+    re.IGNORECASE,
+)
+_INTRO_SEGMENT = re.compile(
+    r"^\s*(?:[A-Z][a-z]+ing\b|(?:In|On|At|After|Before|During|Despite|Following|Amid|Last|Earlier|Later|Meanwhile|However|"
+    r"Also|Separately|Elsewhere|Instead|Still|Yet|But|And|So|Now|Then|Over|By|From|For|With|Without|Under|Since|Asked|"
+    r"According|Overnight|Today|Yesterday|On\s+\w+day)\b)"
+)
+# Words that make a statement a prediction, demand or belief rather than a checkable fact.
+_SUBJECT_STOP = re.compile(r"^(?:[a-z]+ly|[a-z]+ed|" + "|".join(
+    "is are was were has have had will would can could should may might must did does do held met gave made took sent "
+    "went came told said says spoke flew led got put set kept began fought won lost saw became ran wrote".split()) + r")$")
+_SUBJECT_WORDS = frozenset(
+    "the a an of former retired regional local senior top new outgoing incoming foreign defense defence military state "
+    "deputy acting interim prime chief government presidential general vice".split()
+)
+_HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P<source>[^\u2014\u2013]{2,60})$")
+_HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
+
+
+@dataclass
+class Attribution:
+    """One attribution in a sentence, offsets relative to the sentence."""
+
+    mention: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    cue_text: str
+    lemma: str | None
+    content: tuple[int, int]
+    rule: str
+    via: tuple[int, int] | None = None
+    memory_mention: tuple[int, int] | None = None  # wider span (with an appositive title) remembered for coreference
+    actor: ExtractedActor | None = None
+    via_actor: ExtractedActor | None = None
+    extra_actors: list[tuple[tuple[int, int], ExtractedActor]] = field(default_factory=list)
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u00a0,;:":
+        start += 1
+    while end > start and text[end - 1] in " \t\u00a0,;:":
+        end -= 1
+    return start, end
+
+
+def _inside(position: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in regions)
+
+
+class SentenceReader:
+    """Finds the attributions of one sentence (unresolved mentions)."""
+
+    def __init__(self, sentence: Sentence, gazetteer: Gazetteer, headline: bool):
+        self.text = sentence.text
+        self.gazetteer = gazetteer
+        self.headline = headline
+        if sentence.opens_inside_quote:
+            # The sentence continues a quotation opened earlier: everything up to its closing mark is quoted.
+            close = min((i for i, ch in enumerate(self.text) if ch in "\"\u201d"), default=len(self.text)) + 1
+            self.quotes = [(-1, close)] + [(s + close, e + close) for s, e in quoted_regions(self.text[close:])]
+        else:
+            self.quotes = quoted_regions(self.text)
+
+    def valid(self, start: int, end: int, strict: bool = True) -> bool:
+        return end > start and is_source_mention(self.text[start:end], self.gazetteer, strict)
+
+    def left_segment(self, position: int) -> tuple[int, str]:
+        """Start of the clause that ends at position, and the boundary that opened it."""
+        start, boundary, _ = self._last_boundary(position)
+        return start, boundary
+
+    def _last_boundary(self, position: int) -> tuple[int, str, int]:
+        start, boundary, boundary_start = 0, "", 0
+        for match in _LEFT_BOUNDARY.finditer(self.text, 0, position):
+            if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d":
+                start, boundary, boundary_start = match.end(), match[0].strip().lower(), match.start()
+        return start, boundary, boundary_start
+
+    def mention_in(self, start: int, end: int, strict: bool = True) -> tuple[int, int] | None:
+        a, b = clean_mention(self.text[start:end])
+        span = (start + a, start + b)
+        if self.valid(*span, strict=strict):
+            return span
+        conjunction = list(re.finditer(r"\b(?:and|but)\s+", self.text[span[0] : span[1]]))
+        if conjunction:
+            tail = (span[0] + conjunction[-1].end(), span[1])
+            if self.valid(*tail):
+                return tail
+        return None
+
+    def right_np(self, start: int) -> tuple[int, int] | None:
+        stop = re.search(r"[,;.!?(\u2014]|\s-\s|$", self.text[start:])
+        a, b = clean_mention(self.text[start : start + stop.start()])
+        span = (start + a, start + b)
+        return span if self.valid(*span) else None
+
+    def main_subject(self, limit: int) -> tuple[int, int] | None:
+        """The subject of the sentence's main clause, skipping intro phrases ("Speaking to DW, ...")."""
+        position = 0
+        if self.text[:1] in "\"\u201c":
+            return None
+        while True:
+            comma = self.text.find(",", position, limit)
+            if comma == -1 or not _INTRO_SEGMENT.match(self.text[position:comma]):
+                break
+            position = comma + 1
+        words = list(re.finditer(r"[\w'’.-]+", self.text[position:limit]))
+        end = None
+        for word in words:
+            token = word[0]
+            if token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES:
+                if _SUBJECT_STOP.match(token) and not token[0].isupper():
+                    break
+                end = position + word.end()
+                continue
+            break
+        if end is None:
+            return None
+        a, b = clean_mention(self.text[position:end])
+        span = (position + a, position + b)
+        return span if self.valid(*span) else None
+
+    def content_after(self, position: int) -> tuple[int, int]:
+        while True:
+            adjunct = ADJUNCT.match(self.text, position)
+            if not adjunct or adjunct.end() == position:
+                break
+            position = adjunct.end()
+        opener = _CONTENT_OPENER.match(self.text, position)
+        return strip_span(self.text, opener.end(), len(self.text))
+
+    def read(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        consumed: list[tuple[int, int]] = []
+        if self.headline:
+            # "Russia says X — Defense Ministry": the source after the dash is the more specific one.
+            found.extend(self._headline_forms(dash_only=True))
+            if found:
+                return found
+        for match in find_cues(self.text):
+            if _inside(match.start, self.quotes) or any(s <= match.start < e for s, e in consumed):
+                continue
+            if match.according:
+                result = self._according(match)
+            else:
+                result = self._verb(match, consumed, after_attribution=bool(found))
+            if result:
+                found.append(result)
+        if not found and self.headline:
+            found.extend(self._headline_forms())
+        return self._trim_overlaps(found)
+
+    def _according(self, match: CueMatch) -> Attribution | None:
+        source = self.right_np(match.end)
+        if not source:
+            return None
+        clause_start, _ = self.left_segment(match.start)
+        if not self.text[:clause_start].strip(" ,"):
+            content = strip_span(self.text, source[1], len(self.text))
+        else:
+            content = strip_span(self.text, 0, match.start)
+        return Attribution(source, (match.start, match.end), self.text[match.start:match.end], None, content, "according_to")
+
+    def _verb(self, match: CueMatch, consumed: list[tuple[int, int]], after_attribution: bool) -> Attribution | None:
+        verb = match.verb
+        lemma = lemma_of(verb)
+        cue_start, cue_end = match.start, match.end
+        participle = verb.lower().endswith("ing")
+        if participle and re.search(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", self.text[:cue_start], re.IGNORECASE):
+            return None  # a gerund ("accused her of criticizing"), not an attribution
+        # "The Institute for the Study of War (ISW) said": the bracketed short name belongs to the mention.
+        bracket = re.search(r"\s*\([^()]{1,40}\)\s*$", self.text[:cue_start])
+        mention_end = bracket.start() if bracket else cue_start
+        clause_start, boundary = self.left_segment(mention_end)
+        strict = lemma not in _PLAIN_SPEECH or participle
+        mention = self.mention_in(clause_start, mention_end, strict) if self.text[clause_start:mention_end].strip() else None
+        passive = re.search(r"\s+(?:was|were|is|are|has been|have been)\s+$", self.text[clause_start : match.verb_start])
+        if lemma == "cite" and passive:
+            return self._quoted_as_saying(clause_start, clause_start + passive.start(), cue_start, cue_end, consumed)
+        if passive and lemma in ("say", "report", "claim") and re.fullmatch(r"\s*it", self.text[clause_start : clause_start + passive.start()], re.IGNORECASE):
+            # "It is said ...": no speaker in the sentence; the passage's last speaker is filled in later.
+            it_start = clause_start + len(self.text[clause_start:cue_end]) - len(self.text[clause_start:cue_end].lstrip())
+            return Attribution(None, (it_start, cue_end), self.text[it_start:cue_end], lemma, self.content_after(cue_end), "impersonal")
+        if mention is None and self.text[clause_start:cue_start].strip():
+            if boundary in _RELATIVE:
+                # "Residents who spoke to the BBC said ...": the relative clause belongs to the subject before it.
+                head_end = clause_start - len(boundary) - 1
+                head_start, _ = self.left_segment(head_end)
+                mention = self.mention_in(head_start, head_end)
+                if mention:
+                    clause_start = head_start
+            if mention is None and not participle and boundary not in _ELLIPTIC:
+                return None
+        if verb.lower() in NOUN_LIKE_FORMS and re.search(
+            r"\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)\s+$", self.text[:match.verb_start], re.IGNORECASE
+        ):
+            return None  # "the claims", "unconfirmed reports": a noun, not a verb
+        via = None
+        cue_text = self.text[cue_start:cue_end]
+        after = cue_end
+        rule = None
+        memory_mention = mention
+        if lemma == "tell":
+            told = _TOLD_OBJECT.match(self.text, cue_end)
+            if not told:
+                return None
+            after = told.end()
+            cue_text = self.text[cue_start:after]
+            via = (told.start("object"), told.end("object"))
+        if lemma == "cite" and participle:
+            return None  # "..., citing Y" is read with the verb it follows
+        if lemma == "cite":
+            as_saying = _AS_SAYING.match(self.text, cue_end)
+            if not as_saying or not mention:
+                return None
+            source_span = (as_saying.start("source"), as_saying.end("source"))
+            if not self.valid(*source_span):
+                return None
+            consumed.append((source_span[1], as_saying.end()))
+            content = self.content_after(as_saying.end())
+            cue_text = f"{verb} ... as saying"
+            return Attribution(source_span, (cue_start, cue_end), cue_text, lemma, content, "cited_as_saying", via=mention)
+        if mention is None:
+            if participle and (cue_start == 0 or after_attribution):
+                # "Saying ..., X implored" / "X said ..., adding": the main clause carries the attribution.
+                return None
+            before = self.text[:clause_start].rstrip()
+            if boundary == "," and not participle:
+                subject = self._subject_before_comma(len(before) - 1)
+                if subject:
+                    mention, memory_mention, cited_via = subject
+                    via = via or cited_via
+                    rule = "citing" if cited_via else "appositive"
+                    clause_start = memory_mention[0]
+            if mention is None and boundary in (",", '"', "\u201d") and not participle:
+                inverted = self.right_np(after)
+                if inverted:
+                    content = strip_span(self.text, 0, clause_start)
+                    content = strip_span(self.text, *content)
+                    return Attribution(inverted, (cue_start, cue_end), cue_text, lemma, content, "inverted", via=via)
+            if mention is None and (participle or boundary in _ELLIPTIC or boundary in _RELATIVE):
+                if boundary in _RELATIVE:
+                    head_start, _ = self.left_segment(clause_start - len(boundary) - 1)
+                    mention = self.mention_in(head_start, clause_start - len(boundary) - 1)
+                else:
+                    mention = self.main_subject(clause_start)
+                rule = "participle" if participle else ("relative_clause" if boundary in _RELATIVE else "elliptic_subject")
+                if mention:
+                    return Attribution(mention, (cue_start, cue_end), cue_text, lemma, self.content_after(after), rule, via=via)
+            if mention is None:
+                return None
+        right = self.content_after(after)
+        if boundary in _RELATIVE and mention and mention[0] >= clause_start:
+            comma = self.text.find(",", right[0])
+            right = strip_span(self.text, right[0], comma) if comma != -1 else right
+        right_text = self.text[right[0]:right[1]] if re.search(r"\w", self.text[right[0]:right[1]]) else ""
+        raw_right = self.text[after:].lstrip(" ,:")
+        left = strip_span(self.text, 0, clause_start)
+        left_text = self.text[left[0]:left[1]]
+        left_is_content = bool(left_text) and not _INTRO_SEGMENT.match(left_text + " ") or len(left_text.split()) > 6
+        if raw_right[:1] in "\"\u201c" and right_text:
+            content, form = right, "source_first"
+            if left_is_content and self.text[: clause_start].rstrip()[-1:] in "\"\u201d" and self.text[after:].lstrip()[:1] == ",":
+                # '"Part one," she said, "part two."': the quotation on both sides is the content.
+                content, form = (left[0], right[1]), "source_around"
+        elif self.text[after:].lstrip().startswith(",") and right_text and left_is_content and len(left_text.split()) <= 4 and right_text[:1].islower():
+            # "The attack, the military said, targeted a depot": the statement runs around the attribution.
+            content, form = (left[0], right[1]), "source_around"
+        elif (
+            not right_text
+            or self.text[after:].lstrip().startswith(",")
+            or _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")
+        ) and left_is_content:
+            content, form = strip_span(self.text, *left), "source_last"
+        elif right_text:
+            content, form = right, "source_first"
+        else:
+            return None
+        citing = re.match(r"\s*,\s*citing\s+", self.text[after:])
+        if citing and form == "source_last" and via is None:
+            # "..., Reuters reported, citing two officials": the officials said it, via Reuters.
+            cited = self.right_np(after + citing.end())
+            if cited:
+                consumed.append((after, cited[1]))
+                return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
+        return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
+
+    def _quoted_as_saying(self, start: int, end: int, cue_start: int, cue_end: int, consumed) -> Attribution | None:
+        """ "Peskov was quoted by RIA as saying ..." """
+        source = self.mention_in(start, end)
+        tail = re.match(r"(?:\s+by\s+(?P<via>[^,]+?))?\s+as\s+(?:saying|telling \w+|stating)\b", self.text[cue_end:])
+        if not source or not tail:
+            return None
+        via = (cue_end + tail.start("via"), cue_end + tail.end("via")) if tail["via"] else None
+        consumed.append((cue_end, cue_end + tail.end()))
+        content = self.content_after(cue_end + tail.end())
+        return Attribution(source, (cue_start, cue_end), "quoted ... as saying", "cite", content, "quoted_as_saying", via=via)
+
+    def _subject_before_comma(self, comma: int):
+        """ "Jane Doe, the governor, said" / "The governor, Jane Doe, said" / "Jane Doe, who ..., said" /
+        "The agency, citing an official, said".
+
+        Returns the mention naming the source, the wider span (with the title) to remember, and
+        the intermediary when the source is cited.
+        """
+        # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
+        relative = re.search(
+            r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing)\b[^,]*$",
+            self.text[:comma],
+        )
+        if relative:
+            far_start, _ = self.left_segment(relative.start())
+            far = self.mention_in(far_start, relative.start())
+            return (far, far, None) if far else None
+        citing = re.search(r",\s*citing\s+(?=[^,]*$)", self.text[:comma])
+        if citing:
+            far_start, _ = self.left_segment(citing.start())
+            far = self.mention_in(far_start, citing.start())
+            cited = self.mention_in(citing.end(), comma)
+            return (cited, cited, far) if far and cited else None
+        near_start, _ = self.left_segment(comma)
+        near = self.mention_in(near_start, comma)
+        far_end = near_start - 1
+        far = None
+        if far_end > 0 and self.text[far_end] == ",":
+            far_start, _ = self.left_segment(far_end)
+            far = self.mention_in(far_start, far_end)
+        if near:
+            near_text = self.text[near[0]:near[1]]
+            near_is_title = head_word(near_text)[:1].islower() and far and not head_word(self.text[far[0]:far[1]])[:1].islower()
+            if near_is_title:
+                return far, (far[0], near[1]), None
+            if far and head_word(self.text[far[0]:far[1]]).lower() in PERSON_ROLES:
+                return near, (far[0], near[1]), None
+            return near, near, None
+        return None
+
+    def _headline_forms(self, dash_only: bool = False) -> list[Attribution]:
+        dash = _HEADLINE_DASH.match(self.text)
+        if dash and self.valid(dash.start("source"), dash.end("source")):
+            return [Attribution((dash.start("source"), dash.end("source")), None, "headline", None,
+                           (dash.start("content"), dash.end("content")), "headline_dash")]
+        if dash_only:
+            return []
+        colon = _HEADLINE_COLON.match(self.text)
+        if colon and self.valid(colon.start("source"), colon.end("source")):
+            source = self.text[colon.start("source"):colon.end("source")]
+            analysis = analyse_mention(source, self.gazetteer)
+            if analysis.kind == "person":
+                return [Attribution((colon.start("source"), colon.end("source")), None, "headline", None,
+                               (colon.start("content"), colon.end("content")), "headline_colon")]
+        return []
+
+    def _trim_overlaps(self, found: list[Attribution]) -> list[Attribution]:
+        """Two sources in one sentence: the first content stops where the second attribution's clause begins.
+
+        "X said ..., state media reported" / "X warned ..., according to state media" is one claim
+        by X relayed by the media.
+        """
+        found.sort(key=lambda f: (f.cue or f.mention)[0])
+        for first, second in zip(found, found[1:]):
+            relays = (
+                (second.lemma == "report" and second.rule == "source_last" or second.rule == "according_to")
+                and first.cue and second.content[0] <= first.cue[0] < second.content[1]
+            )
+            if relays and first.via is None:
+                first.via = second.mention
+                _, _, boundary_start = self._last_boundary(second.mention[0])
+                first.content = strip_span(self.text, first.content[0], min(first.content[1], boundary_start))
+                found.remove(second)
+                break
+        for first, second in zip(found, found[1:]):
+            second_start = min(p[0] for p in (second.mention, second.cue, second.memory_mention) if p)
+            if first.content[0] < second_start < first.content[1] and first.mention and first.mention[1] <= second_start:
+                _, _, boundary_start = self._last_boundary(second_start)
+                cut = boundary_start if boundary_start > first.content[0] else second_start
+                first.content = strip_span(self.text, first.content[0], cut)
+        return found
