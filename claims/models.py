@@ -131,6 +131,8 @@ class Claim(models.Model):
             models.Index(fields=["actor", "-asserted_on"], name="claim_actor_date_idx"),
             models.Index(fields=["verdict", "-asserted_on"], name="claim_verdict_date_idx"),
             models.Index(fields=["-asserted_on", "-id"], name="claim_date_idx"),
+            # Actor pages count claims by verdict and week from this index alone (no table reads).
+            models.Index(fields=["actor", "verdict", "asserted_on"], name="claim_actor_verdict_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,224 @@
+"""Page speed at scale: the review queue, a claim page and an actor page over 100,000 claims.
+
+    .venv/bin/python bench/pages.py              # fill ct_pages_bench (once), start gunicorn, time the pages
+    .venv/bin/python bench/pages.py --refill     # drop and refill the database first
+    .venv/bin/python bench/pages.py --requests 400
+
+Fills its own PostgreSQL database (default ct_pages_bench) with outlets, feeds, articles,
+passages, actors (with aliases and parents), claims, attributions, quantities and some verdicts,
+using bulk inserts; starts gunicorn on 127.0.0.1 with DEBUG off; logs a fact-checker in through
+a session cookie; and prints p50/p95/max of the response time of each page, measured on
+127.0.0.1 over --requests requests after a warm-up. The text is generated here, from templates.
+"""
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+ACTOR_COUNT, ARTICLE_COUNT, PASSAGES_PER_ARTICLE = 400, 4_000, 5
+PLACES = ("the coast", "the capital", "the northern border", "the port", "the eastern front", "the river crossing")
+NOUNS = ("drones", "missiles", "soldiers", "vehicles", "homes", "people", "shells", "boats")
+CUES = ("said", "claimed", "reported", "announced", "stated")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", default="ct_pages_bench")
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=200, help="timed requests per page (at least 200)")
+    parser.add_argument("--refill", action="store_true")
+    parser.add_argument("--port", type=int, default=8765)
+    return parser.parse_args()
+
+
+def ensure_database(name: str, *, drop: bool) -> str:
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and drop:
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def fill(claim_count: int) -> None:
+    import hashlib
+
+    from django.db import transaction
+
+    from claims.models import Actor, ActorAlias, Attribution, Claim, Quantity, Verdict
+    from sources.models import Article, Feed, Outlet, Passage
+
+    rng = random.Random(20260314)
+    started = time.perf_counter()
+    with transaction.atomic():
+        outlets = Outlet.objects.bulk_create(Outlet(name=f"Bench Outlet {i}") for i in range(8))
+        feeds = Feed.objects.bulk_create(
+            Feed(outlet=outlets[i % 8], url=f"https://bench{i}.example.org/feed.xml", title=f"Bench feed {i}") for i in range(24)
+        )
+        parents = Actor.objects.bulk_create(
+            Actor(name=f"Government of Benchland {i}", kind="government", country=f"Benchland {i}") for i in range(20)
+        )
+        actors = parents + Actor.objects.bulk_create(
+            Actor(name=f"Bench Ministry {i}", kind="ministry", country=f"Benchland {i % 20}", parent=parents[i % 20])
+            for i in range(ACTOR_COUNT - len(parents))
+        )
+        ActorAlias.objects.bulk_create(ActorAlias(actor=actor, alias=f"the bench body {actor.pk}") for actor in actors)
+        articles = Article.objects.bulk_create(
+            Article(outlet=feeds[i % 24].outlet, feed=feeds[i % 24], url=f"https://bench.example.org/live/{i}",
+                    title=f"Live: day {i} of the bench conflict", is_live_blog=True, status="extracted",
+                    text="(bench)", raw_html="<html>" + "x" * 20_000 + "</html>")
+            for i in range(ARTICLE_COUNT)
+        )
+        passages, plans = [], []
+        for i in range(claim_count):
+            # A skewed choice: a few actors say most things, as in real coverage.
+            actor = actors[min(int(rng.paretovariate(1.2)) - 1, len(actors) - 1)] if rng.random() < .7 else rng.choice(actors)
+            n, m = rng.randint(2, 60), rng.randint(61, 90)
+            noun, place, cue = rng.choice(NOUNS), rng.choice(PLACES), rng.choice(CUES)
+            source = f"The bench body {actor.pk}"
+            content = f"it stopped {n} of {m} {noun} near {place} overnight"
+            sentence = f"{source} {cue} {content}."
+            if i % 5 == 0 or not passages:
+                text = sentence + f" Officials gave no further details about {place}."
+                article = articles[(i // 5) % ARTICLE_COUNT]
+                passages.append(Passage(article=article, key=f"post-{i}", position=i // 5, heading=f"Update {i // 5}",
+                                        text=text, text_hash=hashlib.sha256(text.encode()).hexdigest()))
+                offset = 0
+            else:
+                offset = len(passages[-1].text) + 1
+                passages[-1].text += " " + sentence
+            plans.append((actor, source, cue, content, sentence, offset, n, m, noun, len(passages) - 1))
+        for passage in passages:
+            passage.text_hash = hashlib.sha256(passage.text.encode()).hexdigest()
+        passages = Passage.objects.bulk_create(passages, batch_size=5000)
+        day0 = date(2025, 6, 1)
+        verdicts = [v for v, _ in Verdict.choices]
+        claims = Claim.objects.bulk_create(
+            (Claim(text=content, actor=actor, asserted_on=day0 + timedelta(days=i * 300 // claim_count),
+                   review_state="pending" if rng.random() < .25 else rng.choice(["accepted", "corrected", "rejected"]),
+                   verdict=rng.choice(verdicts) if rng.random() < .3 else "unverified", rule="bench-rule")
+             for i, (actor, _, _, content, *_rest) in enumerate(plans)),
+            batch_size=5000,
+        )
+        Attribution.objects.bulk_create(
+            (Attribution(claim=claim, actor=actor, passage=passages[p], sentence=sentence, source_mention=source, cue=cue,
+                         source_start=offset, source_end=offset + len(source),
+                         cue_start=offset + len(source) + 1, cue_end=offset + len(source) + 1 + len(cue),
+                         content_start=offset + len(source) + len(cue) + 2,
+                         content_end=offset + len(source) + len(cue) + 2 + len(content),
+                         asserted_on=claim.asserted_on, rule="bench-rule")
+             for claim, (actor, source, cue, content, sentence, offset, n, m, noun, p) in zip(claims, plans)),
+            batch_size=5000,
+        )
+        Quantity.objects.bulk_create(
+            (Quantity(claim=claim, value=n, total=m, noun=noun, text=f"{n} of {m} {noun}")
+             for claim, (*_, n, m, noun, _p) in zip(claims, plans)),
+            batch_size=5000,
+        )
+    print(f"filled {claim_count:,} claims, {len(passages):,} passages, {len(articles):,} articles, "
+          f"{len(actors)} actors in {time.perf_counter() - started:.0f} s")
+
+
+def session_cookie() -> str:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from claims.roles import FACT_CHECKER
+    from claims.services.users import user_create_with_role
+
+    user, _ = user_create_with_role(username="bench-factchecker", password="bench-only-password-1", role=FACT_CHECKER)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def wait_for_port(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def timed(url: str, cookie: str) -> float:
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request) as response:
+        body = response.read()
+        if response.status != 200 or b"<html" not in body:
+            raise RuntimeError(f"{url} answered {response.status}")
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    args = parse_args()
+    if args.requests < 200:
+        sys.exit("--requests must be at least 200")
+    database_url = ensure_database(args.database, drop=args.refill)
+    os.environ.update(DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="false")
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db.models import Count
+
+    from claims.models import Actor, Claim
+
+    call_command("migrate", verbosity=0)
+    if Claim.objects.count() < args.claims:
+        fill(args.claims - Claim.objects.count())
+        call_command("dbshell", "--", "-c", "VACUUM ANALYZE")
+    cookie = session_cookie()
+    claim_ids = list(Claim.objects.order_by("?").values_list("pk", flat=True)[:500])
+    busiest = list(Actor.objects.annotate(n=Count("claims")).order_by("-n").values_list("pk", "n")[:20])
+    print(f"{Claim.objects.count():,} claims, {Claim.objects.filter(review_state='pending').count():,} pending; "
+          f"busiest actor has {busiest[0][1]:,} claims")
+
+    server = subprocess.Popen(
+        [str(REPO / ".venv/bin/gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
+         "--workers", "2", "--log-level", "warning"],
+        cwd=REPO, env=dict(os.environ),
+    )
+    try:
+        wait_for_port(args.port)
+        base = f"http://127.0.0.1:{args.port}"
+        pages = {
+            "review queue (50 rows)": lambda i: f"{base}/review/?page={1 + i % 5}",
+            "claim page": lambda i: f"{base}/claims/{claim_ids[i % len(claim_ids)]}/",
+            "actor page (20 busiest)": lambda i: f"{base}/actors/{busiest[i % len(busiest)][0]}/",
+        }
+        print(f"{'page':<26}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}  requests")
+        for name, url_for in pages.items():
+            for i in range(20):
+                timed(url_for(i), cookie)
+            times = sorted(timed(url_for(i), cookie) for i in range(args.requests))
+            p95 = times[int(len(times) * .95) - 1]
+            print(f"{name:<26}{statistics.median(times):>8.1f}{p95:>8.1f}{times[-1]:>8.1f}  {len(times)}")
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+if __name__ == "__main__":
+    main()
