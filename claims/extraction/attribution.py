@@ -35,6 +35,12 @@ _LEFT_BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = frozenset({"who", "which"})
+_GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
+_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_PASSIVE_BEFORE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+$")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)\s+$", re.IGNORECASE
+)
 # Verbs whose subject is a speaker whatever noun names it ("The militia said").
 _PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
 _ELLIPTIC = frozenset({"but", "and"})
@@ -217,18 +223,19 @@ class SentenceReader:
         lemma = lemma_of(verb)
         cue_start, cue_end = match.start, match.end
         participle = verb.lower().endswith("ing")
-        if participle and re.search(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", self.text[:cue_start], re.IGNORECASE):
+        before_cue = self.text[max(0, cue_start - 50) : cue_start]
+        if participle and _GERUND_AFTER.search(before_cue):
             return None  # a gerund ("accused her of criticizing"), not an attribution
         # "The Institute for the Study of War (ISW) said": the bracketed short name belongs to the mention.
-        bracket = re.search(r"\s*\([^()]{1,40}\)\s*$", self.text[:cue_start])
-        mention_end = bracket.start() if bracket else cue_start
+        bracket = _BRACKET_BEFORE.search(before_cue)
+        mention_end = cue_start - len(before_cue) + bracket.start() if bracket else cue_start
         clause_start, boundary = self.left_segment(mention_end)
         strict = lemma not in _PLAIN_SPEECH or participle
         mention = self.mention_in(clause_start, mention_end, strict) if self.text[clause_start:mention_end].strip() else None
-        passive = re.search(r"\s+(?:was|were|is|are|has been|have been)\s+$", self.text[clause_start : match.verb_start])
+        passive = _PASSIVE_BEFORE.search(self.text, clause_start, match.verb_start)
         if lemma == "cite" and passive:
-            return self._quoted_as_saying(clause_start, clause_start + passive.start(), cue_start, cue_end, consumed)
-        if passive and lemma in ("say", "report", "claim") and re.fullmatch(r"\s*it", self.text[clause_start : clause_start + passive.start()], re.IGNORECASE):
+            return self._quoted_as_saying(clause_start, passive.start(), cue_start, cue_end, consumed)
+        if passive and lemma in ("say", "report", "claim") and self.text[clause_start : passive.start()].strip().lower() == "it":
             # "It is said ...": no speaker in the sentence; the passage's last speaker is filled in later.
             it_start = clause_start + len(self.text[clause_start:cue_end]) - len(self.text[clause_start:cue_end].lstrip())
             return Attribution(None, (it_start, cue_end), self.text[it_start:cue_end], lemma, self.content_after(cue_end), "impersonal")
@@ -242,9 +249,7 @@ class SentenceReader:
                     clause_start = head_start
             if mention is None and not participle and boundary not in _ELLIPTIC:
                 return None
-        if verb.lower() in NOUN_LIKE_FORMS and re.search(
-            r"\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)\s+$", self.text[:match.verb_start], re.IGNORECASE
-        ):
+        if verb.lower() in NOUN_LIKE_FORMS and _DETERMINER_BEFORE.search(self.text[max(0, match.verb_start - 20) : match.verb_start]):
             return None  # "the claims", "unconfirmed reports": a noun, not a verb
         via = None
         cue_text = self.text[cue_start:cue_end]

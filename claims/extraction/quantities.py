@@ -93,6 +93,7 @@ def _skipped_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 _DIGIT = re.compile(r"\d")
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|of|until|from|for|year)\s+$")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"])
 
@@ -125,11 +126,11 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
             is_year_like = "," not in match["digits"] and "." not in raw and 1800 <= value <= 2100
             if is_year_like and not match["currency"] and not match["percent"]:
                 noun, _ = _counted_noun(after)
-                if not (noun and noun.endswith("s") and not re.search(r"\b(?:in|since|by|of|until|from|for|year)\s+$", sentence[:start])):
+                if not (noun and noun.endswith("s") and not _YEAR_PREPOSITION.search(sentence[max(0, start - 12) : start])):
                     continue
         elif match["dozen"]:
             value = 12.0
-        elif re.search(r"\bno\s+$", sentence[:start], re.IGNORECASE) or re.match(r"\s+another\b", after):
+        elif sentence[max(0, start - 3) : start].lower() == "no " or after.startswith(" another"):
             continue  # "no one", "one another"
         else:
             value = _word_value(match["words"])
@@ -153,7 +154,7 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
         if range_join:
             second = _NUMBER.match(sentence, end_text + range_join.end())
             joined_by_and = range_join[0].strip() == "and"
-            if second and second.group(0).strip() and (not joined_by_and or re.search(r"\bbetween\s+$", sentence[:start], re.IGNORECASE)):
+            if second and second.group(0).strip() and (not joined_by_and or sentence[max(0, start - 8) : start].lower().endswith("between ")):
                 second_value = float(second["digits"].replace(",", "")) if second["digits"] else _word_value(second["words"] or "")
                 if second_value is not None:
                     if second["scale"]:
