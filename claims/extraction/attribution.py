@@ -35,6 +35,7 @@ _LEFT_BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = frozenset({"who", "which"})
+_WHERE_ONLY = re.compile(r"(?:from|in|at|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
 _BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _PASSIVE_BEFORE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+$")
@@ -328,10 +329,10 @@ class SentenceReader:
             or _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")
         ) and left_is_content:
             content, form = strip_span(self.text, *left), "source_last"
-        elif right_text:
+        elif right_text and not _WHERE_ONLY.match(right_text):
             content, form = right, "source_first"
         else:
-            return None
+            return None  # nothing asserted ("DW's correspondent reports from Kyiv")
         citing = re.match(r"\s*,\s*citing\s+", self.text[after:])
         if citing and form == "source_last" and via is None:
             # "..., Reuters reported, citing two officials": the officials said it, via Reuters.

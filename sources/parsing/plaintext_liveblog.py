@@ -141,7 +141,7 @@ def split_plaintext_liveblog(text: str) -> TextLiveBlog:
             posts.append(_post(1, title.stripped, published, permalink, text, body_start, body_end))
         return TextLiveBlog(title.stripped, published, updated, posts)
     for index, marker in enumerate(markers):
-        heading = marker["heading"]
+        heading = marker["heading"].strip()
         section_end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
         post_start, post_date = _post_start(text, marker.end(), section_end, heading)
         post_end, permalink = _content_end(text, post_start, section_end)

@@ -255,3 +255,7 @@ def test_aside_between_speaker_and_cue_and_according_to_as_intermediary():
     assert claim.actor_mention == "Iran's foreign minister"
     assert claim.via_mention == "state media"
     assert claim.text == "the region was on the brink of war"
+
+
+def test_a_correspondent_reporting_from_a_place_asserts_nothing():
+    assert extract("DW's correspondent Lena Hart reports from Kyiv").claims == ()

@@ -68,3 +68,12 @@ def test_plain_article_without_markers_is_header_and_one_body_post():
 
 def test_page_without_a_title_gives_no_posts():
     assert split_plaintext_liveblog("").posts == []
+
+
+def test_windows_line_endings_keep_headings_and_verbatim_offsets():
+    text = FIXTURE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    blog = split_plaintext_liveblog(text)
+    assert blog.posts[2].heading == "Mayor says three injured in port strike"
+    assert blog.posts[2].text.startswith("Mayor says three injured in port strike\r\n")
+    for post in blog.posts:
+        assert text[post.start : post.end] == post.text
