@@ -17,7 +17,7 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-           "bn": 1_000_000_000, "mn": 1_000_000, "k": 1_000}
+           "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}
 _WORD = "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "trillion"], key=len, reverse=True))
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
 _CURRENCY_WORDS = {
@@ -34,7 +34,7 @@ _NUMBER = re.compile(
     rf"(?:(?P<currency>US\$|[€$£¥₴₽])\s?)?"
     rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<dozen>\ba dozen\b)"
     rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b))"
-    rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b)?"
+    rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn)\b|(?<=\d)(?P<money_scale>m|k)\b)?"
     rf"(?P<percent>\s?%|\s(?:percent|per cent)\b)?",
     re.IGNORECASE,
 )
@@ -136,8 +136,11 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
             value = _word_value(match["words"])
             if value is None:
                 continue
-        if match["scale"]:
-            value *= _SCALES[match["scale"].lower()]
+        if match["money_scale"] and not match["currency"]:
+            continue  # "a 50m wall": metres, not millions
+        scale = match["scale"] or match["money_scale"]
+        if scale:
+            value *= _SCALES[scale.lower()]
         unit = None
         if match["currency"]:
             unit = _CURRENCY_SYMBOLS.get(match["currency"])

@@ -117,3 +117,8 @@ def test_spans_point_into_the_passage():
 
 def test_no_one_and_one_another_are_not_counts():
     assert values("No one was hurt and the crews helped one another.") == []
+
+
+def test_short_money_scales_need_a_currency():
+    assert (one("The fund pays €50m a year.").value, one("It costs $1bn.").value) == (50_000_000, 1_000_000_000)
+    assert values("A 50m wall stands there.") == []
