@@ -167,6 +167,10 @@ class _PassageExtractor:
                 self.memory.remember(a, coordinated["a"])
                 self.memory.remember(b, coordinated["b"])
                 return
+            if first and re.match(r"(?:its|his|her|their)\s", coordinated["b"]):
+                # "Kyiv and its allies say": the named actor speaks for the group.
+                found.mention = (found.mention[0], found.mention[0] + len(coordinated["a"]))
+                mention = coordinated["a"]
         found.actor = self.resolve(mention, sentence=text) if not defer_descriptions else self._resolve_heading_mention(mention, text)
         if found.actor:
             remembered = text[found.memory_mention[0]:found.memory_mention[1]] if found.memory_mention else mention

@@ -259,3 +259,8 @@ def test_aside_between_speaker_and_cue_and_according_to_as_intermediary():
 
 def test_a_correspondent_reporting_from_a_place_asserts_nothing():
     assert extract("DW's correspondent Lena Hart reports from Kyiv").claims == ()
+
+
+def test_named_actor_and_its_allies_is_the_named_actor():
+    claim = only_claim("Kyiv and its allies say the referendums were a sham.")
+    assert (claim.actor.name, claim.actor_mention) == ("Government of Ukraine", "Kyiv")
