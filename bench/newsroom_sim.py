@@ -20,6 +20,7 @@ import hashlib
 import html
 import json
 import math
+import os
 import random
 import re
 import threading
@@ -29,7 +30,9 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-SHARED_ARTICLES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "articles"
+SHARED_ARTICLES = Path(
+    os.environ.get("CLAIMTRACK_SHARED_ARTICLES", Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "articles")
+)
 PRIVATE_REDIRECT_TARGET = "http://10.0.0.1/relay/feed.xml"
 ATTRIBUTION_WORDS = (" said", " says", " told ", "according to", " claimed", " reported", " estimated")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -184,20 +187,19 @@ class OutletSpec:
     name: str
     feed_format: str  # "atom", "rss", "malformed", "private-redirect"
     has_live_blog: bool = False
-    publishes_articles: bool = False
     slow_live_blog: float = 0.0
 
 
 OUTLETS = (
-    OutletSpec("harbourline", "Harbourline News", "atom", has_live_blog=True, publishes_articles=True),
+    OutletSpec("harbourline", "Harbourline News", "atom", has_live_blog=True),
     OutletSpec("meridian", "The Meridian Courier", "rss", has_live_blog=True, slow_live_blog=1.5),
-    OutletSpec("northgate", "Northgate Wire", "atom", publishes_articles=True),
+    OutletSpec("northgate", "Northgate Wire", "atom"),
     OutletSpec("brokenpost", "The Broken Post", "malformed"),
     OutletSpec("relay", "Relay Daily", "private-redirect"),
 )
 # The faulty publisher's articles take these faults in turn, so every kind appears early.
 FAULTY_PUBLISHER = "northgate"
-ARTICLE_FAULTS = ("500-once", "", "429-once", "404", "slow", "")
+ARTICLE_FAULTS = ("500-once", "429-once", "404", "slow", "", "")
 
 
 class NewsroomSimulator:
@@ -308,8 +310,8 @@ class NewsroomSimulator:
         return True
 
     def _add_article(self, at: float) -> None:
-        publishers = [spec.slug for spec in OUTLETS if spec.publishes_articles]
-        outlet = publishers[len(self.articles) % len(publishers)]
+        # Two articles of three come from the faulty publisher.
+        outlet = "harbourline" if len(self.articles) % 3 == 2 else FAULTY_PUBLISHER
         earlier = sum(1 for article in self.articles.values() if article.outlet == outlet)
         fault = ARTICLE_FAULTS[earlier % len(ARTICLE_FAULTS)] if outlet == FAULTY_PUBLISHER else ""
         paragraphs = []

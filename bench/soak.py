@@ -36,7 +36,7 @@ if str(REPO) not in sys.path:
 import httpx  # noqa: E402
 import redis  # noqa: E402
 
-from bench.newsroom_sim import Material, NewsroomSimulator  # noqa: E402
+from bench.newsroom_sim import ARTICLE_FAULTS, Material, NewsroomSimulator  # noqa: E402
 
 PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"), default=None)
 DATABASE = "ct_soak"
@@ -45,6 +45,7 @@ EDITOR = ("soak-editor", "soak-editor-password-1")
 PROBED_PAGES = ("/", "/search/?q=drones", "/ingestion/", "/ops/", "/healthz")
 POLL_NOW_PROBE = "?edition=poll-now-probe"  # a second, rarely polled feed that "poll now" wakes
 TERMINAL = {"extracted", "failed", "duplicate"}
+ARTICLE_FAULT_KINDS = set(ARTICLE_FAULTS) - {""}
 
 
 @dataclass
@@ -173,9 +174,10 @@ class AppProcess:
         self.process.wait()
 
     def stop(self) -> None:
+        """SIGTERM to the main process only: a Celery worker then finishes its tasks (warm shutdown)."""
         if self.process is None or self.process.poll() is not None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.terminate()
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -569,7 +571,7 @@ class Soak:
             f"{sum(feed['fault_responses'] for feed in ledger['feeds'])} times "
             f"(10.0.0.1 refused before connecting: {'refused' in Feed.objects.get(url=redirect_feed['url']).last_error})"
         )
-        self.result.add("every injected failure recorded", not problems and len(faults) == 4,
+        self.result.add("every injected failure recorded", not problems and len(faults) == len(ARTICLE_FAULT_KINDS),
                         "; ".join(problems) or f"feeds and {sum(faults.values())} articles carry their failures")
         status, body = self.poll_now_answer or (0, "")
         probe = Feed.objects.get(pk=poll_now_feed_id)
