@@ -64,7 +64,7 @@ _INTRO_SEGMENT = re.compile(
     r"Also|Separately|Elsewhere|Instead|Still|Yet|But|And|So|Now|Then|Over|By|From|For|With|Without|Under|Since|Asked|"
     r"According|Overnight|Today|Yesterday|On\s+\w+day)\b)"
 )
-# Words that make a statement a prediction, demand or belief rather than a checkable fact.
+# Where a sentence's subject ends: an adverb, a past form or a common verb.
 _SUBJECT_STOP = re.compile(r"^(?:[a-z]+ly|[a-z]+ed|" + "|".join(
     "is are was were has have had will would can could should may might must did does do held met gave made took sent "
     "went came told said says spoke flew led got put set kept began fought won lost saw became ran wrote".split()) + r")$")
@@ -188,25 +188,25 @@ class SentenceReader:
         return strip_span(self.text, opener.end(), len(self.text))
 
     def read(self) -> list[Attribution]:
-        found: list[Attribution] = []
+        attributions: list[Attribution] = []
         consumed: list[tuple[int, int]] = []
         if self.headline:
             # "Russia says X — Defense Ministry": the source after the dash is the more specific one.
-            found.extend(self._headline_forms(dash_only=True))
-            if found:
-                return found
+            attributions.extend(self._headline_forms(dash_only=True))
+            if attributions:
+                return attributions
         for match in find_cues(self.text):
             if _inside(match.start, self.quotes) or any(s <= match.start < e for s, e in consumed):
                 continue
             if match.according:
                 result = self._according(match)
             else:
-                result = self._verb(match, consumed, after_attribution=bool(found))
+                result = self._verb(match, consumed, after_attribution=bool(attributions))
             if result:
-                found.append(result)
-        if not found and self.headline:
-            found.extend(self._headline_forms())
-        return self._trim_overlaps(found)
+                attributions.append(result)
+        if not attributions and self.headline:
+            attributions.extend(self._headline_forms())
+        return self._trim_overlaps(attributions)
 
     def _according(self, match: CueMatch) -> Attribution | None:
         source = self.right_np(match.end)
@@ -408,14 +408,14 @@ class SentenceReader:
                                (colon.start("content"), colon.end("content")), "headline_colon")]
         return []
 
-    def _trim_overlaps(self, found: list[Attribution]) -> list[Attribution]:
-        """Two sources in one sentence: the first content stops where the second attribution's clause begins.
+    def _trim_overlaps(self, attributions: list[Attribution]) -> list[Attribution]:
+        """Two sources in one sentence: the first content stops where the second attributions's clause begins.
 
         "X said ..., state media reported" / "X warned ..., according to state media" is one claim
         by X relayed by the media.
         """
-        found.sort(key=lambda f: (f.cue or f.mention)[0])
-        for first, second in zip(found, found[1:]):
+        attributions.sort(key=lambda f: (f.cue or f.mention)[0])
+        for first, second in zip(attributions, attributions[1:]):
             relays = (
                 (second.lemma == "report" and second.rule == "source_last" or second.rule == "according_to")
                 and first.cue and second.content[0] <= first.cue[0] < second.content[1]
@@ -424,12 +424,12 @@ class SentenceReader:
                 first.via = second.mention
                 _, _, boundary_start = self._last_boundary(second.mention[0])
                 first.content = strip_span(self.text, first.content[0], min(first.content[1], boundary_start))
-                found.remove(second)
+                attributions.remove(second)
                 break
-        for first, second in zip(found, found[1:]):
+        for first, second in zip(attributions, attributions[1:]):
             second_start = min(p[0] for p in (second.mention, second.cue, second.memory_mention) if p)
             if first.content[0] < second_start < first.content[1] and first.mention and first.mention[1] <= second_start:
                 _, _, boundary_start = self._last_boundary(second_start)
                 cut = boundary_start if boundary_start > first.content[0] else second_start
                 first.content = strip_span(self.text, first.content[0], cut)
-        return found
+        return attributions

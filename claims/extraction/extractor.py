@@ -26,16 +26,12 @@ from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQua
 
 EXTRACTOR_VERSION = "2026.11.1"
 
+# Words that make a statement a prediction, demand or belief rather than a checkable fact.
 _MODAL_WORDS = frozenset(
     "will would must should could might may shall need needs ought won't wouldn't can't cannot hope hopes want wants "
     "believe believes think thinks".split()
 )
 _LOWER_WORDS = re.compile(r"[a-z']+")
-
-
-def _is_opinion_wording(text: str) -> bool:
-    lower = markers.UNVERIFIED.sub("", text.lower()) if markers.is_unverified(text) else text.lower()
-    return "?" in lower or "have to" in lower or "has to" in lower or not _MODAL_WORDS.isdisjoint(_LOWER_WORDS.findall(lower))
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
 # A portfolio makes a title specific: "the interior minister" is not whoever was named last.
 _PORTFOLIO = re.compile(
@@ -43,6 +39,12 @@ _PORTFOLIO = re.compile(
     r"environment|trade|culture|labou?r|home|treasury|deputy)\b",
     re.IGNORECASE,
 )
+
+
+def _is_opinion_wording(text: str) -> bool:
+    """Modal or interrogative wording; "could not be verified" does not count."""
+    lower = markers.UNVERIFIED.sub("", text.lower()) if markers.is_unverified(text) else text.lower()
+    return "?" in lower or "have to" in lower or "has to" in lower or not _MODAL_WORDS.isdisjoint(_LOWER_WORDS.findall(lower))
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class _PassageExtractor:
         sentences = split_sentences(self.text)
         heading_line = bool(self.heading) and self.text.lstrip().startswith(self.heading.strip()[:40])
         per_sentence: list[tuple[Sentence, list[Attribution]]] = []
-        headline_founds: list[tuple[Sentence, Attribution]] = []
+        headline_attributions: list[tuple[Sentence, Attribution]] = []
         if self.heading and not heading_line:
             self._heading_actor_only(self.heading.strip())
         for index, sentence in enumerate(sentences):
@@ -107,26 +109,26 @@ class _PassageExtractor:
             headline = single_line and not sentence.terminated
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
-            founds = reader.read()
-            if not is_heading and not founds:
+            attributions = reader.read()
+            if not is_heading and not attributions:
                 self._remember_subject(sentence, reader)
-            for found in founds:
-                self._resolve_found(sentence, found, defer_descriptions=is_heading)
+            for attribution in attributions:
+                self._resolve_attribution(sentence, attribution, defer_descriptions=is_heading)
                 if is_heading:
-                    headline_founds.append((sentence, found))
-            if is_heading and founds and founds[0].actor and founds[0].actor.name.lower() not in PRONOUNS:
-                self.memory.heading_actor = founds[0].actor
-            per_sentence.append((sentence, founds))
-        self._resolve_headline_descriptions(headline_founds, per_sentence)
+                    headline_attributions.append((sentence, attribution))
+            if is_heading and attributions and attributions[0].actor and attributions[0].actor.name.lower() not in PRONOUNS:
+                self.memory.heading_actor = attributions[0].actor
+            per_sentence.append((sentence, attributions))
+        self._resolve_headline_descriptions(headline_attributions, per_sentence)
         self._quote_continuations(per_sentence)
         return self._build(per_sentence)
 
     def _heading_actor_only(self, heading: str) -> None:
         """A heading stored apart from the text still says who "it" is in the body (no claim: no spans)."""
         sentence = Sentence(0, len(heading), heading, 0, True, False, False, False)
-        founds = SentenceReader(sentence, self.gazetteer, headline=True).read()
-        if founds and founds[0].mention:
-            actor = self.resolve(heading[founds[0].mention[0]:founds[0].mention[1]], sentence=heading)
+        attributions = SentenceReader(sentence, self.gazetteer, headline=True).read()
+        if attributions and attributions[0].mention:
+            actor = self.resolve(heading[attributions[0].mention[0]:attributions[0].mention[1]], sentence=heading)
             if actor and actor.name.lower() not in PRONOUNS:
                 self.memory.heading_actor = actor
 
@@ -149,40 +151,40 @@ class _PassageExtractor:
         if actor:
             self.memory.remember(actor, mention)
 
-    def _resolve_found(self, sentence: Sentence, found: Attribution, *, defer_descriptions: bool = False) -> None:
+    def _resolve_attribution(self, sentence: Sentence, attribution: Attribution, *, defer_descriptions: bool = False) -> None:
         text = sentence.text
-        if found.mention is None:
+        if attribution.mention is None:
             return
-        mention = text[found.mention[0]:found.mention[1]]
+        mention = text[attribution.mention[0]:attribution.mention[1]]
         coordinated = re.fullmatch(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?", mention)
         if coordinated:
             first, second = self.gazetteer.candidates(coordinated["a"]), self.gazetteer.candidates(coordinated["b"])
             if first and second:
                 a = actor_from(first[0], first[0].name, first[0].kind, first[0].country, self.gazetteer)
                 b = actor_from(second[0], second[0].name, second[0].kind, second[0].country, self.gazetteer)
-                found.actor = a
-                found.mention = (found.mention[0], found.mention[0] + len(coordinated["a"]))
-                b_start = found.mention[0] + coordinated.start("b")
-                found.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
+                attribution.actor = a
+                attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+                b_start = attribution.mention[0] + coordinated.start("b")
+                attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
                 self.memory.remember(a, coordinated["a"])
                 self.memory.remember(b, coordinated["b"])
                 return
             if first and re.match(r"(?:its|his|her|their)\s", coordinated["b"]):
                 # "Kyiv and its allies say": the named actor speaks for the group.
-                found.mention = (found.mention[0], found.mention[0] + len(coordinated["a"]))
+                attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
                 mention = coordinated["a"]
-        found.actor = self.resolve(mention, sentence=text) if not defer_descriptions else self._resolve_heading_mention(mention, text)
-        if found.actor:
-            remembered = text[found.memory_mention[0]:found.memory_mention[1]] if found.memory_mention else mention
-            self.memory.remember(found.actor, remembered)
-        if found.via:
-            via_actor = self.resolve(text[found.via[0]:found.via[1]])
-            if found.lemma == "tell":
+        attribution.actor = self.resolve(mention, sentence=text) if not defer_descriptions else self._resolve_heading_mention(mention, text)
+        if attribution.actor:
+            remembered = text[attribution.memory_mention[0]:attribution.memory_mention[1]] if attribution.memory_mention else mention
+            self.memory.remember(attribution.actor, remembered)
+        if attribution.via:
+            via_actor = self.resolve(text[attribution.via[0]:attribution.via[1]])
+            if attribution.lemma == "tell":
                 # "told DW" in DW's own article is first-hand; "told Reuters" relays through Reuters.
                 if not via_actor or via_actor.kind != "media" or via_actor.name == self.publisher:
-                    found.via = None
+                    attribution.via = None
                     via_actor = None
-            found.via_actor = via_actor
+            attribution.via_actor = via_actor
 
     def _resolve_heading_mention(self, mention: str, sentence: str) -> ExtractedActor | None:
         analysis = analyse_mention(mention, self.gazetteer)
@@ -190,27 +192,27 @@ class _PassageExtractor:
             return self.resolve(mention, sentence=sentence)
         return None  # resolved after the body has named its actors
 
-    def _resolve_headline_descriptions(self, headline_founds, per_sentence) -> None:
-        body_actors = [f.actor for s, founds in per_sentence for f in founds if f.actor and (s, f) not in headline_founds]
-        for sentence, found in headline_founds:
-            if found.actor is None and found.mention:
-                mention = sentence.text[found.mention[0]:found.mention[1]]
-                found.actor = self.resolve(mention, sentence=sentence.text, lookahead=body_actors)
+    def _resolve_headline_descriptions(self, headline_attributions, per_sentence) -> None:
+        body_actors = [f.actor for s, attributions in per_sentence for f in attributions if f.actor and (s, f) not in headline_attributions]
+        for sentence, attribution in headline_attributions:
+            if attribution.actor is None and attribution.mention:
+                mention = sentence.text[attribution.mention[0]:attribution.mention[1]]
+                attribution.actor = self.resolve(mention, sentence=sentence.text, lookahead=body_actors)
 
     def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
         """Quoted sentences with no cue belong to the speaker of their quotation; so does "it is said" right after a claim."""
         last_speaker: ExtractedActor | None = None
-        for index, (sentence, founds) in enumerate(per_sentence):
-            impersonal = [f for f in founds if f.rule == "impersonal"]
+        for index, (sentence, attributions) in enumerate(per_sentence):
+            impersonal = [f for f in attributions if f.rule == "impersonal"]
             if impersonal:
                 previous_sentence, previous = per_sentence[index - 1] if index else (None, [])
                 speaker = next((f.actor for f in reversed(previous) if f.actor), None)
                 same_paragraph = previous_sentence is not None and previous_sentence.paragraph == sentence.paragraph
-                for found in impersonal:
-                    found.actor = speaker if same_paragraph else None
-                founds[:] = [f for f in founds if f.actor or f.mention]
-            if founds:
-                speakers = [f.actor for f in founds if f.actor]
+                for attribution in impersonal:
+                    attribution.actor = speaker if same_paragraph else None
+                attributions[:] = [f for f in attributions if f.actor or f.mention]
+            if attributions:
+                speakers = [f.actor for f in attributions if f.actor]
                 last_speaker = speakers[-1] if speakers else last_speaker
                 continue
             # The whole sentence is quoted speech (not a sentence that merely starts with a quoted name).
@@ -220,33 +222,33 @@ class _PassageExtractor:
                 continue
             speaker = last_speaker
             if sentence.ends_inside_quote:
-                for later, later_founds in per_sentence[index + 1 :]:
+                for later, later_attributions in per_sentence[index + 1 :]:
                     if later.paragraph != sentence.paragraph:
                         break
-                    if later_founds and later_founds[0].actor:
-                        speaker = later_founds[0].actor
+                    if later_attributions and later_attributions[0].actor:
+                        speaker = later_attributions[0].actor
                         break
             if speaker is None:
                 continue
             content = (0, len(sentence.text))
-            founds.append(Attribution(None, None, "quote", None, content, "quote_continuation", actor=speaker))
+            attributions.append(Attribution(None, None, "quote", None, content, "quote_continuation", actor=speaker))
 
     def _build(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> PassageExtraction:
         claims: list[ExtractedClaim] = []
         lemmas: list[str | None] = []
         previous_claim_indexes: list[int] = []
-        for sentence, founds in per_sentence:
+        for sentence, attributions in per_sentence:
             offset = sentence.start
             kept: list[Attribution] = []
             seen: set[str] = set()
-            for found in founds:
-                if found.actor is None and found.mention is None:
+            for attribution in attributions:
+                if attribution.actor is None and attribution.mention is None:
                     continue
-                key = found.actor.name if found.actor else sentence.text[found.mention[0]:found.mention[1]]
+                key = attribution.actor.name if attribution.actor else sentence.text[attribution.mention[0]:attribution.mention[1]]
                 if key in seen:
                     continue
                 seen.add(key)
-                kept.append(found)
+                kept.append(attribution)
             unverified = markers.is_unverified(sentence.text)
             if unverified and not kept:
                 for index in previous_claim_indexes:
@@ -259,27 +261,27 @@ class _PassageExtractor:
                     independent=markers.is_independent(sentence.text),
                     event=resolve_event_time(sentence.text, self.published_on),
                 )
-            for found in kept:
-                for mention_span, actor in [(found.mention, found.actor), *found.extra_actors]:
-                    claims.append(self._claim(sentence, found, mention_span, actor, context, kept))
-                    lemmas.append(found.lemma)
+            for attribution in kept:
+                for mention_span, actor in [(attribution.mention, attribution.actor), *attribution.extra_actors]:
+                    claims.append(self._claim(sentence, attribution, mention_span, actor, context, kept))
+                    lemmas.append(attribution.lemma)
                     sentence_indexes.append(len(claims) - 1)
             if sentence_indexes:
                 previous_claim_indexes = sentence_indexes
         return PassageExtraction(tuple(claims), find_contradictions(claims, lemmas))
 
-    def _claim(self, sentence: Sentence, found: Attribution, mention_span, actor, context: "_SentenceContext", kept) -> ExtractedClaim:
+    def _claim(self, sentence: Sentence, attribution: Attribution, mention_span, actor, context: "_SentenceContext", kept) -> ExtractedClaim:
         offset = sentence.start
         text = sentence.text
-        content_start, content_end = found.content
-        excluded = [s for s in (mention_span, found.cue, found.via) if s]
-        excluded += [other.content for other in kept if other is not found and other.content != found.content]
+        content_start, content_end = attribution.content
+        excluded = [s for s in (mention_span, attribution.cue, attribution.via) if s]
+        excluded += [other.content for other in kept if other is not attribution and other.content != attribution.content]
         quantities = tuple(
             q for q in context.quantities
             if not any(a <= q.span.start - offset < b for a, b in excluded)
         )
         content_text = text[content_start:content_end]
-        kind = "opinion" if (found.lemma in OPINION_LEMMAS or _is_opinion_wording(content_text)) else "fact"
+        kind = "opinion" if (attribution.lemma in OPINION_LEMMAS or _is_opinion_wording(content_text)) else "fact"
         event_date, event_text = context.event
         mention_text = text[mention_span[0]:mention_span[1]] if mention_span else None
         return ExtractedClaim(
@@ -290,10 +292,10 @@ class _PassageExtractor:
             actor=actor,
             actor_mention=mention_text,
             source_span=Span(offset + mention_span[0], offset + mention_span[1]) if mention_span else None,
-            cue=found.cue_text,
-            cue_span=Span(offset + found.cue[0], offset + found.cue[1]) if found.cue else None,
-            via=found.via_actor,
-            via_mention=text[found.via[0]:found.via[1]] if found.via and found.via_actor else None,
+            cue=attribution.cue_text,
+            cue_span=Span(offset + attribution.cue[0], offset + attribution.cue[1]) if attribution.cue else None,
+            via=attribution.via_actor,
+            via_mention=text[attribution.via[0]:attribution.via[1]] if attribution.via and attribution.via_actor else None,
             quantities=quantities,
             kind=kind,
             unverified=context.unverified,
@@ -301,7 +303,7 @@ class _PassageExtractor:
             asserted_on=self.published_on,
             event_date=event_date,
             event_time_text=event_text,
-            rule=found.rule,
+            rule=attribution.rule,
         )
 
 
