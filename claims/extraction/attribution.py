@@ -409,7 +409,7 @@ class SentenceReader:
         return []
 
     def _trim_overlaps(self, attributions: list[Attribution]) -> list[Attribution]:
-        """Two sources in one sentence: the first content stops where the second attributions's clause begins.
+        """Two sources in one sentence: the first content stops where the second attribution's clause begins.
 
         "X said ..., state media reported" / "X warned ..., according to state media" is one claim
         by X relayed by the media.
