@@ -44,7 +44,8 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     value_max = forms.DecimalField(label="At most", required=False, max_digits=24, decimal_places=6)
     sort = forms.ChoiceField(
         label="Sort", required=False,
-        choices=[("", "Best match, or newest"), (RELEVANCE, "Relevance"), (DATE, "Newest first")],
+        choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance")],
+        help_text="Newest first by default: ranking every match of a common word is the slow part of search",
     )
     cursor = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
@@ -96,7 +97,7 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
             noun=data["noun"].strip(),
             value_min=data["value_min"],
             value_max=data["value_max"],
-            sort=data["sort"],
+            sort=data["sort"] or DATE,
         )
 
 

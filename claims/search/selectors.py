@@ -7,8 +7,7 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, Expression, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.safestring import SafeString
 
@@ -20,7 +19,7 @@ from claims.selectors.actors import actor_by_name, actor_suggestions, actor_with
 from sources.models import Outlet
 
 SEARCH_CONFIG = "english"  # the text search configuration the search_vector migration indexes with
-COUNT_CAP = 10_000  # counting every match of a common word costs more than the page itself
+COUNT_CAP = 1_000  # counting every match of a common word costs more than the page itself
 
 
 @dataclass(frozen=True)
@@ -37,14 +36,13 @@ class ClaimSearch:
     noun: str = ""
     value_min: Decimal | None = None
     value_max: Decimal | None = None
-    sort: str = ""  # DATE, RELEVANCE, or "" for relevance when there is text and date otherwise
+    sort: str = DATE  # or RELEVANCE
     created_after: datetime | None = None
 
     @property
     def effective_sort(self) -> str:
         """Relevance needs text to rank by and PostgreSQL's ranking; otherwise newest first."""
-        wants_relevance = self.sort == RELEVANCE or (not self.sort and bool(self.text))
-        return RELEVANCE if wants_relevance and self.text and settings.USING_POSTGRES else DATE
+        return RELEVANCE if self.sort == RELEVANCE and self.text and settings.USING_POSTGRES else DATE
 
 
 @dataclass
@@ -86,24 +84,48 @@ def _sentence_mentions(term: str) -> Q:
     return Q(text__icontains=term) | Q(Exists(Attribution.objects.filter(claim=OuterRef("pk"), sentence__icontains=term)))
 
 
-def _filter_text(claims: QuerySet, text: str, *, ranked: bool) -> QuerySet:
-    if not settings.USING_POSTGRES:
-        parsed = parse_websearch(text)
-        for group in parsed.groups:
-            claims = claims.filter(reduce(or_, map(_sentence_mentions, group)))
-        for term in parsed.excluded:
-            claims = claims.exclude(_sentence_mentions(term))
-        return claims
-    from django.contrib.postgres.search import SearchRank, SearchVectorField
+class SearchVectorColumn(Expression):
+    """claims_claim.search_vector, a column only the PostgreSQL migration adds (so not a model field).
 
-    query = _text_query(text)
-    claims = claims.alias(
-        search_vector=RawSQL('"claims_claim"."search_vector"', [], output_field=SearchVectorField())
-    ).filter(search_vector=query)
-    if not ranked:
-        return claims
+    Unlike RawSQL it follows its table's alias when the query becomes a subquery.
+    """
+
+    def __init__(self, alias: str = Claim._meta.db_table):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        self.alias = alias
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        column = self.copy()
+        column.alias = query.get_initial_alias() if query is not None else self.alias
+        return column
+
+    def relabeled_clone(self, change_map):
+        column = self.copy()
+        column.alias = change_map.get(self.alias, self.alias)
+        return column
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
+
+
+def _filter_text(claims: QuerySet, text: str) -> QuerySet:
+    if settings.USING_POSTGRES:
+        return claims.alias(search_vector=SearchVectorColumn()).filter(search_vector=_text_query(text))
+    parsed = parse_websearch(text)
+    for group in parsed.groups:
+        claims = claims.filter(reduce(or_, map(_sentence_mentions, group)))
+    for term in parsed.excluded:
+        claims = claims.exclude(_sentence_mentions(term))
+    return claims
+
+
+def _ranked(claims: QuerySet, text: str) -> QuerySet:
+    from django.contrib.postgres.search import SearchRank
+
     # ts_rank is a float4; as float8 it reads back exactly, so a cursor's rank compares equal.
-    return claims.annotate(rank=Cast(SearchRank(F("search_vector"), query), FloatField()))
+    return claims.annotate(rank=Cast(SearchRank(F("search_vector"), _text_query(text)), FloatField()))
 
 
 def _quantity_forms(noun: str) -> list[str]:
@@ -118,7 +140,7 @@ def _quantity_forms(noun: str) -> list[str]:
 def claims_matching(search: ClaimSearch) -> QuerySet:
     claims = Claim.objects.select_related("actor")
     if search.text:
-        claims = _filter_text(claims, search.text, ranked=search.effective_sort == RELEVANCE)
+        claims = _filter_text(claims, search.text)
     if search.actor:
         if search.include_children:
             claims = claims.filter(actor_id__in=actor_with_descendants_ids(search.actor))
@@ -147,6 +169,8 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
         claims = claims.filter(Exists(quantities))
     if search.created_after:
         claims = claims.filter(created_at__gt=search.created_after)
+    if search.effective_sort == RELEVANCE:
+        claims = _ranked(claims, search.text)
     return claims
 
 

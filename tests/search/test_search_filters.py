@@ -130,3 +130,11 @@ def test_ambiguous_actor_names_the_candidates(corpus):
     form = SearchForm(QueryDict("actor=Russian"))
     assert not form.is_valid()
     assert "Russian Defense Ministry" in form.errors["actor"][0] and "Russian Navy" in form.errors["actor"][0]
+
+
+def test_text_filter_also_works_inside_a_subquery(corpus):
+    from claims.models import Claim
+    from claims.search.selectors import ClaimSearch, claims_matching
+
+    matching_ids = claims_matching(ClaimSearch(text="Crimea")).values("id")
+    assert list(Claim.objects.filter(id__in=matching_ids)) == [corpus.crimea_drones]
