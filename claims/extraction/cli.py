@@ -68,7 +68,9 @@ def claim_record(doc: str, claim: ExtractedClaim, offset: int) -> dict:
         "via": claim.via.name if claim.via else None,
         "quantities": [
             {
-                "value": q.value, "value_max": q.value_max, "total": q.total, "unit": q.unit, "noun": q.noun,
+                # As in the design's example, a count's unit is what is counted ("drones"); money and
+                # percentages keep their currency code or "%".
+                "value": q.value, "value_max": q.value_max, "total": q.total, "unit": q.unit or q.noun, "noun": q.noun,
                 "approximate": q.approximate, "qualifier": q.qualifier, "text": q.text, "span": _span(q.span, offset),
             }
             for q in claim.quantities
@@ -96,7 +98,7 @@ def write_table(records: list[dict], out: TextIO) -> None:
     columns = [("actor", 28), ("cue", 14), ("via", 12), ("numbers", 16), ("kind", 7), ("rule", 18), ("text", 60)]
     out.write("  ".join(name.ljust(width) for name, width in columns).rstrip() + "\n")
     for record in records:
-        numbers = ", ".join(f"{q['value']:g}{q['unit'] or ''}" for q in record["quantities"])
+        numbers = ", ".join(f"{q['value']:g}{'' if q['unit'] == q['noun'] else q['unit']}" for q in record["quantities"])
         values = {**record, "numbers": numbers}
         out.write("  ".join(_clip(str(values[name]) if values[name] is not None else None, width).ljust(width) for name, width in columns).rstrip() + "\n")
 

@@ -54,6 +54,11 @@ def test_fixture_claims_have_the_expected_actors_numbers_and_markers():
     downed = by_sentence["Ukraine's air force said it shot down 40 of 48 drones launched overnight."]
     assert downed["actor"] == "Ukrainian Air Force" and [q["value"] for q in downed["quantities"]] == [40, 48]
     assert downed["quantities"][0]["total"] == 48 and downed["asserted_on"] == "2025-03-03"
+    assert downed["quantities"][0]["unit"] == "drones"
+    money = by_sentence[
+        "Kursk Governor Pavel Ostrogin wrote on Telegram that power had been restored to 3,400 homes, adding that the damage would cost more than €2 million ($2.1 million)."
+    ]
+    assert [(q["value"], q["unit"]) for q in money["quantities"]] == [(3400, "homes"), (2_000_000, "EUR")]
     cited = by_sentence["The TASS news agency cited the ministry as saying a 9-year-old girl was hurt by falling debris in Rylsk."]
     assert (cited["actor"], cited["via"], cited["quantities"]) == ("Russian Defense Ministry", "TASS", [])
     assert by_sentence[
