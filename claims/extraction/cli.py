@@ -94,11 +94,15 @@ def _clip(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
 def write_table(records: list[dict], out: TextIO) -> None:
     columns = [("actor", 28), ("cue", 14), ("via", 12), ("numbers", 16), ("kind", 7), ("rule", 18), ("text", 60)]
     out.write("  ".join(name.ljust(width) for name, width in columns).rstrip() + "\n")
     for record in records:
-        numbers = ", ".join(f"{q['value']:g}{'' if q['unit'] == q['noun'] else q['unit']}" for q in record["quantities"])
+        numbers = ", ".join(f"{_number(q['value'])}{'' if q['unit'] == q['noun'] else ' ' + q['unit']}" for q in record["quantities"])
         values = {**record, "numbers": numbers}
         out.write("  ".join(_clip(str(values[name]) if values[name] is not None else None, width).ljust(width) for name, width in columns).rstrip() + "\n")
 

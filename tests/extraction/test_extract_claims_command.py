@@ -89,6 +89,7 @@ def test_table_format_is_readable(tmp_path):
     assert lines[0].startswith("== blog.txt:")
     assert lines[1].split()[:3] == ["actor", "cue", "via"]
     assert any("Ukrainian Air Force" in line and "40, 48" in line for line in lines)
+    assert any("3,400, 2,000,000 EUR" in line for line in lines)
 
 
 def test_missing_file_is_a_command_error(tmp_path):
