@@ -99,7 +99,7 @@ def _number(value: float) -> str:
 
 
 def write_table(records: list[dict], out: TextIO) -> None:
-    columns = [("actor", 28), ("cue", 14), ("via", 12), ("numbers", 16), ("kind", 7), ("rule", 18), ("text", 60)]
+    columns = [("actor", 28), ("cue", 14), ("via", 12), ("numbers", 24), ("kind", 7), ("rule", 18), ("text", 60)]
     out.write("  ".join(name.ljust(width) for name, width in columns).rstrip() + "\n")
     for record in records:
         numbers = ", ".join(f"{_number(q['value'])}{'' if q['unit'] == q['noun'] else ' ' + q['unit']}" for q in record["quantities"])
