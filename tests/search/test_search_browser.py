@@ -1,0 +1,30 @@
+"""The search page in a real browser: results follow typing without a page load, the URL follows too."""
+
+import pytest
+
+from tests.browser.conftest import chromium, new_page  # noqa: F401  (the browser tests' fixtures)
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+def test_typing_updates_results_and_url_without_reloading(transactional_db, corpus, new_page):
+    UserFactory(username="browser-viewer", role="viewer")
+    page = new_page("browser-viewer")
+    page.goto("/search/")
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator("#id_q").press_sequentially("Crimea", delay=30)
+    page.wait_for_selector("#results mark.hl-match")
+    assert page.locator("#results tbody tr").count() == 1
+    assert "q=Crimea" in page.url
+    assert page.evaluate("window.stillTheSamePage") is True
+
+    page.fill("#id_actor", "Nobody At All")
+    page.locator("#id_actor").press("Tab")
+    page.wait_for_selector("#results [role=alert]")
+    assert "No actor matches" in page.locator("#results [role=alert]").inner_text()
+    assert page.evaluate("window.stillTheSamePage") is True
+
+    page.go_back()
+    page.wait_for_function("!document.querySelector('#results [role=alert]')")
+    assert "q=Crimea" in page.url
