@@ -21,12 +21,23 @@ from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
 
 
 def read_document_text(path: Path) -> str:
+    """The text spans refer to: the file decoded as UTF-8, or for HTML the article text extracted from it,
+    laid out like a saved page (title, "Published <date>", then paragraphs separated by blank lines)."""
     raw = path.read_bytes()
-    if path.suffix.lower() in (".html", ".htm"):
-        import trafilatura  # imported here: plain-text runs and the benchmark do not need it
+    if path.suffix.lower() not in (".html", ".htm"):
+        return raw.decode("utf-8")
+    import trafilatura  # imported here: plain-text runs and the benchmark do not need it
 
-        return trafilatura.extract(raw.decode("utf-8", errors="replace"), include_comments=False, favor_recall=True) or ""
-    return raw.decode("utf-8")
+    document = trafilatura.bare_extraction(raw.decode("utf-8", errors="replace"), with_metadata=True, favor_recall=True)
+    if document is None:
+        return ""
+    paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
+    title = (document.title or "").strip()
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    if document.date and paragraphs:
+        paragraphs.insert(1, f"Published {document.date}")
+    return "\n\n".join(paragraphs)
 
 
 def _publisher(permalinks: list[str], gazetteer: Gazetteer) -> str | None:

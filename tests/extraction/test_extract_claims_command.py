@@ -95,3 +95,16 @@ def test_table_format_is_readable(tmp_path):
 def test_missing_file_is_a_command_error(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         run_command(tmp_path / "absent.txt")
+
+
+def test_html_page_date_becomes_the_asserted_date(tmp_path):
+    page = tmp_path / "dated.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2024-06-02"></head><body><article>'
+        "<h1>Flood waters recede</h1><p>The water level fell by 40 centimeters overnight, officials said.</p>"
+        "<p>The mayor said 300 homes were still without power.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    rows = records(page)
+    assert [row["asserted_on"] for row in rows] == ["2024-06-02", "2024-06-02"]
+    assert rows[1]["actor_mention"] == "The mayor"
