@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -27,30 +27,52 @@ class HasViewPermission(BasePermission):
         return request.user.has_perm(view.view_permission)
 
 
-_ATTRIBUTIONS = Prefetch(
-    "attributions",
-    queryset=Attribution.objects.select_related("actor", "passage__article__outlet").defer("passage__text", "passage__article__raw_html", "passage__article__text"),
+_CLAIM_DETAILS = (
+    "quantities",
+    Prefetch(
+        "attributions",
+        queryset=Attribution.objects.select_related("actor", "passage__article__outlet").defer(
+            "passage__text", "passage__article__raw_html", "passage__article__text"
+        ),
+    ),
 )
 
 
-class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = ClaimSerializer
+class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """Reads only. A list validates its query parameters with `filter_form` (400 naming the bad ones)."""
+
     permission_classes = [IsAuthenticated, HasViewPermission]
-    view_permission = "claims.view_claim"
-    pagination_class = SearchKeysetPagination
+    pagination_class = IdCursorPagination
+    filter_form: type
+
+    def list(self, request, *args, **kwargs):
+        self.filters = validated(self.filter_form, request.query_params)
+        return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
-        claims = claims_matching(self.search) if self.action == "list" else Claim.objects.select_related("actor")
-        return claims.prefetch_related("quantities", _ATTRIBUTIONS)
+        rows = self.rows()
+        return self.filtered(rows, self.filters) if self.action == "list" else rows
 
-    @extend_schema(
+
+@extend_schema_view(
+    list=extend_schema(
+        description="Claims matching the search page's filters, in its order, a keyset page at a time.",
         parameters=form_parameters(SearchForm) + [OpenApiParameter("page_size", OpenApiTypes.INT, description="1 to 100")],
     )
-    def list(self, request, *args, **kwargs):
-        """Claims matching the search page's filters, in its order, a keyset page at a time."""
-        form = validated(SearchForm, request.query_params)
-        self.search, self.cursor = form.search(), form.cleaned_data["cursor"]
-        return super().list(request, *args, **kwargs)
+)
+class ClaimViewSet(ReadOnlyViewSet):
+    serializer_class = ClaimSerializer
+    view_permission = "claims.view_claim"
+    pagination_class = SearchKeysetPagination
+    filter_form = SearchForm
+
+    def rows(self):
+        return Claim.objects.select_related("actor").prefetch_related(*_CLAIM_DETAILS)
+
+    def filtered(self, claims, form):
+        """The search selector's queryset (it builds its own, with rank when sorting by relevance)."""
+        self.search, self.cursor = form.search(), form.cleaned_data["cursor"]  # the keyset paginator reads these
+        return claims_matching(self.search).prefetch_related(*_CLAIM_DETAILS)
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: None})
     @action(detail=True, url_path="claimreview")
@@ -63,39 +85,34 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(document)
 
 
-class ActorViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(list=extend_schema(parameters=form_parameters(ActorFilterForm)))
+class ActorViewSet(ReadOnlyViewSet):
     serializer_class = ActorSerializer
-    permission_classes = [IsAuthenticated, HasViewPermission]
     view_permission = "claims.view_actor"
-    pagination_class = IdCursorPagination
+    filter_form = ActorFilterForm
 
-    def get_queryset(self):
-        actors = Actor.objects.filter(merged_into__isnull=True).prefetch_related("aliases")
-        if self.action != "list":
-            return actors
-        filters = validated(ActorFilterForm, self.request.query_params).cleaned_data
-        if filters["q"]:
-            actors = actors.filter(pk__in=[actor.pk for actor in actor_suggestions(filters["q"])])
-        if filters["parent"]:
-            actors = actors.filter(parent=filters["parent"])
+    def rows(self):
+        return Actor.objects.filter(merged_into__isnull=True).prefetch_related("aliases")
+
+    def filtered(self, actors, form):
+        if form.cleaned_data["q"]:
+            actors = actors.filter(pk__in=[actor.pk for actor in actor_suggestions(form.cleaned_data["q"])])
+        if form.cleaned_data["parent"]:
+            actors = actors.filter(parent=form.cleaned_data["parent"])
         return actors
 
-    @extend_schema(parameters=form_parameters(ActorFilterForm))
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
 
-
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(list=extend_schema(parameters=form_parameters(ArticleFilterForm)))
+class ArticleViewSet(ReadOnlyViewSet):
     serializer_class = ArticleSerializer
-    permission_classes = [IsAuthenticated, HasViewPermission]
     view_permission = "sources.view_article"
-    pagination_class = IdCursorPagination
+    filter_form = ArticleFilterForm
 
-    def get_queryset(self):
-        articles = Article.objects.select_related("outlet").defer("raw_html", "text")
-        if self.action != "list":
-            return articles
-        filters = validated(ArticleFilterForm, self.request.query_params).cleaned_data
+    def rows(self):
+        return Article.objects.select_related("outlet").defer("raw_html", "text")
+
+    def filtered(self, articles, form):
+        filters = form.cleaned_data
         if filters["outlet"]:
             articles = articles.filter(outlet=filters["outlet"])
         if filters["published_from"]:
@@ -103,7 +120,3 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         if filters["published_to"]:
             articles = articles.filter(published_at__date__lte=filters["published_to"])
         return articles
-
-    @extend_schema(parameters=form_parameters(ArticleFilterForm))
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
