@@ -189,7 +189,7 @@ def count_capped(claims: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
 
 
 def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dict]:
-    """Each claim's first attribution (sentence, outlet, article URL), its sentence highlighted."""
+    """Each claim's first attribution (sentence, outlet, article URL); "marked" wraps the matches in markers."""
     attributions = Attribution.objects.filter(claim_id__in=claim_ids).order_by("claim_id", "asserted_on", "id")
     columns = ["claim_id", "sentence", "passage__article__url", "passage__article__outlet__name"]
     if text and settings.USING_POSTGRES:
@@ -206,8 +206,7 @@ def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dic
     first: dict[int, dict] = {}
     for row in attributions.values(*columns):
         if row["claim_id"] not in first:
-            marked = row.get("marked") or mark_terms(row["sentence"], terms)
-            first[row["claim_id"]] = {**row, "sentence_html": render_marked(marked)}
+            first[row["claim_id"]] = {**row, "marked": row.get("marked") or mark_terms(row["sentence"], terms)}
     return first
 
 
@@ -225,7 +224,7 @@ def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int) -> 
         rows.append(
             SearchRow(
                 claim=claim,
-                sentence_html=attribution["sentence_html"],
+                sentence_html=render_marked(attribution["marked"]),
                 outlet_name=attribution["passage__article__outlet__name"],
                 article_url=attribution["passage__article__url"],
             )
