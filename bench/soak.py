@@ -69,7 +69,7 @@ class SoakConfig:
     @classmethod
     def short(cls, **overrides) -> "SoakConfig":
         """Under two minutes in all, one fault of each kind: the CI form."""
-        values = dict(minutes=0.9, outage_seconds=6.0, drain_seconds=50.0, event_interval=2.0, feed_interval=5,
+        values = dict(minutes=0.8, outage_seconds=6.0, drain_seconds=45.0, event_interval=2.0, feed_interval=5,
                       stalled_after=12, periodic_seconds=4.0)
         return cls(**{**values, **overrides})
 
