@@ -1,6 +1,6 @@
 """Reads behind the search page, its exports, saved searches and the JSON API: one filter, one order."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import reduce
@@ -59,7 +59,6 @@ class SearchResults:
     total: int
     total_is_lower_bound: bool
     next_cursor: Cursor | None
-    search: ClaimSearch = field(repr=False)
 
 
 def actor_named(text: str) -> tuple[Actor | None, list[Actor]]:
@@ -229,9 +228,7 @@ def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int) -> 
                 article_url=attribution["passage__article__url"],
             )
         )
-    return SearchResults(
-        rows=rows, total=total, total_is_lower_bound=is_lower_bound, next_cursor=next_cursor, search=search
-    )
+    return SearchResults(rows=rows, total=total, total_is_lower_bound=is_lower_bound, next_cursor=next_cursor)
 
 
 def saved_searches_of(user) -> QuerySet:
