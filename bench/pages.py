@@ -7,8 +7,10 @@
 Fills its own PostgreSQL database (default ct_pages_bench) with outlets, feeds, articles,
 passages, actors (with aliases and parents), claims, attributions, quantities and some verdicts,
 using bulk inserts; starts gunicorn on 127.0.0.1 with DEBUG off; logs a fact-checker in through
-a session cookie; and prints p50/p95/max of the response time of each page, measured on
-127.0.0.1 over --requests requests after a warm-up. The text is generated here, from templates.
+a session cookie; and prints p50/p95/max of each page's server time (gunicorn's own request
+duration, from its access log) and of the time seen by the client, over --requests requests
+after a warm-up. The machine's load average is printed too: the figures mean little on a busy
+machine. The text is generated here, from templates.
 """
 
 import argparse
@@ -18,6 +20,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from datetime import date, timedelta
@@ -170,6 +173,17 @@ def timed(url: str, cookie: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def server_times(log: Path, count: int) -> list[float]:
+    """The last `count` request durations gunicorn logged, in ms."""
+    lines = log.read_text().split()
+    return [int(value) / 1000 for value in lines[-count:]]
+
+
+def summary(times: list[float]) -> tuple[float, float, float]:
+    times = sorted(times)
+    return statistics.median(times), times[int(len(times) * .95) - 1], times[-1]
+
+
 def main() -> None:
     args = parse_args()
     if args.requests < 200:
@@ -195,9 +209,11 @@ def main() -> None:
     print(f"{Claim.objects.count():,} claims, {Claim.objects.filter(review_state='pending').count():,} pending; "
           f"busiest actor has {busiest[0][1]:,} claims")
 
+    access_log = Path(tempfile.mkdtemp()) / "access.log"
     server = subprocess.Popen(
         [str(REPO / ".venv/bin/gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
-         "--workers", "2", "--log-level", "warning"],
+         "--workers", "2", "--log-level", "warning", "--access-logfile", str(access_log),
+         "--access-logformat", "%(D)s"],
         cwd=REPO, env=dict(os.environ),
     )
     try:
@@ -208,13 +224,17 @@ def main() -> None:
             "claim page": lambda i: f"{base}/claims/{claim_ids[i % len(claim_ids)]}/",
             "actor page (20 busiest)": lambda i: f"{base}/actors/{busiest[i % len(busiest)][0]}/",
         }
-        print(f"{'page':<26}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}  requests")
+        print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+        print(f"{'page':<26}{'server p50':>11}{'p95':>7}{'max':>7}{'client p50':>12}{'p95':>7}  requests")
         for name, url_for in pages.items():
             for i in range(20):
                 timed(url_for(i), cookie)
-            times = sorted(timed(url_for(i), cookie) for i in range(args.requests))
-            p95 = times[int(len(times) * .95) - 1]
-            print(f"{name:<26}{statistics.median(times):>8.1f}{p95:>8.1f}{times[-1]:>8.1f}  {len(times)}")
+            client = [timed(url_for(i), cookie) for i in range(args.requests)]
+            time.sleep(.5)  # let gunicorn flush its log
+            server_p50, server_p95, server_max = summary(server_times(access_log, args.requests))
+            client_p50, client_p95, _ = summary(client)
+            print(f"{name:<26}{server_p50:>11.1f}{server_p95:>7.1f}{server_max:>7.1f}{client_p50:>12.1f}{client_p95:>7.1f}  {len(client)}")
+        print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         server.terminate()
         server.wait(timeout=15)

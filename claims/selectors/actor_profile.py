@@ -1,10 +1,10 @@
 """Reading an actor for its page: names, family, claims per week by verdict, latest claims."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Prefetch
-from django.db.models.functions import TruncWeek
 
 from claims.models import Actor, Claim, Verdict
 
@@ -25,12 +25,6 @@ def actor_profile(actor_id: int) -> Actor:
     )
 
 
-def actor_verdict_counts(actor: Actor) -> list[tuple[str, str, int]]:
-    """(verdict, label, count) for every verdict the actor's claims have, in the Verdict order."""
-    counts = dict(Claim.objects.filter(actor=actor).order_by().values_list("verdict").annotate(n=Count("id")))
-    return [(value, label, counts[value]) for value, label in Verdict.choices if counts.get(value)]
-
-
 @dataclass(frozen=True)
 class WeekCounts:
     week: date
@@ -41,26 +35,36 @@ class WeekCounts:
         return sum(self.counts.values())
 
 
-def actor_weekly_verdicts(actor: Actor, *, weeks: int = CHART_WEEKS) -> list[WeekCounts]:
-    """Claims per week by verdict, for the `weeks` weeks up to the actor's latest claim."""
-    claims = Claim.objects.filter(actor=actor, asserted_on__isnull=False)
-    latest = claims.order_by("-asserted_on").values_list("asserted_on", flat=True).first()
-    if latest is None:
-        return []
+@dataclass(frozen=True)
+class ActorActivity:
+    verdict_counts: list[tuple[str, str, int]]  # (verdict, label, count) in the Verdict order
+    weeks: list[WeekCounts]  # the `weeks` weeks up to the actor's latest claim
+
+
+def actor_activity(actor: Actor, *, weeks: int = CHART_WEEKS) -> ActorActivity:
+    """Counts by verdict and claims per week by verdict, from one index-only scan.
+
+    Grouping by the plain date (not a truncated week) keeps the database's work to counting
+    index entries; the weeks are summed here.
+    """
+    rows = list(
+        Claim.objects.filter(actor=actor).order_by().values_list("asserted_on", "verdict").annotate(n=Count("*"))
+    )
+    totals: dict[str, int] = defaultdict(int)
+    for _, verdict, n in rows:
+        totals[verdict] += n
+    verdict_counts = [(value, label, totals[value]) for value, label in Verdict.choices if totals.get(value)]
+    dated = [row for row in rows if row[0] is not None]
+    if not dated:
+        return ActorActivity(verdict_counts, [])
+    latest = max(day for day, _, _ in dated)
     last_week = latest - timedelta(days=latest.weekday())
     first_week = last_week - timedelta(weeks=weeks - 1)
-    rows = (
-        claims.filter(asserted_on__gte=first_week)
-        .annotate(week=TruncWeek("asserted_on"))
-        .order_by()
-        .values_list("week", "verdict")
-        .annotate(n=Count("id"))
-    )
-    by_week: dict[date, dict[str, int]] = {first_week + timedelta(weeks=i): {} for i in range(weeks)}
-    for week, verdict, n in rows:
-        week = week.date() if hasattr(week, "date") else week
-        by_week.setdefault(week, {})[verdict] = n
-    return [WeekCounts(week, counts) for week, counts in sorted(by_week.items())]
+    by_week: dict[date, dict[str, int]] = {first_week + timedelta(weeks=i): defaultdict(int) for i in range(weeks)}
+    for day, verdict, n in dated:
+        if day >= first_week:
+            by_week[day - timedelta(days=day.weekday())][verdict] += n
+    return ActorActivity(verdict_counts, [WeekCounts(week, dict(counts)) for week, counts in sorted(by_week.items())])
 
 
 def actor_latest_claims(actor: Actor, *, limit: int = LATEST_CLAIMS) -> list[Claim]:

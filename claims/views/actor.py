@@ -11,7 +11,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from claims.forms import ActorAliasForm, ActorMergeForm, ActorParentForm, ActorRenameForm
 from claims.models import Actor, ActorAlias
-from claims.selectors.actor_profile import actor_latest_claims, actor_profile, actor_verdict_counts, actor_weekly_verdicts
+from claims.selectors.actor_profile import actor_activity, actor_latest_claims, actor_profile
 from claims.selectors.actors import actor_suggestions
 from claims.selectors.audit import audit_trail
 from claims.services.actors import actor_alias_add, actor_alias_remove, actor_merge, actor_rename, actor_set_parent
@@ -26,10 +26,11 @@ def _actor_context(request: HttpRequest, actor_id: int, forms: dict | None = Non
         actor = actor_profile(actor_id)
     except Actor.DoesNotExist as missing:
         raise Http404("No such actor") from missing
+    activity = actor_activity(actor)
     return {
         "actor": actor,
-        "verdict_counts": actor_verdict_counts(actor),
-        "chart": weekly_verdict_chart(actor_weekly_verdicts(actor)),
+        "verdict_counts": activity.verdict_counts,
+        "chart": weekly_verdict_chart(activity.weeks),
         "latest_claims": actor_latest_claims(actor),
         "audit": audit_trail(object_type="actor", object_id=actor.pk),
         "can_change": request.user.has_perm("claims.change_actor"),
