@@ -23,6 +23,7 @@ import math
 import os
 import random
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -202,6 +203,15 @@ FAULTY_PUBLISHER = "northgate"
 ARTICLE_FAULTS = ("500-once", "429-once", "404", "slow", "", "")
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A worker killed on purpose resets its keep-alive connection: not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class NewsroomSimulator:
     def __init__(
         self,
@@ -239,8 +249,7 @@ class NewsroomSimulator:
                 self.blogs[blog.path] = blog
                 for _ in range(2):  # a page is a live blog from two posts on
                     self._add_post(blog, self.started)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
-        self._httpd.daemon_threads = True
+        self._httpd = _QuietServer(("127.0.0.1", port), self._handler_class())
         self.base_url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="newsroom-sim", daemon=True)
 

@@ -711,8 +711,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--builtin-material", action="store_true", help="built-in sentences instead of ../shared")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, ledger, database files)")
+    parser.add_argument("--pg-port", type=int, default=SoakConfig.pg_port, help="the private PostgreSQL's port")
+    parser.add_argument("--redis-port", type=int, default=SoakConfig.redis_port, help="the private redis-server's port")
+    parser.add_argument("--web-port", type=int, default=SoakConfig.web_port)
     args = parser.parse_args()
-    options = dict(seed=args.seed, use_shared_material=not args.builtin_material, keep_workdir=args.keep)
+    options = dict(seed=args.seed, use_shared_material=not args.builtin_material, keep_workdir=args.keep,
+                   pg_port=args.pg_port, redis_port=args.redis_port, web_port=args.web_port)
     config = SoakConfig.short(**options) if args.short else SoakConfig(minutes=args.minutes, **options)
     result = Soak(config).run()
     print(result.report())

@@ -91,3 +91,11 @@ def test_queue_length_counts_tasks_no_worker_took(settings):
         assert queue_state().waiting == waiting + 3
     finally:
         celery_app.control.purge()
+
+
+def test_the_menu_links_the_page_for_those_who_may_see_it(editor_client):
+    assert 'href="/ops/"' in editor_client.get("/").content.decode()
+
+
+def test_the_menu_hides_the_page_from_viewers(viewer_client):
+    assert 'href="/ops/"' not in viewer_client.get("/").content.decode()
