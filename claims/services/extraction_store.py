@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, extract_passage
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, PassageExtraction, extract_passage
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
 from claims.services.claim_matching import SameClaimFinder, quantity_number, quantity_signature
 from claims.services.extracted_actors import ActorResolver
@@ -93,9 +93,15 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
     """Extract and store the claims of every current passage of the article, then mark it extracted."""
     gazetteer = gazetteer_from_database()
     actors = ActorResolver()
+    publisher = _publisher(article, gazetteer)
     total = ExtractionStoreResult()
-    for passage_id in article.passages.current().order_by("position", "pk").values_list("pk", flat=True):
-        total.add(_passage_claims_store(passage_id=passage_id, gazetteer=gazetteer, actors=actors))
+    for passage in article.passages.current().select_related("article").order_by("position", "pk"):
+        # Extraction is pure computation on text that never changes: it needs no transaction.
+        extraction = extract_passage(
+            passage.text, heading=passage.heading or None, published_on=passage_asserted_on(passage),
+            gazetteer=gazetteer, publisher=publisher,
+        )
+        total.add(_passage_claims_store(passage=passage, extraction=extraction, actors=actors))
         total.passages += 1
     now = timezone.now()
     Article.objects.filter(pk=article.pk).exclude(status=Article.Status.DUPLICATE).update(
@@ -105,15 +111,13 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
 
 
 @transaction.atomic
-def _passage_claims_store(*, passage_id: int, gazetteer: Gazetteer, actors: ActorResolver) -> ExtractionStoreResult:
+def _passage_claims_store(
+    *, passage: Passage, extraction: PassageExtraction, actors: ActorResolver
+) -> ExtractionStoreResult:
     # The lock makes two runs over the same passage take turns; the second then changes nothing.
-    passage = Passage.objects.select_for_update(of=("self",)).select_related("article__outlet").get(pk=passage_id)
+    list(Passage.objects.select_for_update().filter(pk=passage.pk).values_list("pk"))
     result = ExtractionStoreResult()
     asserted_on = passage_asserted_on(passage)
-    extraction = extract_passage(
-        passage.text, heading=passage.heading or None, published_on=asserted_on, gazetteer=gazetteer,
-        publisher=_publisher(passage.article, gazetteer),
-    )
 
     existing = list(passage.attributions.select_related("claim"))
     touched = claims_touched_by_people({attribution.claim_id for attribution in existing})
