@@ -78,13 +78,6 @@ def log(message: str) -> None:
     print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
 
 
-def percentile(values: list[float], fraction: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
 # Services of our own -----------------------------------------------------------------------
 
 
@@ -609,6 +602,8 @@ class Soak:
                         f"{len(orphans_waited_on)} of them for an article still unfinished")
 
     def check_web(self, prober: WebProber) -> None:
+        from config.ops.selectors import percentile
+
         def window(name: str) -> tuple[float, float]:
             _, start, end = next(phase for phase in self.phases if phase[0] == name)
             return start, end

@@ -90,15 +90,18 @@ def feeds_health() -> QuerySet[Feed]:
     )
 
 
-def _percentile(sorted_values: list[float], fraction: float) -> float:
-    return sorted_values[min(len(sorted_values) - 1, int(round(fraction * (len(sorted_values) - 1))))]
+def percentile(values: list[float], fraction: float) -> float | None:
+    """The nearest-rank value at this fraction (0.95 for p95); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def _summary(lags: list[float]) -> LagSummary:
     if not lags:
         return LagSummary(articles=0)
-    lags.sort()
-    return LagSummary(len(lags), median(lags), _percentile(lags, 0.95), lags[-1])
+    return LagSummary(len(lags), median(lags), percentile(lags, 0.95), max(lags))
 
 
 def extraction_lag(*, window: timedelta = LAG_WINDOW) -> dict[str, LagSummary]:
