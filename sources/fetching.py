@@ -146,6 +146,13 @@ def parse_retry_after(value: str | None) -> float | None:
     return min(max(seconds, 0.0), MAX_RETRY_AFTER_SECONDS)
 
 
+# Set the host's "not before" time unless a later one (a Retry-After) is already there: one round trip.
+KEEP_LATER_SCRIPT = """
+local later = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), tonumber(ARGV[1]))
+redis.call('SET', KEYS[1], tostring(later), 'EX', math.ceil(later - tonumber(ARGV[2])) + 60)
+"""
+
+
 @cache
 def _redis_client(url: str) -> redis.Redis:
     return redis.Redis.from_url(url)
@@ -206,10 +213,8 @@ class _HostTurns:
     def _schedule_next(self, host: str, *, client: redis.Redis | None) -> None:
         delay = settings.INGEST_HOST_DELAY
         if client is not None:
-            key = f"ingest:host-next:{host}"
-            # Keep a longer Retry-After postponement that was set during this turn.
-            current = float(client.get(key) or 0)
-            client.set(key, max(current, time.time() + delay), ex=int(max(delay, 1)) + 60)
+            now = time.time()
+            client.eval(KEEP_LATER_SCRIPT, 1, f"ingest:host-next:{host}", now + delay, now)
         else:
             self._not_before[host] = max(self._not_before.get(host, 0.0), time.time() + delay)
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 
 from sources.fetching import FetchError, fetch
@@ -234,24 +234,19 @@ def feed_record_failure(*, feed_id: int, error: Exception | str, retry_after: fl
 
 
 def _feed_record_success(*, feed_id: int, updates: dict) -> None:
+    """One UPDATE (a 304 re-poll should cost next to nothing): the failure run ends, the score
+    decays, the next poll is one interval away."""
     now = timezone.now()
-    with transaction.atomic():
-        feed = Feed.objects.select_for_update().get(pk=feed_id)
-        for name, value in updates.items():
-            setattr(feed, name, value)
-        feed.status = Feed.Status.ACTIVE
-        feed.consecutive_failures = 0
-        feed.failure_score = round(feed.failure_score * (1 - FAILURE_SCORE_WEIGHT), 4)
-        feed.paused_at = None
-        feed.last_polled_at = now
-        feed.last_success_at = now
-        feed.next_poll_at = now + feed.poll_interval
-        feed.save()
-
-
-def feed_request_poll(*, feed_id: int) -> None:
-    """Make the feed due now: beat's next tick polls it (for when the queue cannot take a poll)."""
-    Feed.objects.filter(pk=feed_id).update(next_poll_at=timezone.now())
+    Feed.objects.filter(pk=feed_id).update(
+        **updates,
+        status=Feed.Status.ACTIVE,
+        consecutive_failures=0,
+        failure_score=F("failure_score") * (1 - FAILURE_SCORE_WEIGHT),
+        paused_at=None,
+        last_polled_at=now,
+        last_success_at=now,
+        next_poll_at=now + F("poll_interval"),
+    )
 
 
 def feed_resume(*, feed_id: int) -> None:
@@ -430,7 +425,7 @@ def article_split(*, article_id: int) -> SplitResult:
         latest_versions = dict(
             article.passages.values_list("key").annotate(latest=Max("version")).values_list("key", "latest")
         )
-        added = revised = 0
+        new_passages, revised = [], 0
         for draft in document.drafts:
             digest = text_hash(draft.text)
             existing = current.get(draft.key)
@@ -440,22 +435,26 @@ def article_split(*, article_id: int) -> SplitResult:
                     existing.save(update_fields=["position"])
                 continue
             if existing is not None:
+                # Retire the old version first: one current row per key is a database constraint.
                 existing.is_current = False
                 existing.save(update_fields=["is_current"])
                 revised += 1
-            Passage.objects.create(
-                article=article,
-                key=draft.key,
-                version=latest_versions.get(draft.key, 0) + 1,
-                is_current=True,
-                position=draft.position,
-                heading=draft.heading,
-                published_at=draft.published_at,
-                permalink=draft.permalink[:2000],
-                text=draft.text,
-                text_hash=digest,
+            new_passages.append(
+                Passage(
+                    article=article,
+                    key=draft.key,
+                    version=latest_versions.get(draft.key, 0) + 1,
+                    is_current=True,
+                    position=draft.position,
+                    heading=draft.heading,
+                    published_at=draft.published_at,
+                    permalink=draft.permalink[:2000],
+                    text=draft.text,
+                    text_hash=digest,
+                )
             )
-            added += 1
+        Passage.objects.bulk_create(new_passages)
+        added = len(new_passages)
         retired = 0
         if not document.is_live_blog:
             gone = set(current) - {draft.key for draft in document.drafts}

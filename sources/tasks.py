@@ -24,8 +24,16 @@ def retry_countdown(*, retries: int, retry_after: float | None) -> float:
     return max(RETRY_BASE_SECONDS * 2**retries, retry_after or 0)
 
 
-def enqueue_article_fetch(article_id: int) -> None:
-    transaction.on_commit(lambda: article_fetch.delay(article_id))
+def enqueue_article_fetches(article_ids: list[int]) -> None:
+    """Queue fetches once the new articles are committed, over one broker connection."""
+
+    def send() -> None:
+        with article_fetch.app.producer_or_acquire() as producer:
+            for article_id in article_ids:
+                article_fetch.apply_async((article_id,), producer=producer)
+
+    if article_ids:
+        transaction.on_commit(send)
 
 
 def enqueue_claim_extraction(article_id: int) -> None:
@@ -56,8 +64,7 @@ def feed_poll(feed_id: int) -> dict:
         result = services.feed_poll(feed=feed)
     except (FetchError, services.FeedParseError) as error:
         return {"status": "failed", "error": str(error)}
-    for article_id in result.new_article_ids + result.refetch_article_ids:
-        enqueue_article_fetch(article_id)
+    enqueue_article_fetches(result.new_article_ids + result.refetch_article_ids)
     return {
         "status": "not_modified" if result.not_modified else "ok",
         "entries": result.entries,

@@ -1,0 +1,253 @@
+"""Ingestion throughput: a feed of generated article pages, ingested by a real Celery worker.
+
+    .venv/bin/python bench/ingest.py                    # 1,000 articles, worker concurrency 2
+    .venv/bin/python bench/ingest.py --articles 2000 --concurrency 2
+
+Serves --articles distinct generated article pages (by fictional outlets, text made here from
+templates) and an RSS feed listing them from a local HTTP server on 127.0.0.1; recreates its own
+PostgreSQL database (default ct_ingest_bench) and uses its own Redis database (default 12); starts
+`celery -A config worker` with bench.ingest_settings; queues one poll of the feed and waits until
+every article is split into passages (and then until claim extraction has run on all of them).
+Prints:
+- articles per second end to end (feed poll to the last article split; and to the last extracted),
+- the time of a 304 re-poll of an unchanged 100-item feed (feed_poll service in this process,
+  including its database update), median and max over 30 polls,
+- peak resident memory of the worker processes (VmHWM from /proc: the largest, and their sum).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.pages import ensure_database  # noqa: E402
+
+PLACES = ("Lenz", "Ostry", "Saltmere", "Brenn", "Ambry", "the northern border", "the coast", "the river valley")
+ACTORS = ("The defence ministry", "The regional governor", "The rescue service", "A military spokesperson",
+          "The port authority", "The interior ministry")
+NOUNS = ("drones", "missiles", "boats", "trucks", "homes", "bridges")
+TERMINAL_AFTER_SPLIT = ("split", "extracted", "failed", "duplicate")
+
+
+def article_page(number: int, base: str) -> bytes:
+    place, actor, noun = PLACES[number % len(PLACES)], ACTORS[number % len(ACTORS)], NOUNS[number % len(NOUNS)]
+    total = 10 + number % 37
+    part = total - 1 - number % 7
+    published = datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=17 * number)
+    paragraphs = [
+        f"{actor} said on Tuesday that {part} of {total} {noun} were stopped near {place}, in report number {number}.",
+        f"Local officials told reporters that at least {number % 50 + 3} people had left their homes since the weekend.",
+        f"The figures could not be independently verified, and a spokesperson for the other side said only {part - 2} "
+        f"{noun} had been involved.",
+        f"Residents of {place} described a quiet night after two days of disruption; schools were due to reopen on "
+        f"day {number % 9 + 1} of the month.",
+    ]
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report {number} | Bench Courier</title>'
+        f'<link rel="canonical" href="{base}/a/{number}">'
+        f'<meta property="og:site_name" content="Bench Courier">'
+        f'<meta property="article:published_time" content="{published.isoformat()}">'
+        f"<script>var tracker = {number};</script></head>"
+        f"<body><nav><a href='/'>Home</a></nav><article><h1>{actor} says {part} of {total} {noun} stopped near "
+        f"{place}</h1>{body}</article><footer>Bench Courier, a fictional outlet</footer></body></html>"
+    ).encode()
+
+
+def feed_xml(count: int, base: str) -> bytes:
+    items = "".join(
+        f"<item><title>Report {n}</title><link>{base}/a/{n}?utm_source=rss</link>"
+        f"<pubDate>{format_datetime(datetime(2025, 1, 1, tzinfo=UTC) + timedelta(minutes=17 * n), usegmt=True)}</pubDate></item>"
+        for n in range(count)
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench Courier</title>'
+        f"<link>{base}/</link><description>generated</description>{items}</channel></rss>"
+    ).encode()
+
+
+class BenchSite:
+    """The articles and two feeds, served on 127.0.0.1 by threads of this process."""
+
+    def __init__(self, article_count: int):
+        self.article_count = article_count
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                site.answer(self)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.feeds = {"/feed.xml": feed_xml(article_count, self.base), "/feed100.xml": feed_xml(100, self.base)}
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def answer(self, handler: BaseHTTPRequestHandler) -> None:
+        path = handler.path.split("?")[0]
+        etag = None
+        if path in self.feeds:
+            body, content_type, etag = self.feeds[path], "application/rss+xml", f'"{path}-v1"'
+            if handler.headers.get("If-None-Match") == etag:
+                handler.send_response(304)
+                handler.send_header("ETag", etag)
+                handler.send_header("Content-Length", "0")
+                handler.end_headers()
+                return
+        elif path.startswith("/a/") and path[3:].isdigit() and int(path[3:]) < self.article_count:
+            body, content_type = article_page(int(path[3:]), self.base), "text/html; charset=utf-8"
+        else:
+            body, content_type = b"not found", "text/plain"
+            handler.send_response(404)
+        if content_type != "text/plain":
+            handler.send_response(200)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        if etag:
+            handler.send_header("ETag", etag)
+        handler.end_headers()
+        handler.wfile.write(body)
+
+
+def process_tree(pid: int) -> list[int]:
+    pids, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        pids.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        pending.extend(int(child) for child in children)
+    return pids
+
+
+def peak_memory_mb(pid: int) -> tuple[float, float]:
+    """(largest VmHWM, sum of VmHWM) over the worker's process tree, in MB."""
+    peaks = []
+    for member in process_tree(pid):
+        try:
+            status = Path(f"/proc/{member}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return max(peaks, default=0.0), sum(peaks)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=2, help="worker processes (prefork)")
+    parser.add_argument("--database", default="ct_ingest_bench")
+    parser.add_argument("--redis-db", type=int, default=12)
+    parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for the pipeline")
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
+    if args.articles < 100:
+        raise SystemExit("--articles must be at least 100 (the 304 test polls a 100-item feed of them)")
+    env = {
+        **os.environ,
+        "DATABASE_URL": ensure_database(args.database, drop=True),
+        "REDIS_URL": f"redis://127.0.0.1:6379/{args.redis_db}",
+        "DJANGO_SETTINGS_MODULE": "bench.ingest_settings",
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    import redis
+    from django.core.management import call_command
+
+    from config.celery_app import app as celery_app
+    from sources import services, tasks
+    from django.db.models import Count
+
+    from sources.models import Article, Feed, Passage
+
+    call_command("migrate", verbosity=0)
+    redis.Redis.from_url(env["REDIS_URL"]).flushdb()
+    site = BenchSite(args.articles)
+    log_path = REPO / "bench" / "out" / "ingest-worker.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "wb") as log:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
+             f"--concurrency={args.concurrency}", "--without-gossip", "--without-mingle", "--loglevel=WARNING",
+             f"--hostname=ingest-bench-{os.getpid()}@%h"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while not celery_app.control.ping(timeout=0.5):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"worker did not start; see {log_path}")
+        feed, _ = services.feed_add(url=f"{site.base}/feed.xml", outlet_name="Bench Courier")
+        started = time.monotonic()
+        tasks.feed_poll.delay(feed.pk)
+        split_at = extracted_at = None
+        peak_largest = peak_total = 0.0
+        while time.monotonic() - started < args.timeout:
+            time.sleep(0.5)
+            largest, total = peak_memory_mb(worker.pid)
+            peak_largest, peak_total = max(peak_largest, largest), max(peak_total, total)
+            done = Article.objects.filter(feed=feed, status__in=TERMINAL_AFTER_SPLIT).count()
+            if split_at is None and done >= args.articles:
+                split_at = time.monotonic() - started
+            extracted = Article.objects.filter(feed=feed, status="extracted").count()
+            if extracted >= args.articles:
+                extracted_at = time.monotonic() - started
+                break
+        counts = dict(Article.objects.filter(feed=feed).values_list("status").annotate(n=Count("id")))
+        passages = Passage.objects.filter(article__feed=feed).count()
+
+        small, _ = services.feed_add(url=f"{site.base}/feed100.xml", outlet_name="Bench Courier")
+        services.feed_poll(feed=Feed.objects.get(pk=small.pk))  # remembers the ETag
+        timings = []
+        for _ in range(30):
+            small.refresh_from_db()
+            before = time.perf_counter()
+            result = services.feed_poll(feed=small)
+            timings.append((time.perf_counter() - before) * 1000)
+            assert result.not_modified
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        site.httpd.shutdown()
+
+    print(f"articles served: {args.articles}; worker: prefork x{args.concurrency}; statuses: {counts}")
+    print(f"passages stored: {passages}")
+    if split_at:
+        print(f"fetched and split: {args.articles} articles in {split_at:.1f} s = {args.articles / split_at:.1f} articles/s")
+    else:
+        print(f"fetched and split: not finished within {args.timeout:.0f} s")
+    if extracted_at:
+        print(f"with claim extraction: {args.articles} articles in {extracted_at:.1f} s = {args.articles / extracted_at:.1f} articles/s")
+    else:
+        print(f"with claim extraction: not finished within {args.timeout:.0f} s")
+    print(f"304 re-poll of an unchanged 100-item feed: median {statistics.median(timings):.1f} ms, max {max(timings):.1f} ms")
+    print(f"peak worker memory (VmHWM): largest process {peak_largest:.0f} MB, all {args.concurrency + 1} processes {peak_total:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

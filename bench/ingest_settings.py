@@ -1,0 +1,12 @@
+"""Settings for bench/ingest.py: the app as the environment configures it, plus what only a
+benchmark may have. Never use this module in production.
+
+- The fetcher may reach the benchmark's server on 127.0.0.1 (and only that private address).
+- No politeness delay: every generated page is on that one host, and the benchmark measures the
+  pipeline, not the delay we owe a real publisher.
+"""
+
+from config.settings import *  # noqa: F403
+
+INGEST_ALLOW_PRIVATE_ADDRESSES = ["127.0.0.1/32"]
+INGEST_HOST_DELAY = 0.0
