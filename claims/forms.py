@@ -5,7 +5,7 @@ from django import forms
 from claims.models import Actor, ClaimLink, Evidence, Verdict
 from claims.selectors.actors import actor_by_name
 from claims.selectors.review_queue import ReviewFilters
-from claims.services.quantities import QuantityInput, parse_quantity_line, quantity_line
+from claims.services.quantities import QuantityInput, parse_quantity_line
 from claims.services.verdicts import EvidenceInput
 from sources.models import Feed, Outlet
 
@@ -65,7 +65,7 @@ class ClaimEditForm(forms.Form):
             "actor": claim.actor.name if claim.actor_id else "",
             "content": content,
             "asserted_on": claim.asserted_on,
-            "quantities": "\n".join(quantity_line(q) for q in claim.quantities.all()),
+            "quantities": "\n".join(claim.card["quantities"]),
         }, **kwargs)
 
     def clean_quantities(self) -> list[QuantityInput]:

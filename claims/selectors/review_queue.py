@@ -7,7 +7,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 
 from claims.models import Actor, Attribution, Claim
-from claims.selectors.claims import card_context, claims_for_cards
+from claims.selectors.claims import with_cards
 
 PAGE_SIZE = 50
 
@@ -40,6 +40,6 @@ def review_queue(filters: ReviewFilters) -> QuerySet:
 
 
 def review_queue_page(filters: ReviewFilters, page_number: str | int | None) -> Page:
-    page = Paginator(claims_for_cards(review_queue(filters)), PAGE_SIZE).get_page(page_number)
-    page.object_list = [card_context(claim) for claim in page.object_list]
+    page = Paginator(review_queue(filters).select_related("actor", "reviewed_by"), PAGE_SIZE).get_page(page_number)
+    page.object_list = with_cards(list(page.object_list))
     return page

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from claims.models import Claim, Evidence, Verification
@@ -21,6 +21,8 @@ class EvidenceInput:
 def claim_set_verification(
     *, claim_id: int, user, verdict: str, note: str, evidence: EvidenceInput | None = None
 ) -> Verification:
+    if not user.has_perm("claims.set_verdict"):
+        raise PermissionDenied("Only fact-checkers set verdicts.")
     note = note.strip()
     if not note:
         raise ValidationError({"note": "A note saying how the verdict was reached is required."})

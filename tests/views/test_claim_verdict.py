@@ -62,3 +62,13 @@ def test_only_fact_checkers_set_verdicts(request, who, claim):
     assert response.status_code == 403
     assert not Verification.objects.exists() and not Evidence.objects.exists()
     assert Claim.objects.get(pk=claim.pk).verdict == "unverified"
+
+
+def test_the_service_itself_refuses_an_editor(editor, claim):
+    from django.core.exceptions import PermissionDenied
+
+    from claims.services.verdicts import claim_set_verification
+
+    with pytest.raises(PermissionDenied):
+        claim_set_verification(claim_id=claim.pk, user=editor, verdict="false", note="by hand")
+    assert not Verification.objects.exists()
