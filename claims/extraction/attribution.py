@@ -20,6 +20,7 @@ Mentions are not resolved here (see extractor.py); offsets are relative to the s
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -35,6 +36,7 @@ _LEFT_BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = frozenset({"who", "which"})
+_LONGEST_MENTION = 160
 _WHERE_ONLY = re.compile(r"(?:from|in|at|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
 _BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
@@ -118,6 +120,13 @@ class SentenceReader:
             self.quotes = [(-1, close)] + [(s + close, e + close) for s, e in quoted_regions(self.text[close:])]
         else:
             self.quotes = quoted_regions(self.text)
+        # Clause boundaries outside quotations (quote marks themselves count), found once per sentence.
+        self._boundaries = [
+            (match.start(), match.end(), match[0].strip().lower())
+            for match in _LEFT_BOUNDARY.finditer(self.text)
+            if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d"
+        ]
+        self._boundary_ends = [end for _, end, _ in self._boundaries]
 
     def valid(self, start: int, end: int, strict: bool = True) -> bool:
         return end > start and is_source_mention(self.text[start:end], self.gazetteer, strict)
@@ -128,13 +137,15 @@ class SentenceReader:
         return start, boundary
 
     def _last_boundary(self, position: int) -> tuple[int, str, int]:
-        start, boundary, boundary_start = 0, "", 0
-        for match in _LEFT_BOUNDARY.finditer(self.text, 0, position):
-            if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d":
-                start, boundary, boundary_start = match.end(), match[0].strip().lower(), match.start()
-        return start, boundary, boundary_start
+        """(end, word, start) of the last clause boundary that ends at or before position."""
+        index = bisect.bisect_right(self._boundary_ends, position) - 1
+        if index < 0:
+            return 0, "", 0
+        boundary_start, end, word = self._boundaries[index]
+        return end, word, boundary_start
 
     def mention_in(self, start: int, end: int, strict: bool = True) -> tuple[int, int] | None:
+        start = max(start, end - _LONGEST_MENTION)  # a longer stretch is not a name, and must not cost a rescan
         a, b = clean_mention(self.text[start:end])
         span = (start + a, start + b)
         if self.valid(*span, strict=strict):
@@ -233,7 +244,7 @@ class SentenceReader:
         clause_start, boundary = self.left_segment(mention_end)
         strict = lemma not in _PLAIN_SPEECH or participle
         mention = self.mention_in(clause_start, mention_end, strict) if self.text[clause_start:mention_end].strip() else None
-        passive = _PASSIVE_BEFORE.search(self.text, clause_start, match.verb_start)
+        passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
         if lemma == "cite" and passive:
             return self._quoted_as_saying(clause_start, passive.start(), cue_start, cue_end, consumed)
         if passive and lemma in ("say", "report", "claim") and self.text[clause_start : passive.start()].strip().lower() == "it":

@@ -10,6 +10,7 @@ def _noun_key(quantity: ExtractedQuantity) -> str | None:
     return quantity.noun.rstrip("s") if quantity.noun else None
 
 
+_NUMBER_WINDOW = 50  # earlier claims per counted noun compared with a new one; passages are far shorter
 _STOPWORDS = frozenset(
     "the a an of in on at to for from by with and or but that this these those it its their his her was were is are be "
     "been has have had will would could should may might not no than as over into out about after before since more less "
@@ -31,30 +32,39 @@ def _answers(denial: ExtractedClaim, earlier: ExtractedClaim) -> bool:
 
 def find_contradictions(claims: list[ExtractedClaim], lemmas: list[str | None]) -> tuple[tuple[int, int], ...]:
     """Claims by different actors giving different numbers for the same thing in the same terms, or a denial of a claim."""
-    pairs = []
+    pairs = set()
     words = [_content_words(claim.text) for claim in claims]
+    by_noun: dict[str, list[int]] = {}
     for j, later in enumerate(claims):
-        for i in range(j):
+        if not later.actor:
+            continue
+        nouns_j = {_noun_key(q) for q in later.quantities} - {None}
+        # Only earlier claims counting the same thing can disagree on its number.
+        candidates = {i for noun in nouns_j for i in by_noun.get(noun, ())[-_NUMBER_WINDOW:]}
+        for i in sorted(candidates):
             earlier = claims[i]
-            if not earlier.actor or not later.actor or earlier.actor.name == later.actor.name:
+            if earlier.actor.name == later.actor.name:
                 continue
             # Besides the counted thing, the two must share a word saying what happened to it ("launched").
-            nouns = {_noun_key(q) for q in (*earlier.quantities, *later.quantities)}
-            same_terms = words[i] & words[j] - nouns
-            numbers_differ = same_terms and any(
+            nouns = nouns_j | {_noun_key(q) for q in earlier.quantities}
+            if words[i] & words[j] - nouns and any(
                 _noun_key(a) and _noun_key(a) == _noun_key(b) and a.unit == b.unit and a.value != b.value
                 and a.total is None and b.total is None
                 for a in earlier.quantities for b in later.quantities
-            )
-            denial = lemmas[j] in DENIAL_LEMMAS and lemmas[i] not in DENIAL_LEMMAS and i == _last_before(claims, j, later) and _answers(later, earlier)
-            if numbers_differ or denial:
-                pairs.append((i, j))
-    return tuple(pairs)
+            ):
+                pairs.add((i, j))
+        if lemmas[j] in DENIAL_LEMMAS:
+            i = _last_before(claims, j, later)
+            if i is not None and lemmas[i] not in DENIAL_LEMMAS and _answers(later, claims[i]):
+                pairs.add((i, j))
+        for noun in nouns_j:
+            by_noun.setdefault(noun, []).append(j)
+    return tuple(sorted(pairs, key=lambda pair: (pair[1], pair[0])))
 
 
 def _last_before(claims: list[ExtractedClaim], index: int, claim: ExtractedClaim) -> int | None:
     """The nearest earlier claim by someone else: what a denial answers."""
     for i in range(index - 1, -1, -1):
-        if claims[i].actor and claim.actor and claims[i].actor.name != claim.actor.name:
+        if claims[i].actor and claims[i].actor.name != claim.actor.name:
             return i
     return None

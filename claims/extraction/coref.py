@@ -1,10 +1,14 @@
 """Who "he", "it", "the ministry" or "Klimkin" refers to, from the actors named earlier in the passage."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from claims.extraction.actors import PERSON_ROLES
 from claims.extraction.types import ExtractedActor
+
+
+_MEMORY_SIZE = 40
 
 
 @dataclass
@@ -22,10 +26,17 @@ class DiscourseMemory:
     """Actors in the order the passage names them; the heading's actor is the fallback for "it said"."""
 
     def __init__(self) -> None:
-        self._entries: list[_Entry] = []
+        # The last actors named: references reach back a few sentences, never a whole long page.
+        self._entries: deque[_Entry] = deque(maxlen=_MEMORY_SIZE)
         self.heading_actor: ExtractedActor | None = None
 
     def remember(self, actor: ExtractedActor, mention: str) -> None:
+        if self._entries and self._entries[-1].actor == actor:
+            # Named again right away: keep one entry (with both wordings) so memory stays short.
+            last = self._entries[-1]
+            if mention not in last.mention:
+                last.mention = f"{last.mention} {mention}"[-400:]
+            return
         self._entries.append(_Entry(actor, mention))
 
     def last_country(self) -> str | None:

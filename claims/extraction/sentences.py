@@ -16,6 +16,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=[\s\u00a0]+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u042f])")
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}[.)])[\s\u00a0]+")
 _DOUBLE_QUOTES = {"\u201c": 1, "\u201d": -1}
+_LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
@@ -32,7 +33,7 @@ class Sentence:
 
 
 def _abbreviation_before(line: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", line[:dot])
+    word = _LAST_WORD.search(line, max(0, dot - 30), dot)
     if not word:
         return False
     token = word[1].rstrip(".").lower()
