@@ -152,8 +152,7 @@ def _passage_claims_store(
     _attributions_delete(replaced)
     result.attributions_replaced = len(replaced)
 
-    kept_places = {(attribution.claim_id, attribution.content_start) for attribution in existing if attribution.pk}
-    kept_places -= {(attribution.claim_id, attribution.content_start) for attribution in replaced}
+    kept_places = {(a.claim_id, a.content_start) for a in existing} - {(a.claim_id, a.content_start) for a in replaced}
     stored = _store_new(to_store, kept_places=kept_places)
     claim_at.update(stored.claim_at)
     result.attributions_created = len(to_store)
