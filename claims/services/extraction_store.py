@@ -95,6 +95,7 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
     actors = ActorResolver()
     publisher = _publisher(article, gazetteer)
     total = ExtractionStoreResult()
+    total.attributions_replaced += _retired_passages_clear(article)
     for passage in article.passages.current().select_related("article").order_by("position", "pk"):
         # Extraction is pure computation on text that never changes: it needs no transaction.
         extraction = extract_passage(
@@ -108,6 +109,20 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
         status=Article.Status.EXTRACTED, extracted_at=now, extractor_version=EXTRACTOR_VERSION, updated_at=now
     )
     return total
+
+
+@transaction.atomic
+def _retired_passages_clear(article: Article) -> int:
+    """Machine-made attributions on passage versions the article no longer shows (an edited post,
+    a removed paragraph) go: the current version is extracted afresh. People's claims stay, with
+    the words they were made from."""
+    retired = list(
+        Attribution.objects.filter(passage__article=article, passage__is_current=False).only("id", "claim_id")
+    )
+    touched = claims_touched_by_people({attribution.claim_id for attribution in retired})
+    machine_made = [attribution for attribution in retired if attribution.claim_id not in touched]
+    _attributions_delete(machine_made)
+    return len(machine_made)
 
 
 @transaction.atomic

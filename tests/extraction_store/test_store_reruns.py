@@ -6,6 +6,7 @@ import pytest
 from claims.models import Attribution, Claim, ClaimLink, Quantity, Verdict
 from claims.services import extraction_store
 from claims.services.extraction_store import article_claims_store
+from sources.models import Passage
 from tests.extraction_store.conftest import DRONES, TANKS, passage_with
 from tests.factories import ClaimFactory, ClaimLinkFactory, EvidenceFactory, VerificationFactory
 
@@ -110,3 +111,19 @@ def test_a_suggested_link_does_not_count_as_a_persons_work(starter_gazetteer, mo
 
     assert not old_claims & set(Claim.objects.values_list("id", flat=True))
     assert ClaimLink.objects.get().from_claim_id not in old_claims
+
+
+def test_an_edited_post_replaces_the_claims_of_its_old_version_but_keeps_reviewed_ones(starter_gazetteer):
+    old = passage_with(DRONES + " " + TANKS)
+    article_claims_store(article=old.article)
+    reviewed = old.attributions.get(claim__text__startswith="it shot down").claim
+    Claim.objects.filter(pk=reviewed.pk).update(review_state=Claim.ReviewState.ACCEPTED, human_touched=True)
+    Passage.objects.filter(pk=old.pk).update(is_current=False)
+    new = passage_with(TANKS, article=old.article, key=old.key, version=2)
+
+    result = article_claims_store(article=old.article)
+
+    assert result.attributions_replaced == 4
+    assert list(old.attributions.values_list("claim_id", flat=True)) == [reviewed.pk]
+    assert new.attributions.count() == 2
+    assert Claim.objects.count() == 3
