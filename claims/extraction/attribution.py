@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from claims.extraction.actors import PERSON_ROLES, analyse_mention, clean_mention, head_word, is_source_mention
 from claims.extraction.cues import ADJUNCT, NOUN_LIKE_FORMS, CueMatch, find_cues, lemma_of
@@ -36,6 +37,9 @@ _LEFT_BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = frozenset({"who", "which"})
+_WORD_CHAR = re.compile(r"\w")
+_CITING_AFTER = re.compile(r"\s*,\s*citing\s+")
+_NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
 _LONGEST_MENTION = 160
 _WHERE_ONLY = re.compile(r"(?:from|in|at|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
@@ -120,13 +124,6 @@ class SentenceReader:
             self.quotes = [(-1, close)] + [(s + close, e + close) for s, e in quoted_regions(self.text[close:])]
         else:
             self.quotes = quoted_regions(self.text)
-        # Clause boundaries outside quotations (quote marks themselves count), found once per sentence.
-        self._boundaries = [
-            (match.start(), match.end(), match[0].strip().lower())
-            for match in _LEFT_BOUNDARY.finditer(self.text)
-            if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d"
-        ]
-        self._boundary_ends = [end for _, end, _ in self._boundaries]
 
     def valid(self, start: int, end: int, strict: bool = True) -> bool:
         return end > start and is_source_mention(self.text[start:end], self.gazetteer, strict)
@@ -135,6 +132,19 @@ class SentenceReader:
         """Start of the clause that ends at position, and the boundary that opened it."""
         start, boundary, _ = self._last_boundary(position)
         return start, boundary
+
+    @cached_property
+    def _boundaries(self) -> list[tuple[int, int, str]]:
+        """Clause boundaries outside quotations (quote marks themselves count), found once per sentence."""
+        return [
+            (match.start(), match.end(), match[0].strip().lower())
+            for match in _LEFT_BOUNDARY.finditer(self.text)
+            if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d"
+        ]
+
+    @cached_property
+    def _boundary_ends(self) -> list[int]:
+        return [end for _, end, _ in self._boundaries]
 
     def _last_boundary(self, position: int) -> tuple[int, str, int]:
         """(end, word, start) of the last clause boundary that ends at or before position."""
@@ -158,8 +168,8 @@ class SentenceReader:
         return None
 
     def right_np(self, start: int) -> tuple[int, int] | None:
-        stop = re.search(r"[,;.!?(\u2014]|\s-\s|$", self.text[start:])
-        a, b = clean_mention(self.text[start : start + stop.start()])
+        stop = _NP_STOP.search(self.text, start)
+        a, b = clean_mention(self.text[start : stop.start()])
         span = (start + a, start + b)
         return span if self.valid(*span) else None
 
@@ -321,7 +331,7 @@ class SentenceReader:
         if boundary in _RELATIVE and mention and mention[0] >= clause_start:
             comma = self.text.find(",", right[0])
             right = strip_span(self.text, right[0], comma) if comma != -1 else right
-        right_text = self.text[right[0]:right[1]] if re.search(r"\w", self.text[right[0]:right[1]]) else ""
+        right_text = self.text[right[0]:right[1]] if _WORD_CHAR.search(self.text, right[0], right[1]) else ""
         raw_right = self.text[after:].lstrip(" ,:")
         left = strip_span(self.text, 0, clause_start)
         left_text = self.text[left[0]:left[1]]
@@ -344,10 +354,10 @@ class SentenceReader:
             content, form = right, "source_first"
         else:
             return None  # nothing asserted ("DW's correspondent reports from Kyiv")
-        citing = re.match(r"\s*,\s*citing\s+", self.text[after:])
+        citing = _CITING_AFTER.match(self.text, after)
         if citing and form == "source_last" and via is None:
             # "..., Reuters reported, citing two officials": the officials said it, via Reuters.
-            cited = self.right_np(after + citing.end())
+            cited = self.right_np(citing.end())
             if cited:
                 consumed.append((after, cited[1]))
                 return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)

@@ -73,6 +73,7 @@ _TWO_WORD_FORMS = {form.split()[0]: set() for form in [*FORM_TO_LEMMA, "accordin
 for _form in [*FORM_TO_LEMMA, "according to"]:
     if " " in _form:
         _TWO_WORD_FORMS[_form.split()[0]].add(_form.split()[1])
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -108,7 +109,7 @@ def find_cues(text: str) -> list[CueMatch]:
             back = index - 1
             while back >= 0 and words[back][0].lower() in _AUXILIARY_ADVERBS:
                 back -= 1
-            if back >= 0 and words[back][0].lower() in _AUXILIARIES and not re.search(r"[^\w\s]", text[words[back].end() : start]):
+            if back >= 0 and words[back][0].lower() in _AUXILIARIES and not _PUNCTUATION.search(text, words[back].end(), start):
                 start = words[back].start()
         cues.append(CueMatch(start, end, verb, word.start()))
     return cues
@@ -133,4 +134,4 @@ ADJUNCT = re.compile(
 
 
 def lemma_of(form: str) -> str:
-    return FORM_TO_LEMMA[re.sub(r"\s+", " ", form.lower())]
+    return FORM_TO_LEMMA[" ".join(form.lower().split())]

@@ -32,6 +32,9 @@ _MODAL_WORDS = frozenset(
     "believe believes think thinks".split()
 )
 _LOWER_WORDS = re.compile(r"[a-z']+")
+_INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
 # A portfolio makes a title specific: "the interior minister" is not whoever was named last.
 _PORTFOLIO = re.compile(
@@ -78,7 +81,7 @@ class _PassageExtractor:
             same = self.memory.surname(analysis.name)
             if same:
                 return same
-        indefinite = re.match(r"(?:a|an|one|two|three|some|several|many)\s", mention, re.IGNORECASE)
+        indefinite = _INDEFINITE.match(mention)
         unnamed_title = analysis.record is None and not analysis.named and analysis.head.lower() in PERSON_ROLES and not indefinite
         # "the Gaza health ministry" names a new actor; "the Estonian prime minister" may refer back.
         modifiers = [w for w in mention.split()[1:] if w[:1].isupper() and not _NATIONALITY.match(w) and not self.gazetteer.country_in(w)]
@@ -86,7 +89,7 @@ class _PassageExtractor:
             " of " in mention or "'s" in mention or "’s" in mention
             or (analysis.is_description and (bool(modifiers) or bool(_PORTFOLIO.search(mention))))
         )
-        definite = bool(re.match(r"(?:the|this|that)\s", mention, re.IGNORECASE))
+        definite = bool(_DEFINITE.match(mention))
         if lookahead is not None and (analysis.is_description or unnamed_title):
             antecedent = _first_matching(analysis.head, lookahead)
             if antecedent:
@@ -156,7 +159,7 @@ class _PassageExtractor:
         if attribution.mention is None:
             return
         mention = text[attribution.mention[0]:attribution.mention[1]]
-        coordinated = re.fullmatch(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?", mention)
+        coordinated = _COORDINATED.fullmatch(mention) if " and " in mention else None
         if coordinated:
             first, second = self.gazetteer.candidates(coordinated["a"]), self.gazetteer.candidates(coordinated["b"])
             if first and second:
