@@ -42,6 +42,10 @@ _ORG_NAME_ENDINGS = frozenset(
     "Commission Parliament Court Bank Company Union Organization Organisation News Media Party Corporation Police Command "
     "Staff Administration University Force Guard Fund Program Programme Observatory Watch International Kremlin Pentagon".split()
 )
+_MEDIA_NAME = re.compile(
+    r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|radio station)$",
+    re.IGNORECASE,
+)
 _DETERMINERS = re.compile(r"^(?:the|a|an|another|one|some|two|both)\s+", re.IGNORECASE)
 _INTRO_WORDS = re.compile(
     r"(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
@@ -65,7 +69,7 @@ _PREPOSITIONS = frozenset(
     "without within across toward towards amid despite following like unlike of to".split()
 )
 _INVESTIGATION_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
     re.IGNORECASE,
 )
 
@@ -199,6 +203,8 @@ def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None
     kind = "person" if is_person else ("group" if head_lower.endswith("s") and head_lower not in ("forces",) else "organization")
     if head_lower in ORG_HEADS and head_lower.endswith("s"):
         kind = "group"
+    if _MEDIA_NAME.search(core):
+        kind = "media"  # an outlet the gazetteer does not know yet ("the RND media group") can still relay
     contextual = _lookup_in_country(core, gazetteer, country_hint) if country is None else None
     if contextual:
         return MentionAnalysis(contextual.name, contextual.kind, contextual, False, head, contextual.country)

@@ -52,7 +52,8 @@ _DETERMINER_BEFORE = re.compile(
 _PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
 _ELLIPTIC = frozenset({"but", "and"})
 _TOLD_OBJECT = re.compile(
-    r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:news agency|newspaper|broadcaster|agency)?"
+    r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?"
+    r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet)?"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|state television|state TV|the media|the press|"
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"

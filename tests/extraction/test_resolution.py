@@ -132,3 +132,9 @@ def test_heading_passed_apart_from_the_text_still_resolves_it_said():
 def test_age_after_a_comma_belongs_to_the_person_before_it():
     claim = only_claim("A woman, 64, said she was afraid to leave her home.")
     assert claim.actor_mention == "A woman"
+
+
+def test_an_outlet_the_gazetteer_does_not_know_can_be_the_intermediary():
+    claim = only_claim("The ambassador told the RND media group that Kyiv would keep asking.")
+    assert claim.via.name == "RND media group" and claim.via.kind == "media" and not claim.via.known
+    assert claim.text == "Kyiv would keep asking."
