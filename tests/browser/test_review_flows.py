@@ -122,3 +122,24 @@ def test_second_editor_gets_the_conflict_message_and_keeps_their_input(new_page,
     expect(second.locator(".conflict")).to_have_count(0)
     expect(second.locator("#audit-trail")).to_contain_text("erin")
     assert Claim.objects.get(pk=claim.pk).text == "about 12 people were hurt"
+
+
+def test_queue_filters_live_in_the_url_and_survive_back_and_reload(new_page, newsroom):
+    from tests.factories import ArticleFactory, AttributionFactory, OutletFactory
+
+    other_outlet = OutletFactory(name="The Valley Gazette")
+    AttributionFactory(passage__article=ArticleFactory(outlet=other_outlet), claim__text="the dam is holding")
+    page = new_page("eddie", width=1366, height=768)
+    page.goto("/review/")
+    expect(page.locator("#queue-list [data-claim-card]")).to_have_count(4)
+    page.select_option("#id_outlet", label="The Valley Gazette")
+    expect(page.locator("#queue-list [data-claim-card]")).to_have_count(1)
+    assert f"outlet={other_outlet.pk}" in page.url
+    screenshot(page, "queue-filtered-laptop")
+    page.go_back()
+    expect(page.locator("#queue-list [data-claim-card]")).to_have_count(4)
+    page.go_forward()
+    expect(page.locator("#queue-list [data-claim-card]")).to_have_count(1)
+    page.reload()
+    expect(page.locator("#queue-list .rc-where")).to_contain_text("The Valley Gazette")
+    expect(page.locator("#id_outlet")).to_have_value(str(other_outlet.pk))
