@@ -138,3 +138,9 @@ def test_an_outlet_the_gazetteer_does_not_know_can_be_the_intermediary():
     claim = only_claim("The ambassador told the RND media group that Kyiv would keep asking.")
     assert claim.via.name == "RND media group" and claim.via.kind == "media" and not claim.via.known
     assert claim.text == "Kyiv would keep asking."
+
+
+def test_they_resolves_to_the_group_named_before():
+    claims = extract("Local authorities said the dam held overnight. They added that 200 people were evacuated.").claims
+    assert claims[1].actor == claims[0].actor
+    assert claims[1].actor.kind == "group" and claims[1].actor_mention == "They"
