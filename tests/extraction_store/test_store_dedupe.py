@@ -1,9 +1,16 @@
 """The same claim asserted again in a later article gets a new attribution, not a new claim."""
 
+import threading
 from datetime import UTC, date, datetime
 
+import pytest
+from django.db import connection
+
+from claims.extraction.gazetteer import Gazetteer
 from claims.models import Attribution, Claim
 from claims.services.extraction_store import article_claims_store
+from claims.services.gazetteer_sync import gazetteer_load_starter
+from tests.conftest import requires_real_services
 from tests.extraction_store.conftest import passage_with
 
 FIRST = "The Russian Defense Ministry said 40 tanks were destroyed near the river."
@@ -74,3 +81,31 @@ def test_rerunning_the_later_article_keeps_its_attribution(starter_gazetteer):
 
     assert list(Attribution.objects.values_list("id", "claim_id")) == before
     assert result.attributions_kept == 1
+
+
+@requires_real_services
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_storing_the_same_claim_at_once_make_one_claim():
+    gazetteer_load_starter(records=Gazetteer.default().records.values())
+    articles = [passage_with(FIRST, published_at=datetime(2026, 3, 14, tzinfo=UTC)).article for _ in range(4)]
+    barrier = threading.Barrier(len(articles))
+    errors = []
+
+    def worker(article):
+        try:
+            barrier.wait()
+            article_claims_store(article=article)
+        except Exception as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(article,)) for article in articles]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert Claim.objects.count() == 1
+    assert Attribution.objects.count() == 4
