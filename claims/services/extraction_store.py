@@ -8,7 +8,7 @@ leaves whole passages behind and the next run finishes the rest. In a passage:
   the same place is not stored again;
 - a machine-made attribution that the new extraction reproduces exactly is kept (same row);
 - any other machine-made attribution is deleted, with its claim once no attribution is left,
-  and the new extraction is stored in its place.
+  and the new extraction is stored in its place; so are those on old versions of edited posts.
 
 A new claim that the same actor already made around the same date, with the same quantities
 and similar words, gets a new Attribution on the existing Claim instead of a duplicate.
