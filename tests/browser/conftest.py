@@ -16,12 +16,6 @@ SCREENSHOTS = Path(__file__).parent / "screenshots"
 PASSWORD = "pw-for-tests-1"  # tests.factories.UserFactory sets it
 
 
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if Path(str(item.fspath)).parent == Path(__file__).parent:
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def chromium():
     if not shutil.which(CHROMIUM):

@@ -2,10 +2,13 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from claims.models import AuditEntry, Claim, Evidence, Verification
 from tests.browser.conftest import screenshot
+
+pytestmark = pytest.mark.browser
 
 
 def test_editor_works_through_the_queue_with_the_keyboard_and_fixes_an_actor(new_page, newsroom):
