@@ -328,6 +328,15 @@ class SentenceReader:
                     return Attribution(mention, (cue_start, cue_end), cue_text, lemma, self.content_after(after), rule, via=via)
             if mention is None:
                 return None
+        cited = None
+        citing = _CITING_AFTER.match(self.text, after) if via is None else None
+        if citing:
+            # "Reuters reported, citing two officials, that ..." / "..., Reuters reported, citing two officials":
+            # the officials said it, via Reuters.
+            cited = self.right_np(citing.end())
+            if cited:
+                consumed.append((after, cited[1]))
+                after = cited[1]
         right = self.content_after(after)
         if boundary in _RELATIVE and mention and mention[0] >= clause_start:
             comma = self.text.find(",", right[0])
@@ -355,13 +364,8 @@ class SentenceReader:
             content, form = right, "source_first"
         else:
             return None  # nothing asserted ("DW's correspondent reports from Kyiv")
-        citing = _CITING_AFTER.match(self.text, after)
-        if citing and form == "source_last" and via is None:
-            # "..., Reuters reported, citing two officials": the officials said it, via Reuters.
-            cited = self.right_np(citing.end())
-            if cited:
-                consumed.append((after, cited[1]))
-                return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
+        if cited:
+            return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
         return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
 
     def _quoted_as_saying(self, start: int, end: int, cue_start: int, cue_end: int, consumed) -> Attribution | None:

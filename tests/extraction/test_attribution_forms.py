@@ -264,3 +264,10 @@ def test_a_correspondent_reporting_from_a_place_asserts_nothing():
 def test_named_actor_and_its_allies_is_the_named_actor():
     claim = only_claim("Kyiv and its allies say the referendums were a sham.")
     assert (claim.actor.name, claim.actor_mention) == ("Government of Ukraine", "Kyiv")
+
+
+def test_citing_before_the_content():
+    claim = only_claim("The state news agency TASS reported, citing the Defense Ministry, that 12 drones were downed over Kursk.")
+    assert claim.actor_mention == "the Defense Ministry"
+    assert claim.via.name == "TASS"
+    assert claim.text == "12 drones were downed over Kursk."
