@@ -38,6 +38,7 @@ _LEFT_BOUNDARY = re.compile(
 )
 _RELATIVE = frozenset({"who", "which"})
 _WORD_CHAR = re.compile(r"\w")
+_LIST_TAIL = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[^,.;:]+")
 _CITING_AFTER = re.compile(r"\s*,\s*citing\s+")
 _NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
 _LONGEST_MENTION = 160
@@ -234,6 +235,9 @@ class SentenceReader:
         source = self.right_np(match.end)
         if not source:
             return None
+        listed = _LIST_TAIL.match(self.text, source[1])
+        if listed and self.valid(source[0], listed.end()):
+            source = (source[0], listed.end())  # "according to US, South Korean and Ukrainian officials"
         clause_start, _ = self.left_segment(match.start)
         if not self.text[:clause_start].strip(" ,"):
             content = strip_span(self.text, source[1], len(self.text))

@@ -271,3 +271,9 @@ def test_citing_before_the_content():
     assert claim.actor_mention == "the Defense Ministry"
     assert claim.via.name == "TASS"
     assert claim.text == "12 drones were downed over Kursk."
+
+
+def test_according_to_a_list_of_sources():
+    claim = only_claim("North Korea has sent some 10,000 troops to Russia, according to US, South Korean and Ukrainian officials.")
+    assert claim.actor_mention == "US, South Korean and Ukrainian officials"
+    assert claim.text == "North Korea has sent some 10,000 troops to Russia"
