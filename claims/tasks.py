@@ -36,7 +36,8 @@ def article_extract_claims(self, article_id: int) -> dict:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return {"status": "missing"}
-    if article.status in (Article.Status.PENDING, Article.Status.DUPLICATE):
+    # Not split yet (the split queues this task again), or a copy of an article we hold.
+    if article.status in (Article.Status.PENDING, Article.Status.FETCHED, Article.Status.DUPLICATE):
         return {"status": f"skipped: article is {article.status}"}
     try:
         result = article_claims_store(article=article)

@@ -1,8 +1,9 @@
 """Turn the extractor's actors into Actor rows.
 
-A known actor (from the gazetteer) is found by name. An unknown one (a titled person, an
-organisation the gazetteer lacks) becomes a new Actor with is_reviewed=False so it shows up for
-an editor, instead of being dropped. Merged actors resolve to the actor they were merged into.
+A known actor (from the gazetteer) is found by name. An unknown one with a name (a titled
+person, an organisation the gazetteer lacks) becomes a new Actor with is_reviewed=False so it
+shows up for an editor, instead of being dropped. Merged actors resolve to the actor they were
+merged into.
 """
 
 from django.db import IntegrityError, transaction
@@ -26,8 +27,10 @@ class ActorResolver:
         if extracted is None:
             return None
         name = " ".join(extracted.name.split())[:_NAME_LENGTH]
-        # An unresolved pronoun names nobody; the attribution keeps the mention and no actor.
-        if not name or name.lower() in PRONOUNS:
+        # An unresolved pronoun or a bare description ("spokesperson", "national rail operator")
+        # names nobody in particular: one shared Actor for every "spokesperson" would tie unrelated
+        # claims together. The attribution keeps the mention for an editor to resolve.
+        if not name or name.lower() in PRONOUNS or (not extracted.known and name == name.lower()):
             return None
         key = name.lower()
         if key not in self._by_name:

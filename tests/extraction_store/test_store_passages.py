@@ -60,6 +60,17 @@ def test_an_unknown_titled_person_becomes_an_unreviewed_actor(starter_gazetteer)
     assert passage.attributions.get().actor == person
 
 
+def test_a_bare_description_keeps_its_mention_but_makes_no_actor(starter_gazetteer):
+    passage = passage_with("A spokesperson said 12 ships were damaged.")
+    actors = Actor.objects.count()
+
+    article_claims_store(article=passage.article)
+
+    attribution = passage.attributions.get()
+    assert attribution.actor is None and attribution.source_mention == "A spokesperson"
+    assert Actor.objects.count() == actors
+
+
 def test_the_article_is_marked_extracted_with_the_version(starter_gazetteer):
     passage = passage_with(DRONES)
 
