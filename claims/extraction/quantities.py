@@ -95,6 +95,7 @@ def _skipped_spans(sentence: str) -> list[tuple[int, int]]:
 _DIGIT = re.compile(r"\d")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|of|until|from|for|year)\s+$")
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_BARE_COUNT_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has|of them)\b")
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"])
 
 
@@ -183,6 +184,10 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
             dict(value=value, value_max=value_max, total=None, unit=unit, noun=noun, approximate=qualifier is not None and qualifier != "only",
                  qualifier=qualifier, start=text_start, number_end=end, end=end_text)
         )
+    for earlier, later in zip(found, found[1:]):
+        # "40 drones, while Moscow says only 12 were launched": the bare number counts the same thing.
+        if later["noun"] is None and later["unit"] is None and earlier["noun"] and _BARE_COUNT_VERB.match(sentence, later["end"]):
+            later["noun"] = earlier["noun"]
     for part, whole in zip(found, found[1:]):
         if _PART_OF.match(sentence[part["number_end"] : whole["start"]] + " ") or _PART_OF.match(sentence[part["end"] : whole["start"]]):
             part["total"] = whole["value"]

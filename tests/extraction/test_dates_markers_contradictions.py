@@ -100,3 +100,11 @@ def test_launched_and_destroyed_counts_are_not_contradictions():
 
 def test_future_wording_resolves_a_weekday_forward():
     assert resolve_event_time("a delegation will travel to Cairo on Monday", THURSDAY) == (datetime.date(2025, 3, 10), "on Monday")
+
+
+def test_a_bare_number_counts_the_thing_counted_before_it_in_the_sentence():
+    result = extract("Kyiv says the attack involved 40 drones, while Moscow claims only 12 drones were launched by Kyiv's forces.")
+    assert result.contradictions == ()  # different verbs: "involved" and "launched"
+    result = extract("Kyiv says 40 drones were launched, while Moscow claims only 12 were launched.")
+    assert result.claims[1].quantities[0].noun == "drones"
+    assert result.contradictions == ((0, 1),)
