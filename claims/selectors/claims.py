@@ -46,8 +46,9 @@ def card_context(claim: Claim, attributions: list[Attribution], quantities: list
     claim.segments = attribution_sentence_segments(primary) if primary else []
     article = primary.passage.article if primary else None
     claim.card = {
-        "id": claim.pk,
-        "version": claim.version,
+        # Strings, not ints: every int a template prints goes through number localisation.
+        "id": str(claim.pk),
+        "version": str(claim.version),
         "state": claim.review_state,
         "state_label": claim.get_review_state_display(),
         "url": reverse("claim_detail", args=[claim.pk]),
