@@ -68,11 +68,10 @@ _AUXILIARIES = frozenset({"has", "have", "had"})
 _AUXILIARY_ADVERBS = frozenset("also earlier previously repeatedly already long now just again both initially since further".split())
 # Single-word forms are looked up word by word (faster than one big regex alternation);
 # two-word forms ("called on", "according to") by their first word.
-_SINGLE_FORMS = frozenset(form for form in FORM_TO_LEMMA if " " not in form) | {"according"}
-_TWO_WORD_FORMS = {form.split()[0]: set() for form in [*FORM_TO_LEMMA, "according to"] if " " in form}
-for _form in [*FORM_TO_LEMMA, "according to"]:
-    if " " in _form:
-        _TWO_WORD_FORMS[_form.split()[0]].add(_form.split()[1])
+_SINGLE_FORMS = frozenset(form for form in FORM_TO_LEMMA if " " not in form)
+_TWO_WORD_FORMS: dict[str, set[str]] = {}
+for _first, _second in (form.split() for form in [*FORM_TO_LEMMA, "according to"] if " " in form):
+    _TWO_WORD_FORMS.setdefault(_first, set()).add(_second)
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"[A-Za-z]+")
 
