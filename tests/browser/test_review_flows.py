@@ -95,6 +95,14 @@ def test_fact_checker_sets_a_verdict_with_evidence_and_sees_it_on_claim_and_acto
     expect(page.locator("#latest-claims")).to_contain_text("Verified")
     screenshot(page, "actor-page")
 
+    page.click("text=Edit this actor")
+    page.fill("#id_alias", "Benchland MoD")
+    page.click("form[action$='/aliases/'] button")
+    expect(page.locator("#actor-profile .chips")).to_contain_text("Benchland MoD")
+    expect(page.locator("#audit-trail")).to_contain_text("alias_add")
+    page.click("text=Edit this actor")
+    screenshot(page, "actor-page-editing")
+
     page.goto(f"/articles/{newsroom['article'].pk}/")
     expect(page.locator("a.hl-link mark.hl-content")).to_have_count(3)
     screenshot(page, "article-page")
