@@ -93,15 +93,16 @@ def _content_end(text: str, start: int, end: int) -> tuple[int, str | None]:
     return start + len(text[start : lines[keep - 1].end].rstrip()), permalink
 
 
-def _lead_end(text: str, start: int, end: int) -> int:
-    """End of the lead: the first prose paragraph from start (it stops at a blank line, link, caption or marker)."""
+def _lead_end(text: str, start: int, end: int, *, one_paragraph: bool) -> int:
+    """End of the lead: the prose from start up to a link, caption or marker line; for a plain
+    article (one_paragraph) only its first paragraph, as the rest is the body."""
     stop = start
     for line in _lines(text, start, end):
         if _URL_LINE.match(line.text) or _is_caption(line) or _SECTION_MARKER.match(line.text):
             break
         if line.stripped:
             stop = line.end
-        elif stop > start:
+        elif stop > start and one_paragraph:
             break
     return start + len(text[start:stop].rstrip())
 
@@ -134,7 +135,7 @@ def split_plaintext_liveblog(text: str) -> TextLiveBlog:
         return TextLiveBlog("", published, updated, [])
     lead_from = published_line.end() if published_line else title.end
     markers = list(_SECTION_MARKER.finditer(text))
-    lead_end = _lead_end(text, lead_from, markers[0].start() if markers else len(text))
+    lead_end = _lead_end(text, lead_from, markers[0].start() if markers else len(text), one_paragraph=not markers)
     posts = [_post(0, title.stripped, published, None, text, title.start, max(lead_end, title.end))]
     if not markers:
         body_start = _next_prose_start(text, lead_end)

@@ -77,3 +77,12 @@ def test_windows_line_endings_keep_headings_and_verbatim_offsets():
     assert blog.posts[2].text.startswith("Mayor says three injured in port strike\r\n")
     for post in blog.posts:
         assert text[post.start : post.end] == post.text
+
+
+def test_a_live_blog_lead_of_several_paragraphs_stays_in_the_header():
+    text = (
+        "Flood updates\n\nPublished May 5, 2024\n\nRivers rose overnight.\n\nThe army was deployed.\n\n"
+        "https://example.org/p/3\nSkip next section Dams hold\nMay 5, 2024\n\nDams hold\n\nEngineers said the dams held.\n"
+    )
+    header = split_plaintext_liveblog(text).posts[0]
+    assert header.text.endswith("Rivers rose overnight.\n\nThe army was deployed.")
