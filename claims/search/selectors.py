@@ -212,7 +212,10 @@ def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dic
 def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int) -> SearchResults:
     claims = claims_matching(search)
     page, next_cursor = keyset_page(claims, sort=search.effective_sort, cursor=cursor, size=size)
-    total, is_lower_bound = count_capped(claims)
+    if cursor is None and next_cursor is None:
+        total, is_lower_bound = len(page), False  # everything fits on the first page: no count needed
+    else:
+        total, is_lower_bound = count_capped(claims)
     attributions = first_attributions([claim.pk for claim in page], text=search.text)
     rows = []
     for claim in page:

@@ -100,3 +100,4 @@ def test_next_page_link_keeps_the_query(viewer_client, corpus):
     assert "q=report" in next_query and "actor=Ukrainian+Air+Force" in next_query and "cursor=" in next_query
     second = viewer_client.get(f"{SEARCH}?{next_query}")
     assert len(second.context["results"].rows) == 4 and "next_query" not in second.context
+    assert response.context["results"].total == second.context["results"].total == 29
