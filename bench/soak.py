@@ -156,6 +156,11 @@ class AppProcess:
     def __init__(self, name: str, argv: list[str], *, env: dict, logdir: Path):
         self.name, self.argv, self.env, self.logdir = name, argv, env, logdir
         self.process: subprocess.Popen | None = None
+        self.supervised = True  # restarted when it exits by itself, like compose's restart: unless-stopped
+
+    @property
+    def exited_by_itself(self) -> bool:
+        return self.supervised and self.process is not None and self.process.poll() is not None
 
     def start(self) -> "AppProcess":
         with open(self.logdir / f"{self.name}.log", "ab") as output:
@@ -164,11 +169,13 @@ class AppProcess:
         return self
 
     def kill(self) -> None:
+        self.supervised = False
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
 
     def stop(self) -> None:
         """SIGTERM to the main process only: a Celery worker then finishes its tasks (warm shutdown)."""
+        self.supervised = False
         if self.process is None or self.process.poll() is not None:
             return
         self.process.terminate()
@@ -266,6 +273,8 @@ class Soak:
         self.processes: dict[str, AppProcess] = {}
         self.result = SoakResult()
         self.poll_now_answer: tuple[int, str] | None = None
+        self.unplanned_exits: list[str] = []
+        self.supervising = threading.Event()
         self.poll_now_at: float | None = None
         self.killed_during: str = ""
 
@@ -349,6 +358,22 @@ class Soak:
         probe, _ = services.feed_add(url=simulator.feeds()[0][0] + POLL_NOW_PROBE, outlet_name=simulator.feeds()[0][1],
                                      poll_interval=timedelta(days=1))
         return probe.pk
+
+    def supervise(self) -> None:
+        """Start again any process that exits when the soak did not stop it, and note why it exited."""
+        while not self.supervising.wait(1.0):
+            for process in list(self.processes.values()):
+                if process.exited_by_itself:
+                    reason = self.last_error_line(process.name)
+                    self.unplanned_exits.append(f"{process.name} exited (code {process.process.returncode}) at "
+                                                f"{datetime.now(UTC):%H:%M:%S}: {reason}")
+                    log(f"{process.name} exited by itself ({reason}); starting it again")
+                    process.start()
+
+    def last_error_line(self, name: str) -> str:
+        lines = (self.logdir / f"{name}.log").read_text(encoding="utf-8", errors="replace").splitlines()
+        errors = [line for line in lines if "Unrecoverable error" in line or "CRITICAL" in line]
+        return (errors or lines or ["no output"])[-1][-160:]
 
     # Faults ----------------------------------------------------------------------------------
 
@@ -644,6 +669,7 @@ class Soak:
                                           material=Material.load(use_shared=config.use_shared_material)).start()
             log(f"simulator on {simulator.base_url} ({simulator.material.source})")
             poll_now_feed_id = self.add_feeds(simulator)
+            threading.Thread(target=self.supervise, name="supervisor", daemon=True).start()
             prober = WebProber(f"http://127.0.0.1:{config.web_port}")
             prober.log_in()
             prober.start()
@@ -670,9 +696,12 @@ class Soak:
             prober.join()
             self.result.figures.append(f"ran {(time.time() - began) / 60:.1f} min; worker killed while {self.killed_during}; "
                                        f"logs in {self.logdir}")
+            self.result.figures.append("processes that exited by themselves and were started again by the supervisor: "
+                                       + ("; ".join(self.unplanned_exits) or "none"))
             self.check(ledger, prober, poll_now_feed_id)
             self.result.figures.append(self.task_log_summary())
         finally:
+            self.supervising.set()
             if prober is not None:
                 prober.stopping.set()
             for process in reversed(list(self.processes.values())):
