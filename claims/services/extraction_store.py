@@ -8,7 +8,9 @@ leaves whole passages behind and the next run finishes the rest. In a passage:
   the same place is not stored again;
 - a machine-made attribution that the new extraction reproduces exactly is kept (same row);
 - any other machine-made attribution is deleted, with its claim once no attribution is left,
-  and the new extraction is stored in its place; so are those on old versions of edited posts.
+  and the new extraction is stored in its place.
+
+Old versions of edited posts keep their attributions: what was published then was asserted.
 
 A new claim that the same actor already made around the same date, with the same quantities
 and similar words, gets a new Attribution on the existing Claim instead of a duplicate.
@@ -96,7 +98,6 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
     actors = ActorResolver()
     publisher = _publisher(article, gazetteer)
     total = ExtractionStoreResult()
-    total.attributions_replaced += _retired_passages_clear(article)
     for passage in article.passages.current().select_related("article").order_by("position", "pk"):
         # Extraction is pure computation on text that never changes: it needs no transaction.
         extraction = extract_passage(
@@ -110,20 +111,6 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
         status=Article.Status.EXTRACTED, extracted_at=now, extractor_version=EXTRACTOR_VERSION, updated_at=now
     )
     return total
-
-
-@transaction.atomic
-def _retired_passages_clear(article: Article) -> int:
-    """Machine-made attributions on passage versions the article no longer shows (an edited post,
-    a removed paragraph) go: the current version is extracted afresh. People's claims stay, with
-    the words they were made from."""
-    retired = list(
-        Attribution.objects.filter(passage__article=article, passage__is_current=False).only("id", "claim_id")
-    )
-    touched = claims_touched_by_people({attribution.claim_id for attribution in retired})
-    machine_made = [attribution for attribution in retired if attribution.claim_id not in touched]
-    _attributions_delete(machine_made)
-    return len(machine_made)
 
 
 @transaction.atomic

@@ -113,17 +113,16 @@ def test_a_suggested_link_does_not_count_as_a_persons_work(starter_gazetteer, mo
     assert ClaimLink.objects.get().from_claim_id not in old_claims
 
 
-def test_an_edited_post_replaces_the_claims_of_its_old_version_but_keeps_reviewed_ones(starter_gazetteer):
-    old = passage_with(DRONES + " " + TANKS)
+def test_an_edited_post_keeps_what_it_said_before_and_repeats_attach_to_the_same_claims(starter_gazetteer):
+    old = passage_with(TANKS)
     article_claims_store(article=old.article)
-    reviewed = old.attributions.get(claim__text__startswith="it shot down").claim
-    Claim.objects.filter(pk=reviewed.pk).update(review_state=Claim.ReviewState.ACCEPTED, human_touched=True)
     Passage.objects.filter(pk=old.pk).update(is_current=False)
-    new = passage_with(TANKS, article=old.article, key=old.key, version=2)
+    new = passage_with(TANKS.replace("only 12 tanks", "only 15 tanks"), article=old.article, key=old.key, version=2)
 
     result = article_claims_store(article=old.article)
 
-    assert result.attributions_replaced == 4
-    assert list(old.attributions.values_list("claim_id", flat=True)) == [reviewed.pk]
-    assert new.attributions.count() == 2
+    assert old.attributions.count() == 2  # what the first version said stays on record
+    assert (result.attached_to_existing, result.claims_created) == (1, 1)
+    changed = new.attributions.get(claim__text__contains="15 tanks").claim
+    assert changed.attributions.count() == 1
     assert Claim.objects.count() == 3
