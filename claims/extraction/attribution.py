@@ -81,6 +81,7 @@ _SUBJECT_WORDS = frozenset(
     "deputy acting interim prime chief government presidential general vice".split()
 )
 _HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P<source>[^\u2014\u2013]{2,60})$")
+_INTERVIEW = re.compile(r"\s+(?:to|tells|told|speaks to)\s+[A-Z][\w-]*$")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 
 
@@ -138,11 +139,14 @@ class SentenceReader:
     @cached_property
     def _boundaries(self) -> list[tuple[int, int, str]]:
         """Clause boundaries outside quotations (quote marks themselves count), found once per sentence."""
-        return [
+        boundaries = {
             (match.start(), match.end(), match[0].strip().lower())
             for match in _LEFT_BOUNDARY.finditer(self.text)
             if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d"
-        ]
+        }
+        # A closing single quotation mark ends a clause as a double one does.
+        boundaries.update((end - 1, end, '"') for start, end in self.quotes if self.text[end - 1 : end] == "\u2019")
+        return sorted(boundaries)
 
     @cached_property
     def _boundary_ends(self) -> list[int]:
@@ -430,12 +434,12 @@ class SentenceReader:
         if dash_only:
             return []
         colon = _HEADLINE_COLON.match(self.text)
-        if colon and self.valid(colon.start("source"), colon.end("source")):
-            source = self.text[colon.start("source"):colon.end("source")]
-            analysis = analyse_mention(source, self.gazetteer)
-            if analysis.kind == "person":
-                return [Attribution((colon.start("source"), colon.end("source")), None, "headline", None,
-                               (colon.start("content"), colon.end("content")), "headline_colon")]
+        if colon:
+            # "Klimkin to DW: ..." is an interview: the speaker is before "to".
+            interview = _INTERVIEW.search(self.text, colon.start("source"), colon.end("source"))
+            source = (colon.start("source"), interview.start() if interview else colon.end("source"))
+            if self.valid(*source) and analyse_mention(self.text[source[0]:source[1]], self.gazetteer).kind == "person":
+                return [Attribution(source, None, "headline", None, (colon.start("content"), colon.end("content")), "headline_colon")]
         return []
 
     def _trim_overlaps(self, attributions: list[Attribution]) -> list[Attribution]:

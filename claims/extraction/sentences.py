@@ -17,6 +17,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=[\s\u00a0]+[\"'\u201c\u20
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}[.)])[\s\u00a0]+")
 _DOUBLE_QUOTES = {"\u201c": 1, "\u201d": -1}
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
+_SINGLE_QUOTED = re.compile(r"\u2018[^\u2018]*?\u2019(?![A-Za-z])")
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
@@ -94,7 +95,19 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Spans inside double quotation marks, so cues inside a quotation are not taken as attributions."""
+    """Spans inside quotation marks, so cues inside a quotation are not taken as attributions.
+
+    Double quotes, and curly single quotes (British style) where the closing mark is not an
+    apostrophe ("Russia’s").
+    """
+    regions = _double_quoted(text)
+    for match in _SINGLE_QUOTED.finditer(text):
+        if not any(start <= match.start() < end for start, end in regions):
+            regions.append((match.start(), match.end()))
+    return sorted(regions)
+
+
+def _double_quoted(text: str) -> list[tuple[int, int]]:
     regions, opened = [], None
     for mark in _QUOTE_MARK.finditer(text):
         index, char = mark.start(), mark[0]

@@ -277,3 +277,10 @@ def test_according_to_a_list_of_sources():
     claim = only_claim("North Korea has sent some 10,000 troops to Russia, according to US, South Korean and Ukrainian officials.")
     assert claim.actor_mention == "US, South Korean and Ukrainian officials"
     assert claim.text == "North Korea has sent some 10,000 troops to Russia"
+
+
+def test_interview_headline_and_british_single_quotes():
+    claim = only_claim("Klimenko to DW: Sanctions are working")
+    assert claim.actor_mention == "Klimenko" and claim.rule == "headline_colon"
+    claim = only_claim("‘They said the town was safe,’ the mayor said.")
+    assert claim.actor_mention == "the mayor"
