@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.utils import timezone
 
 from sources.fetching import FetchError, fetch
@@ -32,7 +32,9 @@ from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url, u
 
 logger = logging.getLogger(__name__)
 
-FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
+)
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 PLAIN_TYPES = ("text/plain",)
@@ -308,7 +310,9 @@ def feed_poll(*, feed: Feed) -> FeedPollResult:
             "last_error": parsed.warning,
         },
     )
-    return FeedPollResult(not_modified=False, entries=len(parsed.entries), new_article_ids=new_ids, refetch_article_ids=refetch_ids)
+    return FeedPollResult(
+        not_modified=False, entries=len(parsed.entries), new_article_ids=new_ids, refetch_article_ids=refetch_ids
+    )
 
 
 # Articles ------------------------------------------------------------------------------------
@@ -421,10 +425,11 @@ def article_split(*, article_id: int) -> SplitResult:
         if article.status == Article.Status.DUPLICATE:
             return SplitResult(added=0, revised=0, retired=0)
         document = _document_passages(article)
-        current = {passage.key: passage for passage in article.passages.current()}
-        latest_versions = dict(
-            article.passages.values_list("key").annotate(latest=Max("version")).values_list("key", "latest")
-        )
+        current, latest_versions = {}, {}
+        for passage in article.passages.defer("text"):  # one query; old versions count for numbering
+            latest_versions[passage.key] = max(passage.version, latest_versions.get(passage.key, 0))
+            if passage.is_current:
+                current[passage.key] = passage
         new_passages, revised = [], 0
         for draft in document.drafts:
             digest = text_hash(draft.text)

@@ -4,7 +4,6 @@ import calendar
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
 from xml.sax import SAXException
 
 import feedparser

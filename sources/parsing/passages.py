@@ -66,7 +66,7 @@ def _drafts(rows: list[tuple[str, str, datetime | None, str, str]]) -> list[Pass
     keys = _unique_keys([row[0] for row in rows])
     return [
         PassageDraft(key=key, position=position, heading=heading[:1000], published_at=published, permalink=permalink, text=text)
-        for position, (key, (_, heading, published, permalink, text)) in enumerate(zip(keys, rows))
+        for position, (key, (_, heading, published, permalink, text)) in enumerate(zip(keys, rows, strict=True))
     ]
 
 

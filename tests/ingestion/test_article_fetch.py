@@ -20,7 +20,10 @@ def pending_article(url: str, **fields) -> Article:
 
 
 def html_page(text: str, *, charset_meta: str = "") -> str:
-    return f"<html><head>{charset_meta}<title>Repairs</title></head><body><article><h1>Repairs</h1><p>{text}</p></article></body></html>"
+    return (
+        f"<html><head>{charset_meta}<title>Repairs</title></head>"
+        f"<body><article><h1>Repairs</h1><p>{text}</p></article></body></html>"
+    )
 
 
 def test_an_article_page_is_stored_with_its_raw_html_and_split(http_server):

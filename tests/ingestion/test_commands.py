@@ -1,6 +1,7 @@
 """The ingestion management commands, run as an operator would, printing what they did."""
 
 from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 

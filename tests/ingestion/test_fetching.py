@@ -4,7 +4,13 @@ import time
 
 import pytest
 
-from sources.fetching import FetchRefused, HttpStatusError, ResponseTooLarge, TransientFetchError, fetch
+from sources.fetching import (
+    FetchRefused,
+    HttpStatusError,
+    ResponseTooLarge,
+    TransientFetchError,
+    fetch,
+)
 from tests.ingestion.conftest import Reply
 
 

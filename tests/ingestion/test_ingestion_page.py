@@ -68,7 +68,7 @@ def test_ingested_hostile_html_never_reaches_the_page_unescaped(editor_client, h
     )
     url = http_server.add("/hostile", Reply(body=body.encode()))
     feed = FeedFactory(url=http_server.add("/feed.xml", Reply(
-        body=f"<rss version='2.0'><channel><title>T</title><item><title>x</title><link>{url}</link></item></channel></rss>".encode(),
+        body=f"<rss version='2.0'><channel><title>T</title><item><link>{url}</link></item></channel></rss>".encode(),
         content_type="application/rss+xml")))
     assert editor_client.post(reverse("sources:feed-poll", args=[feed.pk])).status_code == 302
     article = Article.objects.get(url=url)
@@ -131,13 +131,14 @@ def test_pasted_text_is_ingested_with_its_url_outlet_and_date(editor_client):
     assert "Coastal towns brace for storm: new, 2 passages added." in page
 
 
-def test_an_uploaded_html_file_is_ingested(editor_client, tmp_path):
+def test_an_uploaded_html_file_is_ingested(editor_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    html = (tmp_path / "x.html")
-    html.write_bytes(b"<html><head><link rel=canonical href='https://a.example/story'></head><body><article>"
-                     b"<p>The agency said 7 of 9 flights were cancelled because of fog over the airport.</p></article></body></html>")
-    upload = SimpleUploadedFile("story.html", html.read_bytes(), content_type="text/html")
+    page = (
+        b"<html><head><link rel=canonical href='https://a.example/story'></head><body><article>"
+        b"<p>The agency said 7 of 9 flights were cancelled because of fog over the airport.</p></article></body></html>"
+    )
+    upload = SimpleUploadedFile("story.html", page, content_type="text/html")
     assert editor_client.post(reverse("sources:upload"), {"file": upload}).status_code == 302
     assert Article.objects.get().url == "https://a.example/story"
 

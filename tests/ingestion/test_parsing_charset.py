@@ -30,7 +30,7 @@ def test_utf8_mislabelled_as_latin1_is_decoded_as_utf8():
 
 
 def test_a_header_charset_that_cannot_decode_the_body_falls_back_to_what_fits():
-    body = "<p>Kraków: Łódź</p>".encode("utf-8")
+    body = "<p>Kraków: Łódź</p>".encode()
     assert decode_body(body, content_type="text/html; charset=ascii").text == "<p>Kraków: Łódź</p>"
 
 

@@ -1,6 +1,11 @@
 import pytest
 
-from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url, resolve_canonical_url
+from sources.parsing.urls import (
+    InvalidUrl,
+    canonicalize_url,
+    first_bare_url,
+    resolve_canonical_url,
+)
 
 
 def test_canonical_url_drops_tracking_parameters_fragment_and_default_port():
