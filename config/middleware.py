@@ -17,7 +17,9 @@ class LoginRequiredEverywhereMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated or request.path.startswith(PUBLIC_PREFIXES):
+        # Public paths first: reading request.user loads the session, and /healthz must answer
+        # even when the database (where sessions live) does not.
+        if request.path.startswith(PUBLIC_PREFIXES) or request.user.is_authenticated:
             return self.get_response(request)
         if getattr(request, "htmx", False):
             # An expired session during an htmx request: tell htmx to load the login page.

@@ -251,6 +251,11 @@ def _feed_record_success(*, feed_id: int, updates: dict) -> None:
     )
 
 
+def feed_request_poll(*, feed_id: int) -> None:
+    """Make the feed due now: beat's next tick polls it (poll now, when the queue cannot take a poll)."""
+    Feed.objects.filter(pk=feed_id).update(next_poll_at=timezone.now())
+
+
 def feed_resume(*, feed_id: int) -> None:
     Feed.objects.filter(pk=feed_id, status=Feed.Status.PAUSED).update(
         status=Feed.Status.FAILING, paused_at=None, consecutive_failures=0, next_poll_at=timezone.now()

@@ -28,6 +28,13 @@ def test_healthz_answers_without_login_or_database(client):
 
 
 @pytest.mark.django_db
+def test_healthz_answers_a_logged_in_browser_while_the_database_is_down(viewer_client):
+    with database_unreachable():
+        response = viewer_client.get("/healthz")
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
 def test_it_works_with_a_fresh_heartbeat(client, with_worker):
     worker_heartbeat()
     response = client.get("/readyz")

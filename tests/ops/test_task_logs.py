@@ -6,6 +6,7 @@ from celery import shared_task
 
 from claims.tasks import worker_heartbeat
 from config.ops.selectors import task_runs_by_minute
+from tests.conftest import requires_real_services
 
 
 @shared_task(name="tests.ops.fail_on_purpose")
@@ -58,3 +59,19 @@ def test_each_run_is_counted_by_outcome_for_the_operations_page():
         fail_on_purpose.delay(7)
     assert outcome_count("success") - successes == 2
     assert outcome_count("failure") - failures == 1
+
+
+@requires_real_services
+@pytest.mark.worker
+def test_a_real_worker_writes_one_json_line_per_task(celery_worker_process, tmp_path):
+    result = worker_heartbeat.delay()
+    result.get(timeout=30)
+    log_path = tmp_path / "worker.log"  # where celery_worker_process sends the worker's output
+
+    def logged_lines():
+        return [json.loads(line) for line in log_path.read_text().splitlines() if line.startswith('{"ts"')]
+
+    celery_worker_process(lambda: any(line["id"] == result.id for line in logged_lines()))
+    [line] = [line for line in logged_lines() if line["id"] == result.id]
+    assert line["task"] == "claims.tasks.worker_heartbeat"
+    assert line["outcome"] == "success"
