@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claims.extraction.cues import FORM_TO_LEMMA
 from claims.extraction.gazetteer import ActorRecord, Gazetteer
@@ -103,8 +102,11 @@ def head_word(mention: str) -> str:
     return re.sub(r"['’]s?$", "", words[-1])
 
 
-@lru_cache(maxsize=8192)
 def is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool = True) -> bool:
+    return gazetteer.memo(("source", mention, strict), lambda: _is_source_mention(mention, gazetteer, strict))
+
+
+def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool:
     """Does the phrase look like who said something (not a clause, not a bare noun phrase of things)?
 
     Not strict (for plain speech verbs such as "said"): any short noun phrase will do, since
@@ -169,8 +171,11 @@ def _person_name(words: list[str]) -> tuple[list[str], bool]:
     return run, titled
 
 
-@lru_cache(maxsize=8192)
 def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None = None) -> MentionAnalysis:
+    return gazetteer.memo(("analysis", mention, country_hint), lambda: _analyse_mention(mention, gazetteer, country_hint))
+
+
+def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None) -> MentionAnalysis:
     text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
     by = _INVESTIGATION_BY.match(text)
     if by:

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
+_MEMO_SIZE = 50_000
 DEFAULT_PATH = Path(__file__).with_name("data") / "gazetteer.json"
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
 
@@ -38,6 +41,7 @@ class Gazetteer:
                 bucket = self._by_alias.setdefault(normalize_alias(alias), [])
                 if record not in bucket:
                     bucket.append(record)
+        self._memo: dict[tuple, object] = {}
         _country_words(self)
 
     @classmethod
@@ -68,14 +72,22 @@ class Gazetteer:
 
     def country_in(self, text: str) -> str | None:
         """The first country named or implied by an adjective in text ("Russia's Kursk region" -> Russia)."""
-        if text in self._country_cache:
-            return self._country_cache[text]
+        return self.memo(("country", text), lambda: self._country_in(text))
+
+    def _country_in(self, text: str) -> str | None:
         match = self._country_pattern.search(text) if self._country_pattern else None
-        country = self._country_by_word[match[1].lower()] if match else None
-        if len(self._country_cache) > 20_000:
-            self._country_cache.clear()
-        self._country_cache[text] = country
-        return country
+        return self._country_by_word[match[1].lower()] if match else None
+
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
+        """Results about mentions, kept with this gazetteer (a worker may build a new one per task,
+        so a module-level cache would keep old gazetteers alive)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            value = self._memo[key] = compute()
+            return value
 
     def adjective_of(self, country: str) -> str | None:
         return self._adjectives.get(country)
@@ -91,7 +103,6 @@ def _default_gazetteer() -> Gazetteer:
 
 def _country_words(gazetteer: Gazetteer) -> None:
     """Index country names and adjectives ("Ukrainian") from the government records."""
-    gazetteer._country_cache = {}
     gazetteer._adjectives = {}
     gazetteer._governments = {}
     pattern_parts = []
