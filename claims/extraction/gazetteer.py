@@ -42,7 +42,26 @@ class Gazetteer:
                 if record not in bucket:
                     bucket.append(record)
         self._memo: dict[tuple, object] = {}
-        _country_words(self)
+        self._index_countries()
+
+    def _index_countries(self) -> None:
+        """Country names and adjectives ("Ukrainian"), read from the government records."""
+        self._adjectives: dict[str, str] = {}
+        self._governments: dict[str, str] = {}
+        words: list[tuple[str, str]] = []
+        for record in self.records.values():
+            if record.kind != "government" or not record.country:
+                continue
+            self._governments[record.country] = record.name
+            words.append((record.country, record.country))
+            for alias in record.aliases:
+                if alias.endswith(" government") and not alias.lower().startswith("the "):
+                    adjective = alias[: -len(" government")]
+                    self._adjectives.setdefault(record.country, adjective)
+                    words.append((adjective, record.country))
+        self._country_by_word = {word.lower(): country for word, country in words}
+        alternatives = sorted((re.escape(word) for word, _ in words), key=len, reverse=True)
+        self._country_pattern = re.compile(rf"\b({'|'.join(alternatives)})(?:'s|’s)?\b") if alternatives else None
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -99,23 +118,3 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
     return Gazetteer.from_json(DEFAULT_PATH)
-
-
-def _country_words(gazetteer: Gazetteer) -> None:
-    """Index country names and adjectives ("Ukrainian") from the government records."""
-    gazetteer._adjectives = {}
-    gazetteer._governments = {}
-    pattern_parts = []
-    for record in gazetteer.records.values():
-        if record.kind != "government" or not record.country:
-            continue
-        gazetteer._governments[record.country] = record.name
-        pattern_parts.append((record.country, record.country))
-        for alias in record.aliases:
-            if alias.endswith(" government") and not alias.lower().startswith("the "):
-                adjective = alias[: -len(" government")]
-                gazetteer._adjectives.setdefault(record.country, adjective)
-                pattern_parts.append((adjective, record.country))
-    gazetteer._country_by_word = {word.lower(): country for word, country in pattern_parts}
-    words = sorted((re.escape(word) for word, _ in pattern_parts), key=len, reverse=True)
-    gazetteer._country_pattern = re.compile(rf"\b({'|'.join(words)})(?:'s|’s)?\b") if words else None
