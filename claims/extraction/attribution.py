@@ -273,11 +273,9 @@ class SentenceReader:
         if mention is None and self.text[clause_start:cue_start].strip():
             if boundary in _RELATIVE:
                 # "Residents who spoke to the BBC said ...": the relative clause belongs to the subject before it.
-                head_end = clause_start - len(boundary) - 1
-                head_start, _ = self.left_segment(head_end)
-                mention = self.mention_in(head_start, head_end)
+                mention = self._relative_head(clause_start, boundary)
                 if mention:
-                    clause_start = head_start
+                    clause_start = mention[0]
             if mention is None and not participle and boundary not in _ELLIPTIC:
                 return None
         if verb.lower() in NOUN_LIKE_FORMS and _DETERMINER_BEFORE.search(self.text[max(0, match.verb_start - 20) : match.verb_start]):
@@ -323,14 +321,9 @@ class SentenceReader:
                 inverted = self.right_np(after)
                 if inverted:
                     content = strip_span(self.text, 0, clause_start)
-                    content = strip_span(self.text, *content)
                     return Attribution(inverted, (cue_start, cue_end), cue_text, lemma, content, "inverted", via=via)
             if mention is None and (participle or boundary in _ELLIPTIC or boundary in _RELATIVE):
-                if boundary in _RELATIVE:
-                    head_start, _ = self.left_segment(clause_start - len(boundary) - 1)
-                    mention = self.mention_in(head_start, clause_start - len(boundary) - 1)
-                else:
-                    mention = self.main_subject(clause_start)
+                mention = self._relative_head(clause_start, boundary) if boundary in _RELATIVE else self.main_subject(clause_start)
                 rule = "participle" if participle else ("relative_clause" if boundary in _RELATIVE else "elliptic_subject")
                 if mention:
                     return Attribution(mention, (cue_start, cue_end), cue_text, lemma, self.content_after(after), rule, via=via)
@@ -345,36 +338,46 @@ class SentenceReader:
             if cited:
                 consumed.append((after, cited[1]))
                 after = cited[1]
+        decided = self._content_and_form(after, clause_start, relative=boundary in _RELATIVE and mention[0] >= clause_start)
+        if decided is None:
+            return None  # nothing asserted ("DW's correspondent reports from Kyiv")
+        content, form = decided
+        if cited:
+            return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
+        return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
+
+    def _content_and_form(self, after: int, clause_start: int, *, relative: bool) -> tuple[tuple[int, int], str] | None:
+        """Which side of the attribution is the statement: after the cue, before the source, or both."""
         right = self.content_after(after)
-        if boundary in _RELATIVE and mention and mention[0] >= clause_start:
-            comma = self.text.find(",", right[0])
+        if relative:
+            comma = self.text.find(",", right[0])  # "The move, which Kyiv said was illegal, drew protests"
             right = strip_span(self.text, right[0], comma) if comma != -1 else right
         right_text = self.text[right[0]:right[1]] if _WORD_CHAR.search(self.text, right[0], right[1]) else ""
         raw_right = self.text[after:].lstrip(" ,:")
+        comma_after_cue = self.text[after:].lstrip().startswith(",")
         left = strip_span(self.text, 0, clause_start)
         left_text = self.text[left[0]:left[1]]
         left_is_content = bool(left_text) and not _INTRO_SEGMENT.match(left_text + " ") or len(left_text.split()) > 6
         if raw_right[:1] in "\"\u201c" and right_text:
-            content, form = right, "source_first"
-            if left_is_content and self.text[: clause_start].rstrip()[-1:] in "\"\u201d" and self.text[after:].lstrip()[:1] == ",":
+            if left_is_content and self.text[:clause_start].rstrip()[-1:] in "\"\u201d" and comma_after_cue:
                 # '"Part one," she said, "part two."': the quotation on both sides is the content.
-                content, form = (left[0], right[1]), "source_around"
-        elif self.text[after:].lstrip().startswith(",") and right_text and left_is_content and len(left_text.split()) <= 4 and right_text[:1].islower():
+                return (left[0], right[1]), "source_around"
+            return right, "source_first"
+        if comma_after_cue and right_text and left_is_content and len(left_text.split()) <= 4 and right_text[:1].islower():
             # "The attack, the military said, targeted a depot": the statement runs around the attribution.
-            content, form = (left[0], right[1]), "source_around"
-        elif (
-            not right_text
-            or self.text[after:].lstrip().startswith(",")
-            or _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")
-        ) and left_is_content:
-            content, form = strip_span(self.text, *left), "source_last"
-        elif right_text and not _WHERE_ONLY.match(right_text):
-            content, form = right, "source_first"
-        else:
-            return None  # nothing asserted ("DW's correspondent reports from Kyiv")
-        if cited:
-            return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
-        return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
+            return (left[0], right[1]), "source_around"
+        right_is_adjunct = _RIGHT_IS_ADJUNCT.match(right_text) and not raw_right.lower().startswith("that")
+        if (not right_text or comma_after_cue or right_is_adjunct) and left_is_content:
+            return left, "source_last"
+        if right_text and not _WHERE_ONLY.match(right_text):
+            return right, "source_first"
+        return None
+
+    def _relative_head(self, clause_start: int, boundary: str) -> tuple[int, int] | None:
+        """The noun phrase a relative clause ("who ...", "which ...") belongs to."""
+        head_end = clause_start - len(boundary) - 1
+        head_start, _ = self.left_segment(head_end)
+        return self.mention_in(head_start, head_end)
 
     def _quoted_as_saying(self, start: int, end: int, cue_start: int, cue_end: int, consumed) -> Attribution | None:
         """ "Peskov was quoted by RIA as saying ..." """
