@@ -113,3 +113,15 @@ def test_poll_feeds_reports_failures(http_server):
     assert "HTML page, not a feed" in output and "errors: 1" in output
     assert Feed.objects.get().consecutive_failures == 1
 
+
+
+def test_an_html_page_names_its_outlet_when_none_is_given(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><link rel=canonical href='https://meridian.example/story'>"
+        "<meta property='og:site_name' content='The Meridian Courier'></head><body><article>"
+        "<p>The port authority said 40 of 52 ships had cleared customs since the strike ended.</p>"
+        "</article></body></html>"
+    )
+    run("ingest_file", str(page))
+    assert Article.objects.get().outlet.name == "The Meridian Courier"
