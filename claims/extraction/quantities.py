@@ -119,6 +119,8 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
             continue  # ordinals, identifiers such as 4WJLr
         if _AGE.match(after) or _TIME.match(after):
             continue
+        if match["digits"] and len(match["digits"]) <= 2 and sentence[max(0, start - 2) : start] == ", " and after.startswith(","):
+            continue  # an age in apposition: "A woman, 64, said ..."
         if any(s <= number_start < e for s, e in skipped):
             continue
         if match["digits"]:

@@ -122,3 +122,7 @@ def test_no_one_and_one_another_are_not_counts():
 def test_short_money_scales_need_a_currency():
     assert (one("The fund pays €50m a year.").value, one("It costs $1bn.").value) == (50_000_000, 1_000_000_000)
     assert values("A 50m wall stands there.") == []
+
+
+def test_an_age_between_commas_is_not_a_quantity():
+    assert values("A woman, 64, said she had lost 3 relatives.") == [3]
