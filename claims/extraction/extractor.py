@@ -31,7 +31,13 @@ _MODAL_WORDS = frozenset(
     "will would must should could might may shall need needs ought won't wouldn't can't cannot hope hopes want wants "
     "believe believes think thinks".split()
 )
-_LOWER_WORDS = re.compile(r"[a-z']+")
+# Evaluations, not checkable facts ("not a good sign", "unacceptable", "the most urgent task").
+_EVALUATIVE_WORDS = frozenset(
+    "good bad better worse best worst important urgent crucial vital necessary essential decisive unacceptable "
+    "outrageous absurd shameful disgraceful dangerous".split()
+)
+_LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
@@ -45,9 +51,13 @@ _PORTFOLIO = re.compile(
 
 
 def _is_opinion_wording(text: str) -> bool:
-    """Modal or interrogative wording; "could not be verified" does not count."""
+    """Modal, interrogative or evaluative wording; "could not be verified" does not count."""
     lower = markers.UNVERIFIED.sub("", text.lower()) if markers.is_unverified(text) else text.lower()
-    return "?" in lower or "have to" in lower or "has to" in lower or not _MODAL_WORDS.isdisjoint(_LOWER_WORDS.findall(lower))
+    words = _LOWER_WORDS.findall(lower)
+    return (
+        "?" in lower or "have to" in lower or "has to" in lower
+        or not _MODAL_WORDS.isdisjoint(words) or not _EVALUATIVE_WORDS.isdisjoint(words)
+    )
 
 
 @dataclass(frozen=True)
@@ -284,7 +294,9 @@ class _PassageExtractor:
             if not any(a <= q.span.start - offset < b for a, b in excluded)
         )
         content_text = text[content_start:content_end]
-        kind = "opinion" if (attribution.lemma in OPINION_LEMMAS or _is_opinion_wording(content_text)) else "fact"
+        # A sentence that is nothing but a quotation and gives no number is usually a view, not a report.
+        bare_quote = attribution.rule == "quote_continuation" and not quantities
+        kind = "opinion" if (attribution.lemma in OPINION_LEMMAS or bare_quote or _is_opinion_wording(content_text)) else "fact"
         event_date, event_text = context.event
         mention_text = text[mention_span[0]:mention_span[1]] if mention_span else None
         return ExtractedClaim(

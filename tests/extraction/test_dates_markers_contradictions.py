@@ -108,3 +108,12 @@ def test_a_bare_number_counts_the_thing_counted_before_it_in_the_sentence():
     result = extract("Kyiv says 40 drones were launched, while Moscow claims only 12 were launched.")
     assert result.claims[1].quantities[0].noun == "drones"
     assert result.contradictions == ((0, 1),)
+
+
+def test_kind_separates_checkable_facts_from_views_and_predictions():
+    assert only_claim("The ministry said 14 bridges were destroyed.").kind == "fact"
+    assert only_claim("The minister said the bridges must be rebuilt.").kind == "opinion"
+    assert only_claim("The mayor said the repairs were unacceptable and slow.").kind == "opinion"
+    assert only_claim("The mayor warned that the dam was weak.").kind == "opinion"
+    claims = extract('The mayor said the dam held. "We are proud of our engineers."').claims
+    assert [c.kind for c in claims] == ["fact", "opinion"]
