@@ -18,6 +18,7 @@ import hashlib
 import os
 import random
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -392,7 +393,9 @@ def export_peak_rss(rows_wanted: int) -> tuple[int, float, float, float]:
             [rows_wanted],
         )
         date_from = cursor.fetchone()[0]
-    port = 8765
+    with socket.socket() as probe:  # a free port, so the login and export reach our own server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     env = {**os.environ, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "bench-" + "x" * 60}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1",
@@ -403,6 +406,8 @@ def export_peak_rss(rows_wanted: int) -> tuple[int, float, float, float]:
         base = f"http://127.0.0.1:{port}"
         with httpx.Client(base_url=base, timeout=600) as client:
             for _ in range(100):
+                if server.poll() is not None:
+                    raise SystemExit(f"gunicorn exited with {server.returncode}")
                 try:
                     login = client.get("/accounts/login/")
                     break
@@ -456,6 +461,8 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from claims.models import Claim
+
     if not ARGS.reuse:
         call_command("migrate", verbosity=0)
         articles = ARGS.articles or -(-ARGS.claims // CLAIMS_PER_ARTICLE)
@@ -463,10 +470,13 @@ def main() -> None:
         connection.ensure_connection()
         load(connection, ARGS.actors, ARGS.claims, articles, rng)
     try:
-        print(f"\n{'query shape':<28}{'p50 ms':>9}{'p95 ms':>9}{'median total':>14}")
+        claims = Claim.objects.count()
+        print(f"\n{claims:,} claims; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (the machine is shared)")
+        print(f"{'query shape':<28}{'p50 ms':>9}{'p95 ms':>9}{'median total':>14}")
         for name, p50, p95, total in time_shapes(rng):
             print(f"{name:<28}{p50:>9.1f}{p95:>9.1f}{total:>14,.0f}", flush=True)
         rows, seconds, before, peak = export_peak_rss(ARGS.export_rows)
+        print(f"load average {os.getloadavg()[0]:.1f}")
         print(f"\nCSV export: {rows:,} rows in {seconds:.1f} s through gunicorn; worker RSS {before:.0f} MB before, peak {peak:.0f} MB")
     finally:
         connection.close()
