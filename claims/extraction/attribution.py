@@ -121,12 +121,15 @@ class SentenceReader:
         self.text = sentence.text
         self.gazetteer = gazetteer
         self.headline = headline
-        if sentence.opens_inside_quote:
+        self._continues_quote = sentence.opens_inside_quote
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        if self._continues_quote:
             # The sentence continues a quotation opened earlier: everything up to its closing mark is quoted.
             close = min((i for i, ch in enumerate(self.text) if ch in "\"\u201d"), default=len(self.text)) + 1
-            self.quotes = [(-1, close)] + [(s + close, e + close) for s, e in quoted_regions(self.text[close:])]
-        else:
-            self.quotes = quoted_regions(self.text)
+            return [(-1, close)] + [(s + close, e + close) for s, e in quoted_regions(self.text[close:])]
+        return quoted_regions(self.text)
 
     def valid(self, start: int, end: int, strict: bool = True) -> bool:
         return end > start and is_source_mention(self.text[start:end], self.gazetteer, strict)

@@ -72,6 +72,7 @@ _SINGLE_FORMS = frozenset(form for form in FORM_TO_LEMMA if " " not in form)
 _TWO_WORD_FORMS: dict[str, set[str]] = {}
 for _first, _second in (form.split() for form in [*FORM_TO_LEMMA, "according to"] if " " in form):
     _TWO_WORD_FORMS.setdefault(_first, set()).add(_second)
+_FIRST_WORDS = _SINGLE_FORMS | frozenset(_TWO_WORD_FORMS)
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -89,6 +90,8 @@ class CueMatch:
 
 
 def find_cues(text: str) -> list[CueMatch]:
+    if _FIRST_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        return []  # most sentences: no cue word at all
     cues = []
     words = list(_WORD.finditer(text))
     for index, word in enumerate(words):
