@@ -9,8 +9,10 @@ passages, actors (with aliases and parents), claims, attributions, quantities an
 using bulk inserts; starts gunicorn on 127.0.0.1 with DEBUG off; logs a fact-checker in through
 a session cookie; and prints p50/p95/max of each page's server time (gunicorn's own request
 duration, from its access log) and of the time seen by the client, over --requests requests
-after a warm-up. The machine's load average is printed too: the figures mean little on a busy
-machine. The text is generated here, from templates.
+after a warm-up. The machine's load average is printed too: wall times mean little on a busy
+machine, so it also prints the CPU time one request takes in this process (Django's test
+client, same database), which other people's work on the machine barely changes. The text is
+generated here, from templates.
 """
 
 import argparse
@@ -184,6 +186,26 @@ def summary(times: list[float]) -> tuple[float, float, float]:
     return statistics.median(times), times[int(len(times) * .95) - 1], times[-1]
 
 
+def print_cpu_times(paths: dict, count: int = 50) -> None:
+    """CPU time per request in this process: the app's own cost, whatever else the machine runs."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="bench-factchecker"))
+    print(f"{'page':<26}{'CPU p50 ms':>11}{'p95':>7}  requests (in-process)")
+    for name, path_for in paths.items():
+        client.get(path_for(0))
+        times = []
+        for i in range(count):
+            started = time.process_time()
+            if client.get(path_for(i)).status_code != 200:
+                raise RuntimeError(f"{path_for(i)} failed")
+            times.append((time.process_time() - started) * 1000)
+        p50, p95, _ = summary(times)
+        print(f"{name:<26}{p50:>11.1f}{p95:>7.1f}  {count}")
+
+
 def main() -> None:
     args = parse_args()
     if args.requests < 200:
@@ -235,6 +257,7 @@ def main() -> None:
             client_p50, client_p95, _ = summary(client)
             print(f"{name:<26}{server_p50:>11.1f}{server_p95:>7.1f}{server_max:>7.1f}{client_p50:>12.1f}{client_p95:>7.1f}  {len(client)}")
         print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        print_cpu_times({name: (lambda i, u=url_for: u(i).removeprefix(base)) for name, url_for in pages.items()})
     finally:
         server.terminate()
         server.wait(timeout=15)

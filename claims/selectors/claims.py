@@ -82,9 +82,7 @@ def claim_page(claim_id: int) -> Claim:
             Prefetch("quantities", queryset=Quantity.objects.order_by("id")),
             Prefetch(
                 "verifications",
-                queryset=Verification.objects.select_related("created_by")
-                .prefetch_related("evidence")
-                .order_by("-created_at", "-id"),
+                queryset=Verification.objects.select_related("created_by").order_by("-created_at", "-id"),
             ),
             Prefetch("evidence", queryset=Evidence.objects.select_related("added_by").order_by("-created_at")),
             Prefetch("links_out", queryset=ClaimLink.objects.select_related("to_claim__actor")),
@@ -93,7 +91,13 @@ def claim_page(claim_id: int) -> Claim:
         .get(pk=claim_id)
     )
     card_context(claim, list(claim.attributions.all()), list(claim.quantities.all()))
-    claim.loose_evidence = [item for item in claim.evidence.all() if item.verification_id is None]
+    # Evidence is read once and shown under the verdict change it came with.
+    evidence_by_verification = defaultdict(list)
+    for item in claim.evidence.all():
+        evidence_by_verification[item.verification_id].append(item)
+    for verification in claim.verifications.all():
+        verification.evidence_items = evidence_by_verification[verification.pk]
+    claim.loose_evidence = evidence_by_verification[None]
     claim.passage_segments, claim.original_url = [], ""
     if claim.primary:
         passage = claim.primary.passage
