@@ -49,7 +49,11 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "implore": (("implored", "implores"), "opinion"),
     "encourage": (("encouraged", "encourages"), "opinion"),
     "predict": (("predicted", "predicts"), "opinion"),
-    "believe": (("believes",), "opinion"),
+    "believe": (("believes", "believe", "believed"), "opinion"),
+    "expect": (("expects", "expect", "expected"), "opinion"),
+    "fear": (("fears", "fear", "feared"), "opinion"),
+    "reject": (("rejected", "rejects", "rejecting"), "fact"),
+    "dispute": (("disputed", "disputes", "disputing"), "fact"),
     "dismiss": (("dismissed", "dismisses", "dismissing"), "opinion"),
     "vow": (("vowed", "vows", "vowing"), "opinion"),
     "pledge": (("pledged", "pledges"), "opinion"),
@@ -61,8 +65,9 @@ FORM_TO_LEMMA = {form: lemma for lemma, (forms, _) in _VERBS.items() for form in
 OPINION_LEMMAS = frozenset(lemma for lemma, (_, kind) in _VERBS.items() if kind == "opinion")
 # Verbs whose bare present form is also a common noun or adjective; they need a clear subject.
 NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate", "estimates", "say", "calls on", "calls for",
-                             "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found"})
-DENIAL_LEMMAS = frozenset({"deny"})
+                             "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found",
+                             "fear", "fears", "dispute", "disputes"})
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dispute"})
 
 _AUXILIARIES = frozenset({"has", "have", "had"})
 _AUXILIARY_ADVERBS = frozenset("also earlier previously repeatedly already long now just again both initially since further".split())

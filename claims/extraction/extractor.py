@@ -123,7 +123,7 @@ class _PassageExtractor:
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
             attributions = reader.read()
-            if not is_heading and not attributions:
+            if not is_heading:
                 self._remember_subject(sentence, reader)
             for attribution in attributions:
                 self._resolve_attribution(sentence, attribution, defer_descriptions=is_heading)
@@ -146,7 +146,7 @@ class _PassageExtractor:
                 self.memory.heading_actor = actor
 
     def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> None:
-        """A person who is the subject of a sentence without a cue ("Klimkin was speaking ...") is who "he" means next."""
+        """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
         if not sentence.text[:1].isupper():
             return
         subject = reader.main_subject(len(sentence.text))

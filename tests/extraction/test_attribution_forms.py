@@ -284,3 +284,19 @@ def test_interview_headline_and_british_single_quotes():
     assert claim.actor_mention == "Klimenko" and claim.rule == "headline_colon"
     claim = only_claim("‘They said the town was safe,’ the mayor said.")
     assert claim.actor_mention == "the mayor"
+
+
+def test_expectations_beliefs_and_fears_are_attributed_views():
+    for text in (
+        "Military analysts expect the fighting to ebb in winter.",
+        "Officials believe the fire was set deliberately.",
+        "Residents fear a new offensive in spring.",
+    ):
+        claim = only_claim(text)
+        assert claim.kind == "opinion", text
+    assert extract("The vote is expected to pass. The fears of residents grew.").claims == ()
+
+
+def test_rejecting_an_accusation_is_a_denial():
+    result = extract("Kyiv said Russian troops shelled the plant. Moscow rejected the accusation.")
+    assert result.contradictions == ((0, 1),)

@@ -144,3 +144,11 @@ def test_they_resolves_to_the_group_named_before():
     claims = extract("Local authorities said the dam held overnight. They added that 200 people were evacuated.").claims
     assert claims[1].actor == claims[0].actor
     assert claims[1].actor.kind == "group" and claims[1].actor_mention == "They"
+
+
+def test_the_person_a_sentence_is_about_is_who_he_means_next():
+    claims = extract(
+        "Minister Ida Kron said talks would resume. Petra Lund was speaking as analysts expect a thaw. "
+        "He said the thaw would not last."
+    ).claims
+    assert claims[-1].actor.name == "Petra Lund"
