@@ -37,6 +37,10 @@ _EVALUATIVE_WORDS = frozenset(
     "outrageous absurd shameful disgraceful dangerous".split()
 )
 _LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_NOT_NAME_STARTS = frozenset(
+    "the a an in on at after before during it this that these those there here he she they we i his her its their "
+    "but and so yet meanwhile however also on over under since as while when if for from with without by".split()
+)
 
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
@@ -123,7 +127,7 @@ class _PassageExtractor:
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
             attributions = reader.read()
-            if not is_heading:
+            if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
                 self._remember_subject(sentence, reader)
             for attribution in attributions:
                 self._resolve_attribution(sentence, attribution, defer_descriptions=is_heading)
@@ -147,8 +151,9 @@ class _PassageExtractor:
 
     def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
-        if not sentence.text[:1].isupper():
-            return
+        first_word = sentence.text.split(" ", 1)[0]
+        if not first_word[:1].isupper() or first_word.lower() in _NOT_NAME_STARTS:
+            return  # cheap test first: most sentences do not open with a person's name
         subject = reader.main_subject(len(sentence.text))
         if not subject:
             return
