@@ -4,10 +4,10 @@ from dataclasses import asdict
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from claims.services.extraction_store import article_claims_store
+from claims.services.extraction_store import article_claims_store, articles_claim_stale_extractions
 from sources.models import Article
 from sources.services import article_record_failure
 
@@ -17,6 +17,7 @@ HEARTBEAT_KEY = "claimtrack:worker-heartbeat"
 EXTRACT_RETRY_BASE_SECONDS = 30
 EXTRACT_RETRY_MAX_SECONDS = 15 * 60
 MAX_EXTRACT_RETRIES = 4
+STALE_EXTRACTION_BATCH = 50
 
 
 @shared_task(name="claims.tasks.worker_heartbeat", ignore_result=False)
@@ -55,3 +56,13 @@ def article_extract_claims(self, article_id: int) -> dict:
         article_record_failure(article_id=article_id, error=f"claim extraction: {error!r}", final=True)
         return {"status": "failed", "error": repr(error), "attempts": self.request.retries + 1}
     return {"status": "extracted", **asdict(result)}
+
+
+@shared_task(name="claims.tasks.articles_extract_stale", ignore_result=True)
+def articles_extract_stale() -> int:
+    """Beat runs this every few minutes: after a new extractor version is deployed, articles are
+    extracted again a batch at a time, newest first, so the workers are never flooded."""
+    article_ids = articles_claim_stale_extractions(limit=STALE_EXTRACTION_BATCH)
+    for article_id in article_ids:
+        transaction.on_commit(lambda article_id=article_id: article_extract_claims.delay(article_id))
+    return len(article_ids)

@@ -113,6 +113,24 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
     return total
 
 
+def articles_claim_stale_extractions(*, limit: int) -> list[int]:
+    """Articles extracted by an older extractor version, newest first, put back to "split" (waiting
+    for extraction). The conditional update claims them: two beats never queue one twice."""
+    candidates = list(
+        Article.objects.filter(status=Article.Status.EXTRACTED)
+        .exclude(extractor_version=EXTRACTOR_VERSION)
+        .order_by("-published_at", "-id")
+        .values_list("pk", flat=True)[:limit]
+    )
+    claimed = []
+    for article_id in candidates:
+        if Article.objects.filter(pk=article_id, status=Article.Status.EXTRACTED).exclude(
+            extractor_version=EXTRACTOR_VERSION
+        ).update(status=Article.Status.SPLIT, updated_at=timezone.now()):
+            claimed.append(article_id)
+    return claimed
+
+
 @transaction.atomic
 def _passage_claims_store(
     *, passage: Passage, extraction: PassageExtraction, actors: ActorResolver

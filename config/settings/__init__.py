@@ -154,6 +154,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "poll-due-feeds": {"task": "sources.tasks.feeds_poll_due", "schedule": env_float("FEED_POLL_TICK_SECONDS", 60.0, minimum=1)},
     "worker-heartbeat": {"task": "claims.tasks.worker_heartbeat", "schedule": 60.0},
+    "extract-stale-articles": {"task": "claims.tasks.articles_extract_stale", "schedule": 300.0},
     "requeue-stalled-articles": {"task": "config.ops.tasks.requeue_stalled_articles", "schedule": 60.0},
 }
 # An article that stays pending/fetched/split this long without a change gets its next step queued

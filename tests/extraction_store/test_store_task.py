@@ -1,11 +1,13 @@
-"""The article_extract_claims task: runs the store, records a final failure on the article, resumes
-after a crash halfway, and works in a real worker process."""
+"""The extraction tasks: article_extract_claims runs the store, records a final failure on the
+article, resumes after a crash halfway and works in a real worker process; articles_extract_stale
+brings articles up to the current extractor version."""
 
 import pytest
 from django.db import connection
 
+from claims.extraction import EXTRACTOR_VERSION
 from claims.models import Attribution, Claim
-from claims.tasks import MAX_EXTRACT_RETRIES, article_extract_claims
+from claims.tasks import MAX_EXTRACT_RETRIES, article_extract_claims, articles_extract_stale
 from config.celery_app import app as celery_app
 from sources.models import Article
 from tests.conftest import requires_real_services
@@ -116,3 +118,25 @@ def test_a_real_worker_extracts_an_article_into_postgresql(celery_worker_process
     )
     assert Attribution.objects.filter(passage=passage).count() == 3
     assert Claim.objects.filter(actor__name="Ukrainian Air Force").exists()
+
+
+def test_articles_from_an_older_extractor_version_are_extracted_again(
+    starter_gazetteer, django_capture_on_commit_callbacks
+):
+    stale = passage_with(DRONES)
+    current = passage_with(TANKS)
+    for passage in (stale, current):
+        article_extract_claims.delay(passage.article_id)
+    Article.objects.filter(pk=stale.article_id).update(extractor_version="2000.1.1")
+    Attribution.objects.filter(passage=stale).update(extractor_version="2000.1.1")
+    current_rows = list(Attribution.objects.filter(passage=current).values_list("id", flat=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert articles_extract_stale.delay().get() == 1
+
+    assert Article.objects.get(pk=stale.article_id).extractor_version == EXTRACTOR_VERSION
+    assert set(Attribution.objects.filter(passage=stale).values_list("extractor_version", flat=True)) == {
+        EXTRACTOR_VERSION
+    }
+    assert list(Attribution.objects.filter(passage=current).values_list("id", flat=True)) == current_rows
+    assert articles_extract_stale.delay().get() == 0
