@@ -142,14 +142,15 @@ class SentenceReader:
     @cached_property
     def _boundaries(self) -> list[tuple[int, int, str]]:
         """Clause boundaries outside quotations (quote marks themselves count), found once per sentence."""
-        boundaries = {
+        quotes = self.quotes
+        boundaries = [
             (match.start(), match.end(), match[0].strip().lower())
             for match in _LEFT_BOUNDARY.finditer(self.text)
-            if not _inside(match.start(), self.quotes) or match[0] in "\"\u201c\u201d"
-        }
+            if not quotes or not _inside(match.start(), quotes) or match[0] in "\"\u201c\u201d"
+        ]
         # A closing single quotation mark ends a clause as a double one does.
-        boundaries.update((end - 1, end, '"') for start, end in self.quotes if self.text[end - 1 : end] == "\u2019")
-        return sorted(boundaries)
+        single_quote_ends = [(end - 1, end, '"') for _, end in quotes if self.text[end - 1 : end] == "\u2019"]
+        return sorted(set(boundaries + single_quote_ends)) if single_quote_ends else boundaries
 
     @cached_property
     def _boundary_ends(self) -> list[int]:
