@@ -91,7 +91,8 @@ class Document:
     title: str
     text: str
     raw_html: str
-    passages: DocumentPassages
+    # What the page declares (JSON-LD LiveBlogPosting); splitting decides for good.
+    declares_live_blog: bool = False
     authors: list[str] = field(default_factory=list)
     published: datetime | None = None
     updated: datetime | None = None
@@ -128,13 +129,7 @@ def document_from_html(*, html: str, url: str) -> Document:
         title=extracted.title,
         text=extracted.text,
         raw_html=html,
-        passages=html_document_passages(
-            html=html,
-            text=extracted.text,
-            url=extracted.url,
-            published=extracted.published,
-            declares_live_blog=extracted.declares_live_blog,
-        ),
+        declares_live_blog=extracted.declares_live_blog,
         authors=extracted.authors,
         published=extracted.published,
         updated=extracted.updated,
@@ -154,7 +149,6 @@ def document_from_plaintext(*, text: str, url: str) -> Document:
         title=blog.title,
         text=text,
         raw_html="",
-        passages=plaintext_document_passages(text=text),
         published=day_start(blog.published),
         updated=day_start(blog.updated),
     )
@@ -384,7 +378,7 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
         article.published_at = document.published or article.published_at
         article.source_updated_at = document.updated or article.source_updated_at
         article.language = document.language
-        article.is_live_blog = document.passages.is_live_blog
+        article.is_live_blog = document.declares_live_blog
         article.raw_html = document.raw_html
         article.text = document.text
         article.content_hash = content_hash
@@ -469,9 +463,15 @@ def article_split(*, article_id: int) -> SplitResult:
         if not document.is_live_blog:
             gone = set(current) - {draft.key for draft in document.drafts}
             retired = article.passages.filter(key__in=gone, is_current=True).update(is_current=False)
+        changed = []
         if article.status == Article.Status.FETCHED:
             article.status = Article.Status.SPLIT
-            article.save(update_fields=["status", "updated_at"])
+            changed.append("status")
+        if article.is_live_blog != document.is_live_blog:
+            article.is_live_blog = document.is_live_blog
+            changed.append("is_live_blog")
+        if changed:
+            article.save(update_fields=[*changed, "updated_at"])
     return SplitResult(added=added, revised=revised, retired=retired)
 
 

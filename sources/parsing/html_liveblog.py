@@ -35,26 +35,25 @@ def _clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def _has_time(element: etree._Element) -> bool:
-    return bool(element.xpath(".//time | .//*[@datetime]"))
-
-
-def _has_heading(element: etree._Element) -> bool:
-    return bool(element.xpath(" | ".join(f".//{tag}" for tag in HEADING_TAGS)))
-
-
 def _post_candidates(tree: etree._Element) -> list[etree._Element]:
-    """Innermost containers that hold both a time and a heading."""
-    matching = [
-        element
-        for element in tree.iter(*CONTAINER_TAGS)
-        if _has_time(element) and _has_heading(element)
-    ]
-    matching_set = set(matching)
+    """Innermost containers that hold both a time and a heading. Walks up from each time and
+    heading once (pages have thousands of divs: testing every div's subtree would be quadratic)."""
+    holds_time, holds_heading = set(), set()
+    for found, marks in (
+        (tree.xpath("//time | //*[@datetime]"), holds_time),
+        (tree.iter(*HEADING_TAGS), holds_heading),
+    ):
+        for element in found:
+            for ancestor in element.iterancestors(*CONTAINER_TAGS):
+                if ancestor in marks:
+                    break  # the rest of this chain is marked already
+                marks.add(ancestor)
+    matching = holds_time & holds_heading
     return [
         element
-        for element in matching
-        if not any(descendant in matching_set for descendant in element.iterdescendants(*CONTAINER_TAGS))
+        for element in tree.iter(*CONTAINER_TAGS)
+        if element in matching
+        and not any(descendant in matching for descendant in element.iterdescendants(*CONTAINER_TAGS))
     ]
 
 
