@@ -56,7 +56,7 @@ class SearchRow:
 @dataclass
 class SearchResults:
     rows: list[SearchRow]
-    total: int
+    total: int | None  # None when the caller asked for no count (the page loads it separately)
     total_is_lower_bound: bool
     next_cursor: Cursor | None
 
@@ -209,12 +209,14 @@ def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dic
     return first
 
 
-def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int) -> SearchResults:
+def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int, count: bool = True) -> SearchResults:
+    """One page of matches with highlighted sentences, and the total unless `count` is False."""
     claims = claims_matching(search)
     page, next_cursor = keyset_page(claims, sort=search.effective_sort, cursor=cursor, size=size)
+    total, is_lower_bound = None, False
     if cursor is None and next_cursor is None:
-        total, is_lower_bound = len(page), False  # everything fits on the first page: no count needed
-    else:
+        total = len(page)  # everything fits on the first page: no count needed
+    elif count:
         total, is_lower_bound = count_capped(claims)
     attributions = first_attributions([claim.pk for claim in page], text=search.text)
     rows = []

@@ -5,6 +5,7 @@ from claims.search import views
 app_name = "search"
 urlpatterns = [
     path("", views.search, name="search"),
+    path("count/", views.result_count, name="result_count"),
     path("actors/", views.actor_options, name="actor_options"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json, name="export_json"),

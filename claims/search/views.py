@@ -47,7 +47,11 @@ def search(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "query": query, "saved_search_form": SavedSearchForm(initial={"query": query})}
     status = 200
     if form.is_valid():
-        results = search_results(form.search(), cursor=form.cleaned_data["cursor"], size=PAGE_SIZE)
+        # As a person types, htmx asks for the rows alone and then the total (search:result_count),
+        # so the rows never wait for counting; a full page load counts at once.
+        results = search_results(
+            form.search(), cursor=form.cleaned_data["cursor"], size=PAGE_SIZE, count=not request.htmx
+        )
         context["results"] = results
         if results.next_cursor:
             params = request.GET.copy()
@@ -58,6 +62,17 @@ def search(request: HttpRequest) -> HttpResponse:
         context["error_message"] = form.error_message()
     template = "search/search.html#results" if request.htmx and not request.htmx.boosted else "search/search.html"
     return render(request, template, context, status=status)
+
+
+@require_GET
+def result_count(request: HttpRequest) -> HttpResponse:
+    """The total for the results fragment, fetched once the rows are on screen."""
+    _require_search_access(request)
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(form.error_message(), content_type="text/plain; charset=utf-8")
+    total, is_lower_bound = count_capped(claims_matching(form.search()))
+    return render(request, "search/search.html#total", {"total": total, "total_is_lower_bound": is_lower_bound})
 
 
 @require_GET

@@ -25,7 +25,7 @@ def test_it_requires_a_role(client, corpus):
 def test_results_show_sentence_actor_date_outlet_verdict_link_and_total(viewer_client, corpus):
     response = viewer_client.get(SEARCH, {"q": "Crimea"})
     html = response.content.decode()
-    assert "1</strong>\n    matching claim" in html
+    assert '<strong class="result-total">1</strong>' in html
     assert "Russian Defense Ministry" in html and "2023-09-14" in html and ">DW<" in html and "False</span>" in html
     assert f'href="/claims/{corpus.crimea_drones.pk}/"' in html
     assert '<mark class="hl-match">Crimea</mark>' in html
@@ -90,10 +90,36 @@ def test_actor_options_suggest_names_and_aliases(viewer_client, corpus):
         assert '<option value="Ukrainian Air Force">' in html
 
 
-def test_next_page_link_keeps_the_query(viewer_client, corpus):
-    for day in range(1, 30):
+def make_reports(corpus, count=29):
+    for day in range(1, count + 1):
         make_claim(text=f"report {day}", sentence=f"The air force said report {day} was filed.",
                    actor=corpus.air_force, outlet=corpus.dw, asserted_on=corpus.grain_deal.asserted_on.replace(day=day))
+
+
+def test_htmx_results_load_their_total_separately(viewer_client, corpus):
+    make_reports(corpus)
+    html = viewer_client.get(SEARCH, {"q": "report"}, headers={"HX-Request": "true"}).content.decode()
+    assert html.count("<tr>") == 26  # header and 25 rows, without waiting for the count
+    assert f'hx-get="{reverse("search:result_count")}?q=report" hx-trigger="load"' in html
+    total = viewer_client.get(reverse("search:result_count"), {"q": "report"}, headers={"HX-Request": "true"})
+    assert total.content.decode() == '<strong class="result-total">29</strong>'
+
+
+def test_totals_are_counted_up_to_a_cap(corpus):
+    from claims.search.selectors import ClaimSearch, claims_matching, count_capped
+
+    make_reports(corpus, count=5)
+    assert count_capped(claims_matching(ClaimSearch(text="report")), cap=3) == (3, True)
+    assert count_capped(claims_matching(ClaimSearch(text="report")), cap=5) == (5, False)
+
+
+def test_result_count_bad_input_is_400(viewer_client, corpus):
+    response = viewer_client.get(reverse("search:result_count"), {"verdict": "nope"})
+    assert response.status_code == 400 and "Verdict" in response.content.decode()
+
+
+def test_next_page_link_keeps_the_query(viewer_client, corpus):
+    make_reports(corpus)
     response = viewer_client.get(SEARCH, {"q": "report", "actor": "Ukrainian Air Force"})
     assert len(response.context["results"].rows) == 25
     next_query = response.context["next_query"]
