@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -39,11 +40,12 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def find_calendar_dates(text: str) -> list[tuple[int, int, datetime.date | None, bool]]:
+@lru_cache(maxsize=512)  # a sentence is read for its numbers and for its event time
+def find_calendar_dates(text: str) -> tuple[tuple[int, int, datetime.date | None, bool], ...]:
     """Every written calendar date as (start, end, date or None when the year is missing, has_year)."""
-    found = []
+    found: list[tuple[int, int, datetime.date | None, bool]] = []
     if not _DIGIT.search(text):
-        return found
+        return ()
     for match in _ISO.finditer(text):
         found.append((match.start(), match.end(), _safe_date(*map(int, match.groups())), True))
     for match in _US_NUMERIC.finditer(text):
@@ -56,7 +58,7 @@ def find_calendar_dates(text: str) -> list[tuple[int, int, datetime.date | None,
     for match in _DAY_MONTH_YEAR.finditer(text):
         day, month, year = int(match[1]), _month(match[2]), match[3]
         found.append((match.start(), match.end(), _safe_date(int(year), month, day) if year else None, bool(year)))
-    return found
+    return tuple(found)
 
 
 def parse_calendar_date(text: str) -> datetime.date | None:
