@@ -25,6 +25,10 @@ _CAPTION_LINE = re.compile(r"(?:Image|Photo|Picture|Video)(?: credit)?:\s*\S.*$"
 _CREDIT_LINE = re.compile(r"^\s*[a-z]{2,5}(?:/[a-z]{2,5})+\s*(?:\([^)]*\))?\s*$")
 _MENU_LINE = re.compile(r"^\s*(?:\d+\.\s+)?Skip to\b", re.IGNORECASE)
 _DATE_LINE_MAX = 40
+_PAGE_FURNITURE = frozenset(
+    {"related topics", "related content", "explore more", "more on this topic", "more from", "most read", "most popular",
+     "read more", "recommended", "share", "advertisement", "newsletter", "related stories", "more stories"}
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,8 @@ def split_plaintext_liveblog(text: str) -> TextLiveBlog:
         return TextLiveBlog(title.stripped, published, updated, posts)
     for index, marker in enumerate(markers):
         heading = marker["heading"].strip()
+        if heading.lower() in _PAGE_FURNITURE:
+            continue  # teaser lists under "Related topics" are other articles' headlines, not posts
         section_end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
         post_start, post_date = _post_start(text, marker.end(), section_end, heading)
         post_end, permalink = _content_end(text, post_start, section_end)

@@ -86,3 +86,12 @@ def test_a_live_blog_lead_of_several_paragraphs_stays_in_the_header():
     )
     header = split_plaintext_liveblog(text).posts[0]
     assert header.text.endswith("Rivers rose overnight.\n\nThe army was deployed.")
+
+
+def test_related_topics_sections_are_not_posts():
+    text = (
+        "Flood updates\n\nPublished May 5, 2024\n\nRivers rose overnight.\n\n"
+        "Skip next section Dams hold\nMay 5, 2024\n\nDams hold\n\nEngineers said the dams held.\n\n"
+        "Skip next section Related topics\n\nRelated topics\n\nKyiv says dams are safe\n"
+    )
+    assert [post.heading for post in split_plaintext_liveblog(text).posts] == ["Flood updates", "Dams hold"]
