@@ -139,6 +139,18 @@ def process_tree(pid: int) -> list[int]:
     return pids
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by the worker's process tree."""
+    total = 0
+    for member in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def peak_memory_mb(pid: int) -> tuple[float, float]:
     """(largest VmHWM, sum of VmHWM) over the worker's process tree, in MB."""
     peaks = []
@@ -205,9 +217,11 @@ def main() -> None:
             if worker.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"worker did not start; see {log_path}")
         feed, _ = services.feed_add(url=f"{site.base}/feed.xml", outlet_name="Bench Courier")
+        load_before = os.getloadavg()[0]
+        cpu_before = cpu_seconds(worker.pid)
         started = time.monotonic()
         tasks.feed_poll.delay(feed.pk)
-        split_at = extracted_at = None
+        split_at = extracted_at = ingest_cpu = None
         peak_largest = peak_total = 0.0
         while time.monotonic() - started < args.timeout:
             time.sleep(0.5)
@@ -216,6 +230,7 @@ def main() -> None:
             if split_at is None:
                 if Article.objects.filter(feed=feed, status__in=TERMINAL_AFTER_SPLIT).count() >= args.articles:
                     split_at = time.monotonic() - started
+                    ingest_cpu = cpu_seconds(worker.pid) - cpu_before
                     celery_app.control.add_consumer("extraction", reply=True)
             elif Article.objects.filter(feed=feed, status="extracted").count() >= args.articles:
                 extracted_at = time.monotonic() - started
@@ -238,10 +253,11 @@ def main() -> None:
         site.httpd.shutdown()
 
     print(f"articles served: {args.articles}; worker: {args.pool} x{args.concurrency}; statuses: {counts}")
+    print(f"machine: {os.cpu_count()} cores, load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print(f"passages stored: {passages}")
     if split_at:
         print(f"ingestion (feed poll, fetch, store, split): {args.articles} articles in {split_at:.1f} s = "
-              f"{args.articles / split_at:.1f} articles/s")
+              f"{args.articles / split_at:.1f} articles/s; worker CPU {1000 * ingest_cpu / args.articles:.0f} ms per article")
     else:
         print(f"ingestion: not finished within {args.timeout:.0f} s")
     if extracted_at:

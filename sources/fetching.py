@@ -172,7 +172,10 @@ class _HostTurns:
         wait_limit = settings.INGEST_TOTAL_TIMEOUT + settings.INGEST_HOST_DELAY
         if settings.REDIS_URL:
             client = _redis_client(settings.REDIS_URL)
-            lock = client.lock(f"ingest:host-lock:{host}", timeout=wait_limit * 2, blocking_timeout=wait_limit)
+            # Poll a held lock every 10 ms (redis-py's default 100 ms would idle workers between turns).
+            lock = client.lock(
+                f"ingest:host-lock:{host}", timeout=wait_limit * 2, blocking_timeout=wait_limit, sleep=0.01
+            )
             if not lock.acquire():
                 raise TransientFetchError(f"{host} stayed busy for {wait_limit:.0f}s", retry_after=wait_limit)
             try:

@@ -73,7 +73,9 @@ def feed_poll(feed_id: int) -> dict:
     }
 
 
-@shared_task(name="sources.tasks.article_fetch", bind=True, max_retries=MAX_FETCH_RETRIES)
+# No stored results for the per-article tasks: the rows say how they went, and a result backend
+# round trip (subscribe, store) per article would double the broker traffic.
+@shared_task(name="sources.tasks.article_fetch", bind=True, max_retries=MAX_FETCH_RETRIES, ignore_result=True)
 def article_fetch(self, article_id_or_url: int | str) -> dict:
     """Fetch an article by id (or by URL: the ingest_url command), store it, then split it."""
     if isinstance(article_id_or_url, str):
@@ -99,7 +101,7 @@ def article_fetch(self, article_id_or_url: int | str) -> dict:
     return {"status": outcome}
 
 
-@shared_task(name="sources.tasks.article_split")
+@shared_task(name="sources.tasks.article_split", ignore_result=True)
 def article_split(article_id: int) -> dict:
     """Split a stored article into passages, then hand it to claim extraction."""
     result = services.article_split(article_id=article_id)
