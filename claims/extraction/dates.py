@@ -40,7 +40,7 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-@lru_cache(maxsize=512)  # a sentence is read for its numbers and for its event time
+@lru_cache(maxsize=4)  # a sentence is read for its numbers and then for its event time: no need to scan it twice
 def find_calendar_dates(text: str) -> tuple[tuple[int, int, datetime.date | None, bool], ...]:
     """Every written calendar date as (start, end, date or None when the year is missing, has_year)."""
     found: list[tuple[int, int, datetime.date | None, bool]] = []
