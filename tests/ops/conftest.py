@@ -44,17 +44,16 @@ def redis_down(settings):
 
 @pytest.fixture
 def broker_down(redis_down):
-    """Tasks are sent to a broker that is not running (the Celery app caches its connection
-    pools, so they are dropped and rebuilt around the test)."""
+    """Tasks are sent to a broker that is not running. The Celery app reads its broker URL from
+    the (overridden) settings but caches connection pools, so they are dropped around the test."""
     from config.celery_app import app
 
     def drop_pools():
         app._pool = None
         app.amqp._producer_pool = None
 
-    previous = app.conf.broker_url, app.conf.task_always_eager
-    app.conf.broker_url, app.conf.task_always_eager = redis_down, False
+    assert app.conf.broker_url == redis_down
+    app.conf.task_always_eager = False
     drop_pools()
     yield redis_down
-    app.conf.broker_url, app.conf.task_always_eager = previous
     drop_pools()
