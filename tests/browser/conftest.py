@@ -16,8 +16,10 @@ SCREENSHOTS = Path(__file__).parent / "screenshots"
 PASSWORD = "pw-for-tests-1"  # tests.factories.UserFactory sets it
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """Module scope: Playwright's sync API owns an event loop while it runs, and other test
+    folders start their own, so it must be stopped before they do."""
     if not shutil.which(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium package")
@@ -60,18 +62,34 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-@pytest.fixture
-def newsroom(transactional_db):
-    """Users, actors and a live-blog article with three pending claims, written for these tests."""
+@pytest.fixture(scope="module", autouse=True)
+def _role_groups_put_back(django_db_blocker):
+    """A transactional test ends by emptying every table, the migration's role groups too:
+    put them back for the tests that run after this folder's."""
+    yield
+    with django_db_blocker.unblock():
+        _sync_role_groups()
+
+
+def _sync_role_groups() -> None:
     from django.contrib.auth.models import Group, Permission
 
-    from claims.roles import EDITOR, FACT_CHECKER, sync_role_groups
+    from claims.roles import sync_role_groups
+
+    sync_role_groups(Group, Permission)
+
+
+@pytest.fixture
+def newsroom(transactional_db):
+    """Users, actors and a live-blog article with three pending claims, written for these tests
+    (committed: the live server reads them from another thread)."""
+    from claims.roles import EDITOR, FACT_CHECKER
     from tests.factories import (
         ActorAliasFactory, ActorFactory, ArticleFactory, AttributionFactory, FeedFactory, OutletFactory,
         PassageFactory, QuantityFactory, UserFactory,
     )
 
-    sync_role_groups(Group, Permission)  # a transactional test's flush removed the migration's groups
+    _sync_role_groups()  # an earlier transactional test may have emptied the table
     UserFactory(username="eddie", role=EDITOR)
     UserFactory(username="erin", role=EDITOR)
     UserFactory(username="fran", role=FACT_CHECKER)
