@@ -378,7 +378,7 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
         article.published_at = document.published or article.published_at
         article.source_updated_at = document.updated or article.source_updated_at
         article.language = document.language
-        article.is_live_blog = document.declares_live_blog
+        article.is_live_blog = article.is_live_blog or document.declares_live_blog  # the split decides
         article.raw_html = document.raw_html
         article.text = document.text
         article.content_hash = content_hash
