@@ -34,8 +34,12 @@ ORG_HEADS = frozenset(
 TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
     "Foreign Defense Defence Prime Interior Finance Economy Justice Health Deputy Former Interim Acting Regional State "
     "Supreme Secretary-General Commander-in-Chief President-elect Vice Chief Press Security Lt. Gen. Col. Maj. Sgt. Adm. "
-    "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Prof. Pope Sir Ex-general Military Intelligence National".split()
+    "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Prof. Pope Sir Ex-general Military Intelligence National "
+    "Sheikh Sheik Emir Crown Princess Lord Dame Rev. Mr Mrs Ms Dr".split()
 )
+# Lower-case particles inside personal names ("Abdulaziz bin Salman", "Ruben van der Meer", "Mohammed al-Sudani").
+_NAME_PARTICLES = frozenset("bin bint ibn ben abu van von der den de del della di da dos das du la le al el ter ten".split())
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ad-din)-[A-Z]")
 _ORG_NAME_ENDINGS = frozenset(
     "Ministry Office Council Agency Department Service Forces Army Navy Times Post Guardian Institute Group Committee "
     "Commission Parliament Court Bank Company Union Organization Organisation News Media Party Corporation Police Command "
@@ -67,6 +71,9 @@ _PREPOSITIONS = frozenset(
     "in on at for from by during after before since until into onto over under about against between among through "
     "without within across toward towards amid despite following like unlike of to".split()
 )
+# "the opposition party Fidesz", "the think tank Bruegel": a lower-case description, then the proper name it describes.
+_DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on))*)$")
+_DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative".split())
 _INVESTIGATION_BY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
     re.IGNORECASE,
@@ -92,6 +99,11 @@ def clean_mention(segment: str) -> tuple[int, int]:
 
 def _words(mention: str) -> list[str]:
     return re.findall(r"[\w][\w'’.\-]*", mention)
+
+
+def _is_acronym(word: str) -> bool:
+    """ "WHO" is the agency, not the relative pronoun."""
+    return len(word) > 1 and word.isupper()
 
 
 def head_word(mention: str) -> str:
@@ -123,7 +135,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
         return False
     if len(words) == 1 and lower[0] in PRONOUNS:
         return True
-    if lower[0] in ("i", "you") or any(w in _VERBISH for w in lower) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
+    if lower[0] in ("i", "you") or any(w in _VERBISH and not _is_acronym(words[i]) for i, w in enumerate(lower)) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
         return False
     if gazetteer.candidates(mention):
         return True
@@ -135,8 +147,8 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES:
         return True
     # A proper name: every word capitalised except connectors ("Prosecutor General's office" counts as well).
-    if head[0].isupper() and not lower[0] in ("this", "that", "these", "those"):
-        caps = [w for w in words if w[0].isupper()]
+    if (head[0].isupper() or _PARTICLE_PREFIX.match(head)) and not lower[0] in ("this", "that", "these", "those"):
+        caps = [w for w in words if w[0].isupper() or _PARTICLE_PREFIX.match(w)]
         return len(caps) >= max(1, len(words) - 3)
     return False
 
@@ -161,10 +173,15 @@ def _is_common_noun(word: str) -> bool:
 def _person_name(words: list[str]) -> tuple[list[str], bool]:
     """The personal name at the end of a titled mention, and whether a title came before it."""
     run: list[str] = []
-    for word in reversed(words):
-        clean = word.rstrip(",")
+    for index in range(len(words) - 1, -1, -1):
+        clean = words[index].rstrip(",")
         if clean[0].isupper() and clean not in TITLE_WORDS and not clean.isupper() and "'" not in clean and "’" not in clean:
             run.insert(0, clean)
+        elif _PARTICLE_PREFIX.match(clean) or (
+            run and clean in _NAME_PARTICLES and index and words[index - 1] not in TITLE_WORDS
+            and (words[index - 1][:1].isupper() or words[index - 1] in _NAME_PARTICLES)
+        ):
+            run.insert(0, clean)  # a particle inside the name, with name words on both sides
         else:
             break
     titled = len(run) < len(words)
@@ -194,7 +211,8 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     if len(words) == 1 and _is_common_noun(words[0]):
         run = []
     before_run = words[len(words) - len(run) - 1] if titled and run else ""
-    if run and run[-1] not in _ORG_NAME_ENDINGS and before_run.lower() != "of" and (
+    described_org = before_run in _DESCRIPTION_HEADS and before_run not in PERSON_ROLES  # "the party Nova Polska"
+    if run and run[-1] not in _ORG_NAME_ENDINGS and before_run.lower() != "of" and not described_org and (
         before_run in TITLE_WORDS or before_run.lower() in PERSON_ROLES or len(run) >= 2 or len(words) == 1
     ):
         name = " ".join(run)
@@ -202,6 +220,14 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         if known:
             return MentionAnalysis(known.name, known.kind, known, False, head, known.country)
         return MentionAnalysis(name, "person", None, False, head, country)
+    described = _DESCRIBED_NAME.match(core)
+    if described and described["head"] in _DESCRIPTION_HEADS and described["name"].split()[-1] not in ("of", "for", "the", "and", "on"):
+        name = described["name"]
+        known = _lookup(name, gazetteer, country_hint)
+        if known:
+            return MentionAnalysis(known.name, known.kind, known, False, head, known.country)
+        media = _MEDIA_NAME.search(core[: described.start("name")].rstrip())
+        return MentionAnalysis(name, "media" if media else "organization", None, False, head, country)
     head_lower = head.lower()
     definite = head[:1].islower()
     is_person = head_lower in PERSON_ROLES or head_lower.rstrip("s") in PERSON_ROLES and head_lower.endswith("s") is False

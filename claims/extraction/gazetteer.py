@@ -13,6 +13,8 @@ T = TypeVar("T")
 _MEMO_SIZE = 50_000
 DEFAULT_PATH = Path(__file__).with_name("data") / "gazetteer.json"
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+")
+# Acronyms spelled like common words ("WHO", "US", "AU") name an actor only in capitals.
+_WORD_LIKE = frozenset("who us it is as at an am be do go he if in me no of on or so to up we au pa".split())
 
 
 def normalize_alias(text: str) -> str:
@@ -35,9 +37,12 @@ class Gazetteer:
     def __init__(self, records: Iterable[ActorRecord]):
         self.records: dict[str, ActorRecord] = {}
         self._by_alias: dict[str, list[ActorRecord]] = {}
+        self._capitals_only: set[str] = set()
         for record in records:
             self.records[record.name] = record
             for alias in (record.name, *record.aliases):
+                if alias.isupper() and alias.lower() in _WORD_LIKE:
+                    self._capitals_only.add(alias.lower())
                 bucket = self._by_alias.setdefault(normalize_alias(alias), [])
                 if record not in bucket:
                     bucket.append(record)
@@ -84,7 +89,10 @@ class Gazetteer:
 
     def candidates(self, mention: str) -> list[ActorRecord]:
         """Records whose name or alias is exactly this mention (several when the alias is shared)."""
-        return self._by_alias.get(normalize_alias(mention), [])
+        alias = normalize_alias(mention)
+        if alias in self._capitals_only and alias.upper() not in mention:
+            return []
+        return self._by_alias.get(alias, [])
 
     def get(self, name: str | None) -> ActorRecord | None:
         return self.records.get(name) if name else None

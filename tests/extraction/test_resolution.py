@@ -152,3 +152,33 @@ def test_the_person_a_sentence_is_about_is_who_he_means_next():
         "He said the thaw would not last."
     ).claims
     assert claims[-1].actor.name == "Petra Lund"
+
+
+def test_title_and_honorific_are_not_part_of_the_actor_and_name_particles_stay():
+    claims = extract(
+        "Kuwaiti Oil Minister Sheikh Nawaf bin Jaber said output would rise by 3%. "
+        "Belgian Finance Minister Lotte van den Berg said 40 firms had applied. "
+        "Iraqi Prime Minister Hamid al-Rubaie said 6 suspects were held."
+    ).claims
+    assert [c.actor.name for c in claims] == ["Nawaf bin Jaber", "Lotte van den Berg", "Hamid al-Rubaie"]
+    assert all(c.actor.kind == "person" for c in claims)
+
+
+def test_he_after_a_titled_name_with_a_particle_is_that_person():
+    claims = extract("Emirati envoy Prince Faisal bin Zayed said 8 ships were waiting. He told reporters more would follow.").claims
+    assert [c.actor.name for c in claims] == ["Faisal bin Zayed", "Faisal bin Zayed"]
+
+
+def test_a_description_before_a_proper_name_names_the_proper_name():
+    claims = extract(
+        "The UN migration agency IOM said 700 people had crossed. The opposition party Nova Polska said 3 mayors resigned. "
+        "The think tank Carnegie Balkans said 12 plants were idle. The wire service Agenzia Nord said two ports closed."
+    ).claims
+    assert [c.actor.name for c in claims] == ["International Organization for Migration", "Nova Polska", "Carnegie Balkans", "Agenzia Nord"]
+    assert [c.actor.kind for c in claims[1:]] == ["organization", "organization", "organization"]
+
+
+def test_agency_acronyms_resolve_even_when_spelled_like_a_word():
+    claims = extract("WHO spokesperson Lina Osei said 90 clinics were shut. The WHO said vaccines had run out.").claims
+    assert [c.actor.name for c in claims] == ["Lina Osei", "World Health Organization"]
+    assert not extract("Residents who fled said 20 homes burned.").claims[0].actor.known
