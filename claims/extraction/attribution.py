@@ -84,6 +84,12 @@ _SUBJECT_WORDS = frozenset(
 _HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P<source>[^\u2014\u2013]{2,60})$")
 _INTERVIEW = re.compile(r"\s+(?:to|tells|told|speaks to)\s+[A-Z][\w-]*$")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
+# "Middle East updates:", "Red Sea:", "Gaza Strip:": a topic or a place heads the headline, not a speaker.
+_TOPIC_PREFIX = re.compile(
+    r"\b(?:(?i:updates?|live|latest|news|briefing|recap|blog|roundup|explainer|analysis|timeline|factbox|as it happened)|"
+    r"Sea|Ocean|Gulf|Strait|Bank|Strip|Coast|Region|Oblast|Province|Governorate|District|Valley|River|Island|Islands|"
+    r"Peninsula|Border|Corridor|Front|East|West|North|South|Africa|Asia|Europe|America|Americas|Pacific|Balkans|Caucasus|Sahel)$"
+)
 
 
 @dataclass
@@ -446,6 +452,8 @@ class SentenceReader:
             # "Klimkin to DW: ..." is an interview: the speaker is before "to".
             interview = _INTERVIEW.search(self.text, colon.start("source"), colon.end("source"))
             source = (colon.start("source"), interview.start() if interview else colon.end("source"))
+            if not interview and _TOPIC_PREFIX.search(self.text, 0, source[1]):
+                return []
             if self.valid(*source) and analyse_mention(self.text[source[0]:source[1]], self.gazetteer).kind == "person":
                 return [Attribution(source, None, "headline", None, (colon.start("content"), colon.end("content")), "headline_colon")]
         return []

@@ -83,6 +83,8 @@ class _PassageExtractor:
         self.gazetteer = gazetteer
         self.publisher = publisher
         self.memory = DiscourseMemory()
+        # "Darfur: ..." may name a place, not a speaker: a one-word unknown speaker-colon headline waits for the body.
+        self._tentative: list[Attribution] = []
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
         lower = mention.lower().strip()
@@ -133,10 +135,12 @@ class _PassageExtractor:
                 self._resolve_attribution(sentence, attribution, defer_descriptions=is_heading)
                 if is_heading:
                     headline_attributions.append((sentence, attribution))
-            if is_heading and attributions and attributions[0].actor and attributions[0].actor.name.lower() not in PRONOUNS:
-                self.memory.heading_actor = attributions[0].actor
+            first = attributions[0] if attributions else None
+            if is_heading and first and first.actor and first.actor.name.lower() not in PRONOUNS and first not in self._tentative:
+                self.memory.heading_actor = first.actor
             per_sentence.append((sentence, attributions))
         self._resolve_headline_descriptions(headline_attributions, per_sentence)
+        self._confirm_tentative_speakers(per_sentence)
         self._quote_continuations(per_sentence)
         return self._build(per_sentence)
 
@@ -192,6 +196,10 @@ class _PassageExtractor:
                 attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
                 mention = coordinated["a"]
         attribution.actor = self.resolve(mention, sentence=text) if not defer_descriptions else self._resolve_heading_mention(mention, text)
+        interview = text[attribution.mention[1]:attribution.content[0]].strip() != ":"  # "Klimkin to DW: ..."
+        if attribution.rule == "headline_colon" and attribution.actor and not attribution.actor.known and " " not in mention and not interview:
+            self._tentative.append(attribution)
+            return
         if attribution.actor:
             remembered = text[attribution.memory_mention[0]:attribution.memory_mention[1]] if attribution.memory_mention else mention
             self.memory.remember(attribution.actor, remembered)
@@ -216,6 +224,21 @@ class _PassageExtractor:
             if attribution.actor is None and attribution.mention:
                 mention = sentence.text[attribution.mention[0]:attribution.mention[1]]
                 attribution.actor = self.resolve(mention, sentence=sentence.text, lookahead=body_actors)
+
+    def _confirm_tentative_speakers(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
+        """A one-word speaker-colon headline stands when the passage names that person; else the word is a topic."""
+        if not self._tentative:
+            return
+        people = [f.actor for _, attributions in per_sentence for f in attributions
+                  if f.actor and f.actor.kind == "person" and f not in self._tentative]
+        for sentence, attributions in per_sentence:
+            for attribution in [f for f in attributions if f in self._tentative]:
+                mention = sentence.text[attribution.mention[0]:attribution.mention[1]]
+                named = next((actor for actor in people if actor.name.split()[-1] == mention), None)
+                if named:
+                    attribution.actor = named
+                else:
+                    attributions.remove(attribution)
 
     def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
         """Quoted sentences with no cue belong to the speaker of their quotation; so does "it is said" right after a claim."""

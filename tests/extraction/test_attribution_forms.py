@@ -300,3 +300,15 @@ def test_expectations_beliefs_and_fears_are_attributed_views():
 def test_rejecting_an_accusation_is_a_denial():
     result = extract("Kyiv said Russian troops shelled the plant. Moscow rejected the accusation.")
     assert result.contradictions == ((0, 1),)
+
+
+def test_topic_and_region_prefixes_are_not_speakers():
+    for text, actor in (
+        ("Horn of Africa updates: UNICEF says 4 million children need aid", "UNICEF"),
+        ("Black Sea: Romania says 2 drone fragments found", "Government of Romania"),
+        ("Energy crisis live: IEA says demand fell 3%", "International Energy Agency"),
+    ):
+        claim = only_claim(text)
+        assert claim.actor.name == actor and claim.rule == "source_first"
+    assert extract("Aegean Sea: migrant boat capsizes").claims == ()
+    assert extract("Mosul live: curfew extended").claims == ()

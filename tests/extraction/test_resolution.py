@@ -182,3 +182,29 @@ def test_agency_acronyms_resolve_even_when_spelled_like_a_word():
     claims = extract("WHO spokesperson Lina Osei said 90 clinics were shut. The WHO said vaccines had run out.").claims
     assert [c.actor.name for c in claims] == ["Lina Osei", "World Health Organization"]
     assert not extract("Residents who fled said 20 homes burned.").claims[0].actor.known
+
+
+def test_she_after_a_place_headline_is_the_spokesperson_not_the_place():
+    text = (
+        "Chad: refugees stream across the border\n\n"
+        "UNHCR spokesperson Olga Sarrado told reporters in Geneva that 600 people crossed on Monday. "
+        "She said the camps were full."
+    )
+    claims = extract(text, heading="Chad: refugees stream across the border").claims
+    assert [(c.actor_mention, c.actor.name) for c in claims] == [
+        ("UNHCR spokesperson Olga Sarrado", "Olga Sarrado"), ("She", "Olga Sarrado"),
+    ]
+
+
+def test_one_word_place_before_a_colon_is_a_topic_unless_the_body_names_that_person():
+    place = extract("Kassala: floods cut the main road\n\nA local official, Idris Musa, said 3 bridges collapsed. He said 200 homes were lost.")
+    assert [c.actor.name for c in place.claims] == ["Idris Musa", "Idris Musa"]
+    person = extract("Varga: Budapest will veto the package\n\nHungarian minister Judit Varga said the veto stood.")
+    assert [(c.actor_mention, c.actor.name) for c in person.claims] == [("Varga", "Judit Varga"), ("Hungarian minister Judit Varga", "Judit Varga")]
+
+
+def test_generic_agency_and_group_refer_to_the_last_actor_of_their_kind():
+    claims = extract("Ukraine said 4 drones were downed. The UN food agency said 9 convoys were delayed. The agency added that 2 were hit.").claims
+    assert [c.actor.name for c in claims] == ["Government of Ukraine", "World Food Programme", "World Food Programme"]
+    claims = extract("The Houthi movement said 2 missiles were fired. It said the group would continue. The group said a ship was hit.").claims
+    assert {c.actor.name for c in claims} == {"Houthis"}
