@@ -55,6 +55,17 @@ _INTRO_WORDS = re.compile(
     r"moreover|furthermore|elsewhere|previously|initially|finally|thus|therefore)\b[,\s]*)+",
     re.IGNORECASE,
 )
+# A time before the subject with no comma ("On Monday the ministry said", "Late on Sunday officials said").
+_DAY_OR_MONTH = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|weekend|Today|today|Tonight|tonight|Yesterday|yesterday)"
+)
+_LEADING_TIME = re.compile(
+    rf"(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:[Oo]n|[Ii]n|[Aa]t|[Oo]ver|[Dd]uring|[Bb]y|[Ss]ince|[Tt]his|[Ll]ast|[Uu]ntil)\s+"
+    rf"(?:the\s+)?(?:\d{{1,2}}\s+)?{_DAY_OR_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+(?:morning|afternoon|evening|night))?[\s,]+"
+    rf"|{_DAY_OR_MONTH}(?:\s+(?:morning|afternoon|evening|night))?,\s*"
+    r"|(?:[Oo]vernight|[Tt]oday|[Yy]esterday|[Tt]onight|(?:[Tt]his|[Ll]ast)\s+(?:week|month|year|morning|afternoon|evening|night))[\s,]+"
+)
 _TRAILING_ADVERBS = re.compile(
     r"(?:[\s,]+(?:also|earlier|previously|further|later|again|initially|repeatedly|separately|reportedly|then|just|now|"
     r"already|recently|originally|particularly|both|itself|himself|herself|themselves|alone|too|once|first|immediately|"
@@ -86,6 +97,9 @@ def clean_mention(segment: str) -> tuple[int, int]:
     intro = _INTRO_WORDS.match(segment, start)
     if intro:
         start = intro.end()
+    time = _LEADING_TIME.match(segment, start)
+    if time and time.end() < len(segment):
+        start = time.end()
     end = len(segment.rstrip(" \t\u00a0"))
     trailing = _TRAILING_ADVERBS.search(segment[start:end])
     if trailing:

@@ -312,3 +312,17 @@ def test_topic_and_region_prefixes_are_not_speakers():
         assert claim.actor.name == actor and claim.rule == "source_first"
     assert extract("Aegean Sea: migrant boat capsizes").claims == ()
     assert extract("Mosul live: curfew extended").claims == ()
+
+
+def test_a_time_before_the_source_does_not_hide_it():
+    for text, mention in (
+        ("On Wednesday the Ukrainian Defense Ministry said that 14 drones were shot down.", "the Ukrainian Defense Ministry"),
+        ("Late on Tuesday the regional governor said 3 people were hurt.", "the regional governor"),
+        ("Earlier this week port officials said 2 berths reopened.", "port officials"),
+        ("In October the central bank said inflation reached 7%.", "the central bank"),
+        ("In a post on Telegram, the mayor said that 8 buses were damaged.", "the mayor"),
+        ("Speaking to reporters in Vilnius, the minister said 5 jets would be sent.", "the minister"),
+        ("Late on Friday, officials said that a depot was hit.", "officials"),
+    ):
+        assert only_claim(text).actor_mention == mention
+    assert only_claim("Sunday Herald reported that 4 ministers resigned.").actor_mention == "Sunday Herald"
