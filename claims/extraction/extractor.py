@@ -42,6 +42,7 @@ _NOT_NAME_STARTS = frozenset(
     "but and so yet meanwhile however also on over under since as while when if for from with without by".split()
 )
 
+_POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
@@ -291,9 +292,12 @@ class _PassageExtractor:
                 seen.add(key)
                 kept.append(attribution)
             unverified = markers.is_unverified(sentence.text)
-            if unverified and not kept:
-                for index in previous_claim_indexes:
+            marker_subject = markers.marker_subject(sentence.text) if unverified else None
+            if unverified and (not kept or marker_subject is not None):
+                for index in self._marker_targets(marker_subject or "", sentence, claims, previous_claim_indexes):
                     claims[index] = replace(claims[index], unverified=True)
+                if marker_subject is not None:
+                    continue  # the marker sentence itself asserts nothing
             sentence_indexes = []
             if kept:
                 context = _SentenceContext(
@@ -310,6 +314,21 @@ class _PassageExtractor:
             if sentence_indexes:
                 previous_claim_indexes = sentence_indexes
         return PassageExtraction(tuple(claims), find_contradictions(claims, lemmas))
+
+    def _marker_targets(self, subject: str, sentence: Sentence, claims: list[ExtractedClaim], previous: list[int]) -> list[int]:
+        """The claims a verification marker qualifies: those of the actor it names ("The rebels' claims"), all of
+        the paragraph's for "neither"/"both", else those of the last sentence with claims."""
+        first_word = subject.split(" ", 1)[0].lower()
+        if first_word in ("neither", "both", "none", "either"):
+            paragraph_start = max(self.text.rfind("\n\n", 0, sentence.start), 0)
+            in_paragraph = [i for i, claim in enumerate(claims) if claim.sentence_span.start >= paragraph_start]
+            return in_paragraph or previous
+        possessive = _POSSESSIVE.match(subject)
+        if possessive:
+            actor = self.resolve(possessive["owner"], sentence=sentence.text)
+            named = [i for i, claim in enumerate(claims) if actor and claim.actor == actor]
+            return named or previous
+        return previous
 
     def _claim(self, sentence: Sentence, attribution: Attribution, mention_span, actor, context: "_SentenceContext", kept) -> ExtractedClaim:
         offset = sentence.start

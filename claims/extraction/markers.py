@@ -5,13 +5,14 @@ import re
 
 UNVERIFIED = re.compile(
     r"\b(?:could not|couldn't|cannot|can't|can not|was not able to|were not able to|has not been able to|have not been able to|"
-    r"is not possible to|was not possible to|were unable to|was unable to|is unable to|are unable to)\s+(?:be\s+)?"
-    r"(?:independently\s+|immediately\s+|yet\s+)*(?:verif|confirm|corroborat)\w*"
+    r"is not possible to|was not possible to|were unable to|was unable to|is unable to|are unable to)\s+"
+    r"(?:(?:be|independently|immediately|yet)\s+)*(?:verif|confirm|corroborat)\w*"
     r"|\b(?:unverified|unconfirmed|not (?:been )?(?:independently )?(?:verified|confirmed))\b"
     r"|\bwithout (?:providing|offering|giving|presenting|citing|showing) (?:any )?(?:evidence|proof|details)\b"
     r"|\bdid not (?:provide|offer|give|present) (?:any )?(?:evidence|proof)\b"
     r"|\bno evidence (?:was|has been) (?:provided|given|presented)\b"
-    r"|\bno (?:immediate |independent |official )?confirmation\b",
+    r"|\bno (?:immediate |independent |official )?confirmation\b"
+    r"|\b(?:[Nn]either|[Nn]one)\b(?:\s+[\w'’]+){0,3}\s+(?:could|can|has|have|was|were)\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:verif|confirm)\w*",
     re.IGNORECASE,
 )
 INDEPENDENT = re.compile(r"\bindependent(?:ly)?\s+(?:estimates?|sources?|monitors?|analysts?|experts?|observers?|count|tally|data)\b", re.IGNORECASE)
@@ -27,3 +28,27 @@ def is_unverified(text: str) -> bool:
 
 def is_independent(text: str) -> bool:
     return "ndependent" in text and bool(INDEPENDENT.search(text))
+
+
+# "The figures could not be verified." / "Reuters could not independently verify the report." / "AFP said it could
+# not confirm this.": a sentence that only says so; it qualifies earlier claims and asserts nothing itself.
+_SAID_IT = re.compile(r"\s+(?:said|says|added)\s+(?:that\s+)?(?:it|they|he|she)\s*$")
+_AUXILIARY_END = re.compile(r"\s+(?:has|have|had|is|are|was|were)$")
+_OTHER_CLAUSE = re.compile(r"[,;:]|\b(?:said|says|told|added|reported|according)\b")
+
+
+def marker_subject(text: str) -> str | None:
+    """What a verification-marker sentence is about ("The figures", "The rebels' claims", "This"), else None."""
+    if not is_unverified(text):
+        return None
+    marker = UNVERIFIED.search(text)
+    prefix = text[: marker.start()]
+    said_it = _SAID_IT.search(prefix)
+    if said_it:
+        prefix = prefix[: said_it.start()]
+    if len(prefix.split()) > 7 or _OTHER_CLAUSE.search(prefix):
+        return None
+    subject = _AUXILIARY_END.sub("", prefix.strip(" \"'\u201c"))
+    if marker[0][:1] not in "Nn":  # "Neither claim could be verified" is its own subject
+        return subject
+    return marker[0].split(" could")[0].split(" can")[0] if not subject else subject

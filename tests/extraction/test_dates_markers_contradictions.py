@@ -117,3 +117,27 @@ def test_kind_separates_checkable_facts_from_views_and_predictions():
     assert only_claim("The mayor warned that the dam was weak.").kind == "opinion"
     claims = extract('The mayor said the dam held. "We are proud of our engineers."').claims
     assert [c.kind for c in claims] == ["fact", "opinion"]
+
+
+def test_a_following_marker_sentence_marks_the_claim_before_it_and_is_no_claim_itself():
+    for marker in (
+        "These numbers could not be independently verified.",
+        "AP could not independently confirm the account.",
+        "That could not immediately be verified.",
+        "DW said it was unable to verify the footage.",
+        "The navy's claim could not be verified.",
+    ):
+        claims = extract(f"The navy said 6 boats were sunk near the island. {marker}").claims
+        assert [(c.actor.name, c.unverified) for c in claims] == [("navy", True)], marker
+
+
+def test_a_marker_naming_one_side_marks_only_that_sides_claims():
+    text = "The militia said 11 soldiers were captured. The army said 40 fighters were killed. The army's figures could not be verified."
+    assert [(c.actor.name, c.unverified) for c in extract(text).claims] == [("militia", False), ("army", True)]
+    text = "The militia said 11 soldiers were captured. The army said 40 fighters were killed. Neither account could be verified."
+    assert [c.unverified for c in extract(text).claims] == [True, True]
+
+
+def test_a_statement_that_something_is_unverified_is_still_its_speakers_claim():
+    claim = only_claim("The ministry said the videos could not be verified.")
+    assert claim.actor.name == "ministry" and claim.unverified
