@@ -14,7 +14,8 @@ the rule that matched is recorded on the attribution:
 - participle / elliptic_subject / relative_clause: "X dismissed it, saying CONTENT",
   "It did not say how but added that CONTENT", "Residents who fled said CONTENT"
 - impersonal:    "It is said CONTENT" (the speaker comes from the sentence before)
-- headline_dash / headline_colon: "CONTENT — Defense Ministry", "Zelenskyy: CONTENT"
+- headline_dash / headline_colon: "CONTENT — Defense Ministry", "Zelenskyy: CONTENT"; in a headline every
+  attribution's cue is "headline", without a cue span ("Egypt reports CONTENT" is source_first)
 
 Mentions are not resolved here (see extractor.py); offsets are relative to the sentence.
 """
@@ -244,7 +245,13 @@ class SentenceReader:
                 attributions.append(result)
         if not attributions and self.headline:
             attributions.extend(self._headline_forms())
-        return self._trim_overlaps(attributions)
+        attributions = self._trim_overlaps(attributions)
+        if self.headline:
+            # "Egypt reports ...", "..., Klimkin says": every attribution in a headline has the cue "headline" and,
+            # like the dash and colon forms, no cue span (the verb is the headline's, not a quoted cue).
+            for attribution in attributions:
+                attribution.cue_text, attribution.cue = "headline", None
+        return attributions
 
     def _according(self, match: CueMatch) -> Attribution | None:
         source = self.right_np(match.end)

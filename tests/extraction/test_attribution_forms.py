@@ -326,3 +326,18 @@ def test_a_time_before_the_source_does_not_hide_it():
     ):
         assert only_claim(text).actor_mention == mention
     assert only_claim("Sunday Herald reported that 4 ministers resigned.").actor_mention == "Sunday Herald"
+
+
+def test_reporting_verbs_in_a_headline_are_headline_attributions():
+    for heading, actor, numbers in (
+        ("Jordan reports 14 aid trucks turned back", "Government of Jordan", [14]),
+        ("IMF pledges $2 billion loan to Kenya", "International Monetary Fund", [2_000_000_000]),
+        ("Qatar confirms new round of ceasefire talks", "Government of Qatar", []),
+        ("Militia claims drone attack on airbase", "Militia", []),
+        ("Two ports reopen after strike, Odesa governor says", "Odesa governor", [2]),
+    ):
+        claim = only_claim(f"{heading}\n\nMore details followed.", heading=heading)
+        assert (claim.actor.name, claim.cue, claim.cue_span) == (actor, "headline", None), heading
+        assert [q.value for q in claim.quantities] == numbers
+    body = only_claim("Jordan reports that 14 aid trucks were turned back.")
+    assert body.cue == "reports" and body.cue_span is not None
