@@ -271,7 +271,10 @@ def feed_poll(*, feed: Feed) -> FeedPollResult:
         feed_record_failure(feed_id=feed.pk, error=error, retry_after=getattr(error, "retry_after", None))
         raise
     urls = [entry.url for entry in parsed.entries]
-    known = {row["url"]: row for row in Article.objects.filter(url__in=urls).values("id", "url", "fetched_at", "status")}
+    known = {
+        row["url"]: row
+        for row in Article.objects.filter(url__in=urls).values("id", "url", "fetched_at", "duplicate_of_id")
+    }
     Article.objects.bulk_create(
         [
             Article(
@@ -292,14 +295,17 @@ def feed_poll(*, feed: Feed) -> FeedPollResult:
         Article.objects.filter(url__in=[url for url in urls if url not in known], status=Article.Status.PENDING)
         .values_list("id", flat=True)
     )
-    refetch_ids = [
-        known[entry.url]["id"]
-        for entry in parsed.entries
-        if entry.url in known
-        and entry.updated
-        and known[entry.url]["fetched_at"]
-        and entry.updated > known[entry.url]["fetched_at"]
-    ]
+    # An entry that turned out to be a copy refreshes the article it copies.
+    refetch_ids = list(
+        {
+            known[entry.url]["duplicate_of_id"] or known[entry.url]["id"]
+            for entry in parsed.entries
+            if entry.url in known
+            and entry.updated
+            and known[entry.url]["fetched_at"]
+            and entry.updated > known[entry.url]["fetched_at"]
+        }
+    )
     _feed_record_success(
         feed_id=feed.pk,
         updates={
@@ -356,6 +362,8 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
         first_time = article.fetched_at is None
+        if article.status == Article.Status.DUPLICATE:
+            return ArticleOutcome.DUPLICATE  # the article it copies is the one kept up to date
         if not first_time and article.fetched_at >= now:
             return ArticleOutcome.UNCHANGED  # a fetch requested later already stored a newer page
         duplicate = _duplicate_of(article=article, document=document, content_hash=content_hash)

@@ -177,3 +177,13 @@ def test_the_retry_countdown_grows_and_honours_retry_after():
     assert [tasks.retry_countdown(retries=n, retry_after=None) for n in range(4)] == [30, 60, 120, 240]
     assert tasks.retry_countdown(retries=0, retry_after=600) == 600
 
+
+
+def test_fetching_a_duplicate_again_leaves_it_a_duplicate(http_server):
+    http_server.add_fixture("/news/port-strike-ends", "article.html")
+    first = pending_article(http_server.url("/news/port-strike-ends"))
+    tasks.article_fetch.delay(first.pk)
+    mirror = pending_article(http_server.add_fixture("/amp/port-strike-ends", "article.html"), outlet=first.outlet)
+    tasks.article_fetch.delay(mirror.pk)
+    assert tasks.article_fetch.delay(mirror.pk).get() == {"status": "duplicate"}
+    assert mirror.passages.count() == 0

@@ -145,3 +145,21 @@ def test_beat_polls_each_due_feed_once(http_server, tasks_run):
     assert tasks.feeds_poll_due() == 1
     assert [args for name, args in tasks_run if name == "sources.tasks.feed_poll"] == [(due.pk,)]
     assert tasks.feeds_poll_due() == 0  # claimed: its next poll moved forward
+
+
+def test_an_updated_entry_that_copies_another_article_refreshes_that_article(http_server, tasks_run):
+    blog_url = http_server.add_fixture("/live/ostmark-floods", "liveblog.html")
+    http_server.add_fixture("/amp/ostmark-floods", "liveblog.html")  # same rel=canonical
+    feed_body = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Amp</title><id>urn:amp</id><updated>2099-01-01T00:00:00Z</updated>'
+        f'<entry><title>Live</title><id>urn:amp:1</id><link href="{http_server.url("/amp/ostmark-floods")}"/>'
+        "<updated>2099-01-01T00:00:00Z</updated></entry></feed>"
+    )
+    blog = Article.objects.create(outlet=FeedFactory().outlet, url=blog_url, requested_url=blog_url)
+    tasks.article_fetch.delay(blog.pk)
+    feed = FeedFactory(url=http_server.add("/amp.xml", Reply(body=feed_body.encode(), content_type="application/atom+xml")))
+    tasks.feed_poll.delay(feed.pk)
+    assert Article.objects.get(url=http_server.url("/amp/ostmark-floods")).duplicate_of == blog
+    http_server.add_fixture("/live/ostmark-floods", "liveblog_updated.html")
+    assert tasks.feed_poll.delay(feed.pk).get()["refetch"] == 1
+    assert blog.passages.current().count() == 4
