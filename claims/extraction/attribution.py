@@ -310,6 +310,8 @@ class SentenceReader:
             after = told.end()
             cue_text = self.text[cue_start:after]
             via = (told.start("object"), told.end("object"))
+        if lemma == "accuse" and self.text.startswith(" of ", cue_end):
+            return None  # "RSF accused of looting": the mention is accused (a passive headline), not the accuser
         if lemma == "cite" and participle:
             return None  # "..., citing Y" is read with the verb it follows
         if lemma == "cite":

@@ -341,3 +341,9 @@ def test_reporting_verbs_in_a_headline_are_headline_attributions():
         assert [q.value for q in claim.quantities] == numbers
     body = only_claim("Jordan reports that 14 aid trucks were turned back.")
     assert body.cue == "reports" and body.cue_span is not None
+
+
+def test_accused_of_in_a_headline_is_passive():
+    assert extract("Militia accused of burning 40 villages\n\nVillagers fled south.").claims == ()
+    claim = only_claim("Kyiv accused Moscow of shelling 3 towns.")
+    assert claim.actor.name == "Government of Ukraine"
