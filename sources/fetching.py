@@ -289,7 +289,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = "*
                         continue
                     if response.status_code == 304:
                         return FetchedResponse(str(current), 304, response.headers, b"")
-                    if response.status_code >= 400:
+                    if not 200 <= response.status_code < 300:  # incl. a 3xx without a Location
                         retry_after = parse_retry_after(response.headers.get("retry-after"))
                         if retry_after:
                             host_turns.postpone(host, retry_after)

@@ -164,3 +164,10 @@ def test_a_redirect_to_a_non_http_scheme_is_refused(http_server):
     url = http_server.add("/to-file", Reply(status=302, headers={"Location": "file:///etc/passwd"}))
     with pytest.raises(FetchRefused, match="scheme"):
         fetch(url)
+
+
+def test_a_redirect_without_a_location_is_an_error_not_a_page(http_server):
+    url = http_server.add("/nowhere", Reply(status=302, body=b"<p>moved somewhere</p>"))
+    with pytest.raises(HttpStatusError) as caught:
+        fetch(url)
+    assert caught.value.status_code == 302 and caught.value.permanent
