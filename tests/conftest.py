@@ -91,7 +91,10 @@ def celery_worker_process(transactional_db, tmp_path):
     env.update(getattr(celery_worker_process, "extra_env", {}))
     log_path = tmp_path / "worker.log"
     celery_app.conf.task_always_eager = False
-    celery_app.close()  # drop pooled broker connections another test may have pointed elsewhere
+    # Start from fresh broker connections: a test that pointed the broker at a dead Redis leaves
+    # pools behind, and the control mailbox caches its own producer pool.
+    celery_app.close()
+    celery_app.__dict__.pop("control", None)
     with open(log_path, "wb") as log:
         worker = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
