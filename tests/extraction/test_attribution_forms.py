@@ -347,3 +347,8 @@ def test_accused_of_in_a_headline_is_passive():
     assert extract("Militia accused of burning 40 villages\n\nVillagers fled south.").claims == ()
     claim = only_claim("Kyiv accused Moscow of shelling 3 towns.")
     assert claim.actor.name == "Government of Ukraine"
+
+
+def test_where_the_speaker_spoke_is_not_part_of_the_content():
+    claim = only_claim("IOM spokesperson Kendra Vale told reporters in New York that 300 migrants were rescued.")
+    assert claim.text == "300 migrants were rescued."
