@@ -115,6 +115,11 @@ def _words(mention: str) -> list[str]:
     return re.findall(r"[\w][\w'’.\-]*", mention)
 
 
+def is_person_role(word: str) -> bool:
+    """ "minister", "Spokesperson", "ex-admiral" """
+    return word.lower().removeprefix("ex-") in PERSON_ROLES
+
+
 def _is_acronym(word: str) -> bool:
     """ "WHO" is the agency, not the relative pronoun."""
     return len(word) > 1 and word.isupper()
@@ -189,7 +194,7 @@ def _person_name(words: list[str]) -> tuple[list[str], bool]:
     run: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         clean = words[index].rstrip(",")
-        if clean[0].isupper() and clean not in TITLE_WORDS and not clean.isupper() and "'" not in clean and "’" not in clean:
+        if clean[0].isupper() and clean not in TITLE_WORDS and not (clean[:3].lower() == "ex-" and is_person_role(clean)) and not clean.isupper() and "'" not in clean and "’" not in clean:
             run.insert(0, clean)
         elif _PARTICLE_PREFIX.match(clean) or (
             run and clean in _NAME_PARTICLES and index and words[index - 1] not in TITLE_WORDS
@@ -244,7 +249,7 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         return MentionAnalysis(name, "media" if media else "organization", None, False, head, country)
     head_lower = head.lower()
     definite = head[:1].islower()
-    is_person = head_lower in PERSON_ROLES or head_lower.rstrip("s") in PERSON_ROLES and head_lower.endswith("s") is False
+    is_person = is_person_role(head_lower) or head_lower.rstrip("s") in PERSON_ROLES and head_lower.endswith("s") is False
     kind = "person" if is_person else ("group" if head_lower.endswith("s") and head_lower not in ("forces",) else "organization")
     if head_lower in ORG_HEADS and head_lower.endswith("s"):
         kind = "group"

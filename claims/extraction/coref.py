@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from claims.extraction.actors import PERSON_ROLES
+from claims.extraction.actors import is_person_role
 from claims.extraction.types import ExtractedActor
 
 
@@ -78,7 +78,7 @@ class DiscourseMemory:
     def description(self, head: str, mention: str) -> ExtractedActor | None:
         """A short reference ("the ministry", "the former prime minister", "the source") to an actor named before."""
         stem = _stem(head)
-        wants_person = head.lower() in PERSON_ROLES
+        wants_person = is_person_role(head)
         for entry in reversed(self._entries):
             if (entry.actor.kind == "person") != wants_person:
                 continue

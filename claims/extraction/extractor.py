@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claims.extraction import markers
-from claims.extraction.actors import PERSON_ROLES, PRONOUNS, actor_from, analyse_mention
+from claims.extraction.actors import PRONOUNS, actor_from, analyse_mention, is_person_role
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
 from claims.extraction.coref import DiscourseMemory
@@ -99,7 +99,7 @@ class _PassageExtractor:
             if same:
                 return same
         indefinite = _INDEFINITE.match(mention)
-        unnamed_title = analysis.record is None and not analysis.named and analysis.head.lower() in PERSON_ROLES and not indefinite
+        unnamed_title = analysis.record is None and not analysis.named and is_person_role(analysis.head) and not indefinite
         # "the Gaza health ministry" names a new actor; "the Estonian prime minister" may refer back.
         modifiers = [w for w in mention.split()[1:] if w[:1].isupper() and not _NATIONALITY.match(w) and not self.gazetteer.country_in(w)]
         specific = (
@@ -198,7 +198,8 @@ class _PassageExtractor:
                 mention = coordinated["a"]
         attribution.actor = self.resolve(mention, sentence=text) if not defer_descriptions else self._resolve_heading_mention(mention, text)
         interview = text[attribution.mention[1]:attribution.content[0]].strip() != ":"  # "Klimkin to DW: ..."
-        if attribution.rule == "headline_colon" and attribution.actor and not attribution.actor.known and " " not in mention and not interview:
+        if (attribution.rule == "headline_colon" and attribution.actor and not attribution.actor.known and " " not in mention
+                and not interview and analyse_mention(mention, self.gazetteer).named):
             self._tentative.append(attribution)
             return
         if attribution.actor:
@@ -215,7 +216,7 @@ class _PassageExtractor:
 
     def _resolve_heading_mention(self, mention: str, sentence: str) -> ExtractedActor | None:
         analysis = analyse_mention(mention, self.gazetteer)
-        if analysis.record or not (analysis.is_description or analysis.head.lower() in PERSON_ROLES):
+        if analysis.record or not (analysis.is_description or is_person_role(analysis.head)):
             return self.resolve(mention, sentence=sentence)
         return None  # resolved after the body has named its actors
 
@@ -374,7 +375,7 @@ def _first_matching(head: str, actors: list[ExtractedActor]) -> ExtractedActor |
     for actor in actors:
         if stem and stem in actor.name.lower():
             return actor
-    if head.lower() in PERSON_ROLES:
+    if is_person_role(head):
         return next((actor for actor in actors if actor.kind == "person"), None)
     return None
 

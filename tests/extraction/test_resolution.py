@@ -208,3 +208,15 @@ def test_generic_agency_and_group_refer_to_the_last_actor_of_their_kind():
     assert [c.actor.name for c in claims] == ["Government of Ukraine", "World Food Programme", "World Food Programme"]
     claims = extract("The Houthi movement said 2 missiles were fired. It said the group would continue. The group said a ship was hit.").claims
     assert {c.actor.name for c in claims} == {"Houthis"}
+
+
+def test_a_title_before_a_colon_in_a_sub_headline_still_names_the_speaker():
+    text = (
+        "Retired admiral Lena Ostrowski said the fleet was too small.\n\n"
+        "Ex-admiral: Europe must build 20 frigates\n\n"
+        "The former commander said shipyards were idle."
+    )
+    claims = extract(text).claims
+    assert [(c.rule, c.actor.name) for c in claims] == [
+        ("source_first", "Lena Ostrowski"), ("headline_colon", "Lena Ostrowski"), ("source_first", "Lena Ostrowski"),
+    ]
