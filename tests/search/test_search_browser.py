@@ -2,10 +2,20 @@
 
 import pytest
 
-from tests.browser.conftest import chromium, new_page  # noqa: F401  (the browser tests' fixtures)
+from tests.browser.conftest import (  # noqa: F401  (the browser tests' fixtures)
+    _role_groups_put_back,
+    _sync_role_groups,
+    chromium,
+    new_page,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _role_groups(transactional_db):
+    _sync_role_groups()  # an earlier transactional test may have emptied the table
 
 
 def test_typing_updates_results_and_url_without_reloading(transactional_db, corpus, new_page):
@@ -28,3 +38,15 @@ def test_typing_updates_results_and_url_without_reloading(transactional_db, corp
     page.go_back()
     page.wait_for_function("!document.querySelector('#results [role=alert]')")
     assert "q=Crimea" in page.url
+
+
+def test_the_total_follows_the_rows(transactional_db, corpus, new_page):
+    from tests.search.test_search_page import make_reports
+
+    make_reports(corpus)
+    UserFactory(username="browser-counter", role="viewer")
+    page = new_page("browser-counter")
+    page.goto("/search/")
+    page.locator("#id_q").press_sequentially("report", delay=30)
+    page.wait_for_function("document.querySelector('#results .result-total')?.textContent === '29'")
+    assert page.locator("#results tbody tr").count() == 25
