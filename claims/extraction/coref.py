@@ -10,13 +10,13 @@ from claims.extraction.types import ExtractedActor
 
 _MEMORY_SIZE = 40
 # Generic heads that refer back to the last actor of a fitting kind ("UNICEF said ... The agency added").
-_GENERIC_HEADS = {
+GENERIC_HEADS = {
     "agency": {"international organization", "agency"},
     "organization": {"international organization", "ngo"},
     "organisation": {"international organization", "ngo"},
     "body": {"international organization", "agency", "ngo"},
     "charity": {"ngo"},
-    "group": {"armed group", "ngo", "think tank"},
+    "group": {"armed group", "ngo", "think tank", "international organization"},
     "movement": {"armed group"},
     "militia": {"armed group"},
     "alliance": {"international organization"},
@@ -88,7 +88,7 @@ class DiscourseMemory:
         if wants_person:
             # "The retired general said": the last person named, as with "he".
             return self.pronoun("he")
-        kinds = _GENERIC_HEADS.get(head.lower())
+        kinds = GENERIC_HEADS.get(head.lower())
         if kinds:
             return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds), None)
         return None

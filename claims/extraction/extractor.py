@@ -16,7 +16,7 @@ from claims.extraction import markers
 from claims.extraction.actors import PRONOUNS, actor_from, analyse_mention, is_person_role
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
-from claims.extraction.coref import DiscourseMemory
+from claims.extraction.coref import GENERIC_HEADS, DiscourseMemory
 from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
@@ -42,6 +42,7 @@ _NOT_NAME_STARTS = frozenset(
     "but and so yet meanwhile however also on over under since as while when if for from with without by".split()
 )
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w+&.-]*)*")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
@@ -112,10 +113,22 @@ class _PassageExtractor:
             if antecedent:
                 return antecedent
         elif not specific and ((analysis.is_description and definite) or unnamed_title):
-            antecedent = self.memory.description(analysis.head, mention)
+            kinds = GENERIC_HEADS.get(analysis.head.lower()) if analysis.is_description else None
+            # "OPEC+ agreed to ..., the group said": the sentence itself names who "the group" is.
+            antecedent = (self._named_in(sentence, kinds) if kinds else None) or self.memory.description(analysis.head, mention)
             if antecedent:
                 return antecedent
         return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+
+    def _named_in(self, sentence: str, kinds: set[str]) -> ExtractedActor | None:
+        """The first known actor of one of these kinds that the sentence names."""
+        for run in _CAPITALISED_RUN.finditer(sentence):
+            words = run[0].split()
+            for start in range(len(words)):
+                record = next((r for r in self.gazetteer.candidates(" ".join(words[start:])) if r.kind in kinds), None)
+                if record:
+                    return actor_from(record, record.name, record.kind, record.country, self.gazetteer)
+        return None
 
     def run(self) -> PassageExtraction:
         sentences = split_sentences(self.text)

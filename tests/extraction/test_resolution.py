@@ -220,3 +220,10 @@ def test_a_title_before_a_colon_in_a_sub_headline_still_names_the_speaker():
     assert [(c.rule, c.actor.name) for c in claims] == [
         ("source_first", "Lena Ostrowski"), ("headline_colon", "Lena Ostrowski"), ("source_first", "Lena Ostrowski"),
     ]
+
+
+def test_the_group_or_agency_is_the_one_its_own_sentence_names():
+    claim = only_claim("The IMF approved a loan of $3 billion for Egypt, the organization said on Friday.")
+    assert claim.actor.name == "International Monetary Fund"
+    claims = extract("Kyiv said 5 drones were downed. OPEC+ will raise output by 2%, the group said.").claims
+    assert claims[1].actor.name == "OPEC+"
