@@ -249,8 +249,12 @@ class SentenceReader:
         if self.headline:
             # "Egypt reports ...", "..., Klimkin says": every attribution in a headline has the cue "headline" and,
             # like the dash and colon forms, no cue span (the verb is the headline's, not a quoted cue).
+            topic = _HEADLINE_COLON.match(self.text) if attributions else None
             for attribution in attributions:
                 attribution.cue_text, attribution.cue = "headline", None
+                if topic and attribution.content[0] == 0 and attribution.mention and attribution.mention[0] >= topic.start("content"):
+                    # "Gaza talks: Hamas delegation arrives, source says": the topic is not part of the statement.
+                    attribution.content = (topic.start("content"), attribution.content[1])
         return attributions
 
     def _according(self, match: CueMatch) -> Attribution | None:

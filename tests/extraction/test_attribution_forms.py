@@ -352,3 +352,9 @@ def test_accused_of_in_a_headline_is_passive():
 def test_where_the_speaker_spoke_is_not_part_of_the_content():
     claim = only_claim("IOM spokesperson Kendra Vale told reporters in New York that 300 migrants were rescued.")
     assert claim.text == "300 migrants were rescued."
+
+
+def test_a_topic_prefix_is_not_part_of_a_headline_statement():
+    heading = "Truce talks: Delegations arrive in Muscat, diplomat says"
+    claim = only_claim(heading, heading=heading)
+    assert claim.text == "Delegations arrive in Muscat" and claim.cue == "headline"
