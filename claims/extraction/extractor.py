@@ -85,7 +85,7 @@ class _PassageExtractor:
         self.gazetteer = gazetteer
         self.publisher = publisher
         self.memory = DiscourseMemory()
-        # "Darfur: ..." may name a place, not a speaker: a one-word unknown speaker-colon headline waits for the body.
+        # "Darfur: ..." may name a place, not a speaker: an unknown name before a headline's colon waits for the body.
         self._tentative: list[Attribution] = []
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
@@ -211,7 +211,7 @@ class _PassageExtractor:
                 mention = coordinated["a"]
         attribution.actor = self.resolve(mention, sentence=text) if not defer_descriptions else self._resolve_heading_mention(mention, text)
         interview = text[attribution.mention[1]:attribution.content[0]].strip() != ":"  # "Klimkin to DW: ..."
-        if (attribution.rule == "headline_colon" and attribution.actor and not attribution.actor.known and " " not in mention
+        if (attribution.rule == "headline_colon" and attribution.actor and not attribution.actor.known
                 and not interview and analyse_mention(mention, self.gazetteer).named):
             self._tentative.append(attribution)
             return
@@ -241,7 +241,7 @@ class _PassageExtractor:
                 attribution.actor = self.resolve(mention, sentence=sentence.text, lookahead=body_actors)
 
     def _confirm_tentative_speakers(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
-        """A one-word speaker-colon headline stands when the passage names that person; else the word is a topic."""
+        """An unknown speaker-colon headline stands when the passage names that person; else it names a topic."""
         if not self._tentative:
             return
         people = [f.actor for _, attributions in per_sentence for f in attributions
@@ -249,7 +249,7 @@ class _PassageExtractor:
         for sentence, attributions in per_sentence:
             for attribution in [f for f in attributions if f in self._tentative]:
                 mention = sentence.text[attribution.mention[0]:attribution.mention[1]]
-                named = next((actor for actor in people if actor.name.split()[-1] == mention), None)
+                named = next((actor for actor in people if actor.name.split()[-1] == mention.split()[-1]), None)
                 if named:
                     attribution.actor = named
                 else:

@@ -227,3 +227,10 @@ def test_the_group_or_agency_is_the_one_its_own_sentence_names():
     assert claim.actor.name == "International Monetary Fund"
     claims = extract("Kyiv said 5 drones were downed. OPEC+ will raise output by 2%, the group said.").claims
     assert claims[1].actor.name == "OPEC+"
+
+
+def test_an_unknown_two_word_place_before_a_colon_is_a_topic():
+    claims = extract("Burkina Faso: convoy ambushed in the north\n\nAn army officer, Issa Kabore, said 12 soldiers died. He said 3 trucks burned.").claims
+    assert [c.actor.name for c in claims] == ["Issa Kabore", "Issa Kabore"]
+    claims = extract("Josep Ferrer: Andorra will not join\n\nAndorran negotiator Josep Ferrer said talks had ended.").claims
+    assert [c.actor.name for c in claims] == ["Josep Ferrer", "Josep Ferrer"]
