@@ -43,7 +43,8 @@ _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ad-din)-[A-Z]")
 _ORG_NAME_ENDINGS = frozenset(
     "Ministry Office Council Agency Department Service Forces Army Navy Times Post Guardian Institute Group Committee "
     "Commission Parliament Court Bank Company Union Organization Organisation News Media Party Corporation Police Command "
-    "Staff Administration University Force Guard Fund Program Programme Observatory Watch International Kremlin Pentagon".split()
+    "Staff Administration University Force Guard Fund Program Programme Observatory Watch International Kremlin Pentagon "
+    "Affairs Rights Studies Relations Services Authority Directorate Bureau Centre Center Foundation Movement".split()
 )
 _MEDIA_NAME = re.compile(
     r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|radio station)$",
@@ -231,7 +232,7 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         run = []
     before_run = words[len(words) - len(run) - 1] if titled and run else ""
     described_org = before_run in _DESCRIPTION_HEADS and before_run not in PERSON_ROLES  # "the party Nova Polska"
-    if run and run[-1] not in _ORG_NAME_ENDINGS and before_run.lower() != "of" and not described_org and (
+    if run and run[-1] not in _ORG_NAME_ENDINGS and before_run.lower() not in ("of", "for", "on", "and") and not described_org and (
         before_run in TITLE_WORDS or before_run.lower() in PERSON_ROLES or len(run) >= 2 or len(words) == 1
     ):
         name = " ".join(run)
@@ -271,7 +272,7 @@ def _lookup(text: str, gazetteer: Gazetteer, country_hint: str | None) -> ActorR
         candidates = gazetteer.candidates(" ".join(words[start:]))
         if candidates:
             named_country = gazetteer.country_in(text)
-            if named_country and all(record.country != named_country for record in candidates):
+            if named_country and all(record.country and record.country != named_country for record in candidates):
                 return None  # "Japan's defence ministry" is not the Russian one
             return _pick(candidates, named_country, country_hint)
     return None

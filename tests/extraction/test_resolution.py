@@ -234,3 +234,15 @@ def test_an_unknown_two_word_place_before_a_colon_is_a_topic():
     assert [c.actor.name for c in claims] == ["Issa Kabore", "Issa Kabore"]
     claims = extract("Josep Ferrer: Andorra will not join\n\nAndorran negotiator Josep Ferrer said talks had ended.").claims
     assert [c.actor.name for c in claims] == ["Josep Ferrer", "Josep Ferrer"]
+
+
+def test_organisation_names_with_for_are_not_people():
+    claims = extract(
+        "The London-based Syrian Observatory for Human Rights said 7 fighters died. "
+        "The Ministry for Regional Affairs said 4 roads reopened. The Centre for Eastern Studies said exports fell 5%."
+    ).claims
+    assert [(c.actor.name, c.actor.kind) for c in claims] == [
+        ("Syrian Observatory for Human Rights", "ngo"),
+        ("Ministry for Regional Affairs", "organization"),
+        ("Centre for Eastern Studies", "organization"),
+    ]
