@@ -43,7 +43,7 @@ def parse_args():
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200, help="timed requests per page (at least 200)")
     parser.add_argument("--refill", action="store_true")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     return parser.parse_args()
 
 
@@ -155,13 +155,22 @@ def session_cookie() -> str:
     return session.session_key
 
 
-def wait_for_port(port: int, timeout: float = 30) -> None:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(base: str, server: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn exited")
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2):
                 return
-        time.sleep(.2)
+        except OSError:
+            time.sleep(.3)
     raise RuntimeError("gunicorn did not start")
 
 
@@ -231,16 +240,17 @@ def main() -> None:
     print(f"{Claim.objects.count():,} claims, {Claim.objects.filter(review_state='pending').count():,} pending; "
           f"busiest actor has {busiest[0][1]:,} claims")
 
+    port = args.port or free_port()
     access_log = Path(tempfile.mkdtemp()) / "access.log"
     server = subprocess.Popen(
-        [str(REPO / ".venv/bin/gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{args.port}",
+        [str(REPO / ".venv/bin/gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", "2", "--log-level", "warning", "--access-logfile", str(access_log),
          "--access-logformat", "%(D)s"],
         cwd=REPO, env=dict(os.environ),
     )
     try:
-        wait_for_port(args.port)
-        base = f"http://127.0.0.1:{args.port}"
+        base = f"http://127.0.0.1:{port}"
+        wait_until_serving(base, server)
         pages = {
             "review queue (50 rows)": lambda i: f"{base}/review/?page={1 + i % 5}",
             "claim page": lambda i: f"{base}/claims/{claim_ids[i % len(claim_ids)]}/",
