@@ -36,6 +36,12 @@ def _stem(word: str) -> str:
     return word[:7]  # "minister" and "ministry" differ; "prosecutors" and "prosecution" do not
 
 
+def _named_person(actor: ExtractedActor, mention: str) -> bool:
+    """A known person, or an unknown one with a full name or a title ("Mayor Ilic"): a lone unknown capitalised
+    word ("Eritrea said") is as likely a place as a surname, and "he" must not become a place."""
+    return actor.known or " " in actor.name or " " in mention.strip()
+
+
 class DiscourseMemory:
     """Actors in the order the passage names them; the heading's actor is the fallback for "it said"."""
 
@@ -63,7 +69,7 @@ class DiscourseMemory:
         pronoun = pronoun.lower()
         for entry in reversed(self._entries):
             is_person = entry.actor.kind == "person"
-            if pronoun in ("he", "she") and is_person:
+            if pronoun in ("he", "she") and is_person and _named_person(entry.actor, entry.mention):
                 return entry.actor
             if pronoun == "it" and not is_person and entry.actor.kind != "group":
                 return entry.actor
@@ -71,7 +77,7 @@ class DiscourseMemory:
                 return entry.actor
         if pronoun in ("it", "they", "we") and self.heading_actor and self.heading_actor.kind != "person":
             return self.heading_actor
-        if pronoun in ("he", "she") and self.heading_actor and self.heading_actor.kind == "person":
+        if pronoun in ("he", "she") and self.heading_actor and self.heading_actor.kind == "person" and _named_person(self.heading_actor, ""):
             return self.heading_actor
         return None
 

@@ -246,3 +246,10 @@ def test_organisation_names_with_for_are_not_people():
         ("Ministry for Regional Affairs", "organization"),
         ("Centre for Eastern Studies", "organization"),
     ]
+
+
+def test_he_skips_a_lone_unknown_word_but_not_a_titled_surname():
+    claims = extract("Eritrea said 3 camps were closed. He said the border was open.").claims
+    assert (claims[1].actor_mention, claims[1].actor) == ("He", None)  # unresolved rather than a place
+    claims = extract("Governor Halyna Brovko said 6 homes burned. Mayor Kotsyuba said 2 schools were hit. He said power was restored.").claims
+    assert claims[2].actor.name == "Kotsyuba"
