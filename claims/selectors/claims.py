@@ -10,7 +10,12 @@ from django.utils.timezone import localtime
 
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
 from claims.services.quantities import quantity_line
-from claims.selectors.highlights import attribution_sentence_segments, attribution_spans, highlight_segments
+from claims.selectors.highlights import (
+    attribution_sentence_segments,
+    attribution_spans,
+    highlight_segments,
+    segments_html,
+)
 
 LINK_CANDIDATE_LIMIT = 10
 
@@ -56,7 +61,7 @@ def card_context(claim: Claim, attributions: list[Attribution], quantities: list
         "cue": primary.cue if primary else "",
         "via": primary.via.name if primary and primary.via_id else "",
         "said_on": date_format(claim.asserted_on, "j M Y") if claim.asserted_on else "date unknown",
-        "segments": [(segment.kind, segment.text) for segment in claim.segments],
+        "sentence_html": segments_html(claim.segments),
         "quantities": [quantity_line(q) for q in quantities],
         "rule": claim.rule or "—",
         "outlet": article.outlet.name if article else "",
@@ -97,10 +102,10 @@ def claim_page(claim_id: int) -> Claim:
     for verification in claim.verifications.all():
         verification.evidence_items = evidence_by_verification[verification.pk]
     claim.loose_evidence = evidence_by_verification[None]
-    claim.passage_segments, claim.original_url = [], ""
+    claim.passage_html, claim.original_url = "", ""
     if claim.primary:
         passage = claim.primary.passage
-        claim.passage_segments = highlight_segments(passage.text, attribution_spans(claim.primary))
+        claim.passage_html = segments_html(highlight_segments(passage.text, attribution_spans(claim.primary)))
         claim.original_url = web_url(passage.permalink) or web_url(passage.article.url)
     return claim
 

@@ -1,10 +1,13 @@
-"""Cut a passage into plain and highlighted segments for templates to escape and mark up.
+"""Cut a passage into plain and highlighted segments, and mark them up.
 
-Nothing here produces HTML: templates render each segment's text with autoescaping, so article
-text can never inject markup.
+Article text is never trusted: segments_html escapes every segment's text and adds only its
+own <mark> tags, so a sentence containing markup shows that markup as text.
 """
 
 from dataclasses import dataclass
+
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,11 @@ def highlight_segments(text: str, spans: list[Span], *, start: int = 0, end: int
         else:
             segments.append(Segment(text[left:right], kind, claim_id))
     return segments
+
+
+def segments_html(segments: list[Segment]) -> SafeString:
+    pieces = (format_html('<mark class="hl-{}">{}</mark>', s.kind, s.text) if s.kind else escape(s.text) for s in segments)
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
 
 
 def attribution_spans(attribution) -> list[Span]:

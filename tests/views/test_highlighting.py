@@ -1,6 +1,6 @@
 """The segment builder behind every highlighted sentence (no database)."""
 
-from claims.selectors.highlights import Segment, Span, highlight_segments, sentence_bounds
+from claims.selectors.highlights import Segment, Span, highlight_segments, segments_html, sentence_bounds
 
 
 def test_spans_become_marked_segments_in_order():
@@ -24,3 +24,9 @@ def test_the_sentence_holding_the_claim_is_found_even_if_repeated():
     text = "He said no. He said no."
     assert sentence_bounds(text, "He said no.", 15) == (12, 23)
     assert sentence_bounds(text, "not there", 3) == (0, len(text))
+
+
+def test_markup_escapes_the_text_and_adds_only_its_own_marks():
+    segments = [Segment("<b>Kyiv</b>", "source"), Segment(' said "<script>"')]
+    assert segments_html(segments) == (
+        '<mark class="hl-source">&lt;b&gt;Kyiv&lt;/b&gt;</mark> said &quot;&lt;script&gt;&quot;')
