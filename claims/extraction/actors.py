@@ -47,7 +47,7 @@ _ORG_NAME_ENDINGS = frozenset(
     "Affairs Rights Studies Relations Services Authority Directorate Bureau Centre Center Foundation Movement".split()
 )
 _MEDIA_NAME = re.compile(
-    r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|radio station)$",
+    r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|TV|television|radio station)$",
     re.IGNORECASE,
 )
 _DETERMINERS = re.compile(r"^(?:the|a|an|another|one|some|two|both)\s+", re.IGNORECASE)
@@ -195,7 +195,8 @@ def _person_name(words: list[str]) -> tuple[list[str], bool]:
     run: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         clean = words[index].rstrip(",")
-        if clean[0].isupper() and clean not in TITLE_WORDS and not (clean[:3].lower() == "ex-" and is_person_role(clean)) and not clean.isupper() and "'" not in clean and "’" not in clean:
+        hyphenated_title = "-" in clean and any(part in PERSON_ROLES for part in clean.lower().split("-"))  # "Director-General"
+        if clean[0].isupper() and clean not in TITLE_WORDS and not hyphenated_title and not clean.isupper() and "'" not in clean and "’" not in clean:
             run.insert(0, clean)
         elif _PARTICLE_PREFIX.match(clean) or (
             run and clean in _NAME_PARTICLES and index and words[index - 1] not in TITLE_WORDS

@@ -22,6 +22,10 @@ GENERIC_HEADS = {
     "alliance": {"international organization"},
     "bloc": {"international organization"},
     "cartel": {"international organization"},
+    "channel": {"media"},
+    "broadcaster": {"media"},
+    "newspaper": {"media"},
+    "outlet": {"media"},
 }
 
 
@@ -100,8 +104,9 @@ class DiscourseMemory:
         return None
 
     def surname(self, name: str) -> ExtractedActor | None:
-        """"Klimkin" after "Pavlo Klimkin" is the same person."""
-        for entry in reversed(self._entries):
-            if entry.actor.kind == "person" and entry.actor.name.split()[-1] == name and entry.actor.name != name:
-                return entry.actor
+        """"Klimkin" after "Pavlo Klimkin" is the same person; so is "Lai" after "Lai Ching-te" (family name first)."""
+        for position in (-1, 0):
+            for entry in reversed(self._entries):
+                if entry.actor.kind == "person" and entry.actor.name.split()[position] == name and entry.actor.name != name:
+                    return entry.actor
         return None

@@ -253,3 +253,18 @@ def test_he_skips_a_lone_unknown_word_but_not_a_titled_surname():
     assert (claims[1].actor_mention, claims[1].actor) == ("He", None)  # unresolved rather than a place
     claims = extract("Governor Halyna Brovko said 6 homes burned. Mayor Kotsyuba said 2 schools were hit. He said power was restored.").claims
     assert claims[2].actor.name == "Kotsyuba"
+
+
+def test_hyphenated_titles_family_name_first_and_media_references():
+    claims = extract(
+        "IAEA Director-General Ana Koval said 2 reactors were shut down. "
+        "Premier Wang Xiaoming said 9 ships were tracked. Wang said the drills had ended."
+    ).claims
+    assert [c.actor.name for c in claims] == ["Ana Koval", "Wang Xiaoming", "Wang Xiaoming"]
+    claims = extract("Rebel-run Sahel Voice TV reported 3 strikes on the port. The channel said 5 people were hurt.").claims
+    assert claims[0].actor.kind == "media" and claims[1].actor == claims[0].actor
+
+
+def test_told_a_lower_case_news_agency():
+    claim = only_claim("The minister told the efe news agency that 12 flights were cancelled.")
+    assert claim.actor_mention == "The minister" and claim.text == "12 flights were cancelled."
