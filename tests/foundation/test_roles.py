@@ -64,3 +64,12 @@ def test_htmx_request_without_session_gets_401_and_redirect_header(client):
     response = client.get("/", headers={"HX-Request": "true"})
     assert response.status_code == 401
     assert response["HX-Redirect"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_role_groups_survive_a_database_flush():
+    from django.contrib.auth.models import Group
+
+    call_command("flush", "--noinput", verbosity=0)
+    assert set(Group.objects.values_list("name", flat=True)) >= {VIEWER, EDITOR, FACT_CHECKER}
+    assert Group.objects.get(name=FACT_CHECKER).permissions.filter(codename="set_verdict").exists()
