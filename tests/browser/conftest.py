@@ -62,23 +62,6 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _role_groups_put_back(django_db_blocker):
-    """A transactional test ends by emptying every table, the migration's role groups too:
-    put them back for the tests that run after this folder's."""
-    yield
-    with django_db_blocker.unblock():
-        _sync_role_groups()
-
-
-def _sync_role_groups() -> None:
-    from django.contrib.auth.models import Group, Permission
-
-    from claims.roles import sync_role_groups
-
-    sync_role_groups(Group, Permission)
-
-
 @pytest.fixture
 def newsroom(transactional_db):
     """Users, actors and a live-blog article with three pending claims, written for these tests
@@ -89,7 +72,6 @@ def newsroom(transactional_db):
         PassageFactory, QuantityFactory, UserFactory,
     )
 
-    _sync_role_groups()  # an earlier transactional test may have emptied the table
     UserFactory(username="eddie", role=EDITOR)
     UserFactory(username="erin", role=EDITOR)
     UserFactory(username="fran", role=FACT_CHECKER)

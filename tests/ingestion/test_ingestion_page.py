@@ -3,21 +3,14 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from claims.roles import sync_role_groups
 from sources.models import Article, Feed
 from tests.factories import ArticleFactory, FeedFactory
 from tests.ingestion.conftest import Reply
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-
-@pytest.fixture(autouse=True)
-def role_groups(transactional_db):
-    """Transactional tests empty the tables between tests, role groups (a data migration) too."""
-    sync_role_groups(Group, Permission)
 
 PAGE = reverse("sources:ingestion")
 HOSTILE = '<script>alert("x")</script><img src=x onerror="alert(1)">'

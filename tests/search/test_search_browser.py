@@ -2,20 +2,10 @@
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401  (the browser tests' fixtures)
-    _role_groups_put_back,
-    _sync_role_groups,
-    chromium,
-    new_page,
-)
+from tests.browser.conftest import chromium, new_page  # noqa: F401  (the browser tests' fixtures)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def _role_groups(transactional_db):
-    _sync_role_groups()  # an earlier transactional test may have emptied the table
 
 
 def test_typing_updates_results_and_url_without_reloading(transactional_db, corpus, new_page):
