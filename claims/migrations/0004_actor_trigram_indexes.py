@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from claims.migrations._postgres_only import postgres_only_sql
+
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS actor_name_trgm_idx ON claims_actor USING gin (name gin_trgm_ops)",
@@ -10,18 +12,6 @@ FORWARD = [
 REVERSE = ["DROP INDEX IF EXISTS actor_name_trgm_idx", "DROP INDEX IF EXISTS alias_trgm_idx"]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in FORWARD:
-            schema_editor.execute(statement)
-
-
-def reverse(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in REVERSE:
-            schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("claims", "0003_role_groups")]
-    operations = [migrations.RunPython(forward, reverse)]
+    operations = [postgres_only_sql(FORWARD, REVERSE)]

@@ -8,6 +8,8 @@ it and the search page falls back to a substring match there.
 
 from django.db import migrations
 
+from claims.migrations._postgres_only import postgres_only_sql
+
 SEARCH_CONFIG = "english"
 
 CREATE_INDEX = "CREATE INDEX IF NOT EXISTS claim_search_vector_idx ON claims_claim USING gin (search_vector)"
@@ -67,18 +69,6 @@ REVERSE = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in FORWARD:
-            schema_editor.execute(statement, params=None)
-
-
-def reverse(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in REVERSE:
-            schema_editor.execute(statement, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("claims", "0004_actor_trigram_indexes")]
-    operations = [migrations.RunPython(forward, reverse)]
+    operations = [postgres_only_sql(FORWARD, REVERSE)]
