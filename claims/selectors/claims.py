@@ -125,7 +125,8 @@ def independence_status(evidence: list[Evidence]) -> tuple[str, str]:
         return "disputed", (f"Independent sources disagree: {', '.join(supports)} support it; "
                             f"{', '.join(refutes)} refute it.")
     if supports:
-        return "verified", f"Independently verified: {', '.join(supports)}, independent of the claimant, support it."
+        who = "a source" if len(supports) == 1 else "sources"
+        return "verified", f"Independently verified: supported by {' and '.join(supports)}, {who} independent of the claimant."
     if refutes:
         return "refuted", f"Refuted by an independent source: {', '.join(refutes)}."
     return "unverified", "Not independently verified: no source independent of the claimant has confirmed it."

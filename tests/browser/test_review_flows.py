@@ -80,7 +80,7 @@ def test_fact_checker_sets_a_verdict_with_evidence_and_sees_it_on_claim_and_acto
     page.select_option("#id_evidence_independent", "yes")
     page.select_option("#id_evidence_stance", "supports")
     page.click("#verdict-section button.primary")
-    expect(page.locator(".independence")).to_contain_text("Independently verified: Coastal Monitoring Group")
+    expect(page.locator(".independence")).to_contain_text("Independently verified: supported by Coastal Monitoring Group")
     expect(page.locator("#claim-badges")).to_contain_text("Verdict: Verified")
     expect(page.locator("#audit-trail")).to_contain_text("set_verdict")
     screenshot(page, "claim-page")

@@ -14,7 +14,7 @@ def test_it_works(fact_checker_client, fact_checker, claim):
         f"/claims/{claim.pk}/verdict/", {"verdict": "verified", "note": "Radar logs agree", **EVIDENCE}, **htmx())
     body = response.content.decode()
     assert body.lstrip().startswith('<section class="card" id="verdict-section">')
-    assert "Independently verified: Sky Watch, independent of the claimant, support it." in body
+    assert "Independently verified: supported by Sky Watch, a source independent of the claimant." in body
     assert 'id="claim-badges" hx-swap-oob="true"' in body and "Verdict: Verified" in body
     assert 'id="audit-trail" hx-swap-oob="true"' in body
     verification = Verification.objects.get(claim=claim)
