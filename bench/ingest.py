@@ -20,7 +20,6 @@ Prints:
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -32,6 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.celery_worker import running_celery_worker  # noqa: E402
 from bench.pages import ensure_database  # noqa: E402
 
 PLACES = ("Lenz", "Ostry", "Saltmere", "Brenn", "Ambry", "the northern border", "the coast", "the river valley")
@@ -204,52 +204,43 @@ def main() -> None:
     site = BenchSite(args.articles)
     log_path = REPO / "bench" / "out" / "ingest-worker.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "wb") as log:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", f"--pool={args.pool}",
-             f"--concurrency={args.concurrency}", "--without-gossip", "--without-mingle", "--loglevel=WARNING",
-             "--queues=celery", f"--hostname=ingest-bench-{os.getpid()}@%h"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
     try:
-        deadline = time.monotonic() + 60
-        while not celery_app.control.ping(timeout=0.5):
-            if worker.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"worker did not start; see {log_path}")
-        feed, _ = services.feed_add(url=f"{site.base}/feed.xml", outlet_name="Bench Courier")
-        load_before = os.getloadavg()[0]
-        cpu_before = cpu_seconds(worker.pid)
-        started = time.monotonic()
-        tasks.feed_poll.delay(feed.pk)
-        split_at = extracted_at = ingest_cpu = None
-        peak_largest = peak_total = 0.0
-        while time.monotonic() - started < args.timeout:
-            time.sleep(0.5)
-            largest, total = peak_memory_mb(worker.pid)
-            peak_largest, peak_total = max(peak_largest, largest), max(peak_total, total)
-            if split_at is None:
-                if Article.objects.filter(feed=feed, status__in=TERMINAL_AFTER_SPLIT).count() >= args.articles:
-                    split_at = time.monotonic() - started
-                    ingest_cpu = cpu_seconds(worker.pid) - cpu_before
-                    celery_app.control.add_consumer("extraction", reply=True)
-            elif Article.objects.filter(feed=feed, status="extracted").count() >= args.articles:
-                extracted_at = time.monotonic() - started
-                break
-        counts = dict(Article.objects.filter(feed=feed).values_list("status").annotate(n=Count("id")))
-        passages = Passage.objects.filter(article__feed=feed).count()
+        with running_celery_worker(
+            f"--pool={args.pool}", f"--concurrency={args.concurrency}", "--loglevel=WARNING", "--queues=celery",
+            f"--hostname=ingest-bench-{os.getpid()}@%h", env=env, log_path=log_path, start_timeout=60,
+        ) as worker:
+            feed, _ = services.feed_add(url=f"{site.base}/feed.xml", outlet_name="Bench Courier")
+            load_before = os.getloadavg()[0]
+            cpu_before = cpu_seconds(worker.pid)
+            started = time.monotonic()
+            tasks.feed_poll.delay(feed.pk)
+            split_at = extracted_at = ingest_cpu = None
+            peak_largest = peak_total = 0.0
+            while time.monotonic() - started < args.timeout:
+                time.sleep(0.5)
+                largest, total = peak_memory_mb(worker.pid)
+                peak_largest, peak_total = max(peak_largest, largest), max(peak_total, total)
+                if split_at is None:
+                    if Article.objects.filter(feed=feed, status__in=TERMINAL_AFTER_SPLIT).count() >= args.articles:
+                        split_at = time.monotonic() - started
+                        ingest_cpu = cpu_seconds(worker.pid) - cpu_before
+                        celery_app.control.add_consumer("extraction", reply=True)
+                elif Article.objects.filter(feed=feed, status="extracted").count() >= args.articles:
+                    extracted_at = time.monotonic() - started
+                    break
+            counts = dict(Article.objects.filter(feed=feed).values_list("status").annotate(n=Count("id")))
+            passages = Passage.objects.filter(article__feed=feed).count()
 
-        small, _ = services.feed_add(url=f"{site.base}/feed100.xml", outlet_name="Bench Courier")
-        services.feed_poll(feed=Feed.objects.get(pk=small.pk))  # remembers the ETag
-        timings = []
-        for _ in range(30):
-            small.refresh_from_db()
-            before = time.perf_counter()
-            result = services.feed_poll(feed=small)
-            timings.append((time.perf_counter() - before) * 1000)
-            assert result.not_modified
+            small, _ = services.feed_add(url=f"{site.base}/feed100.xml", outlet_name="Bench Courier")
+            services.feed_poll(feed=Feed.objects.get(pk=small.pk))  # remembers the ETag
+            timings = []
+            for _ in range(30):
+                small.refresh_from_db()
+                before = time.perf_counter()
+                result = services.feed_poll(feed=small)
+                timings.append((time.perf_counter() - before) * 1000)
+                assert result.not_modified
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
         site.httpd.shutdown()
 
     print(f"articles served: {args.articles}; worker: {args.pool} x{args.concurrency}; statuses: {counts}")

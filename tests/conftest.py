@@ -5,14 +5,13 @@ SQLite and in-process Celery otherwise.
 """
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
+from bench.celery_worker import running_celery_worker
 from claims.roles import EDITOR, FACT_CHECKER, VIEWER
 from config.celery_app import app as celery_app
 from tests.factories import UserFactory
@@ -95,17 +94,10 @@ def celery_worker_process(transactional_db, tmp_path):
     # pools behind, and the control mailbox caches its own producer pool.
     celery_app.close()
     celery_app.__dict__.pop("control", None)
-    with open(log_path, "wb") as log:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--concurrency=1",
-             "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=test-{os.getpid()}@%h"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while not celery_app.control.ping(timeout=0.5):
-            if worker.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"celery worker did not start:\n{log_path.read_text()[-3000:]}")
+    with running_celery_worker(
+        "--pool=solo", "--concurrency=1", "--loglevel=INFO", f"--hostname=test-{os.getpid()}@%h",
+        env=env, log_path=log_path,
+    ):
 
         def wait_for(condition, timeout=30.0, interval=0.2):
             end = time.monotonic() + timeout
@@ -116,9 +108,3 @@ def celery_worker_process(transactional_db, tmp_path):
             raise AssertionError(f"condition not met in {timeout}s; worker log:\n{log_path.read_text()[-3000:]}")
 
         yield wait_for
-    finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            worker.kill()
