@@ -17,7 +17,8 @@ PERSON_ROLES = frozenset(
     "lawyer analyst expert researcher investigator officer soldier commander-in-chief founder ceo chairman chairwoman "
     "chair captain colonel lieutenant admiral marshal mother father woman man witness resident doctor survivor victim "
     "activist journalist correspondent reporter economist scientist negotiator mediator monitor observer pope cleric "
-    "coach manager pastor bishop rabbi imam sheriff professor teacher engineer historian".split()
+    "coach manager pastor bishop rabbi imam sheriff professor teacher engineer historian commissioner paramedic "
+    "medic peacekeeper".split()
 )
 # Words that head a description of an organisation or a group.
 ORG_HEADS = frozenset(
@@ -28,7 +29,7 @@ ORG_HEADS = frozenset(
     "lawmakers legislators spokespeople campaigners activists airline operator regulator committee union party "
     "militia militias rebels separatists insurgents fighters guerrillas junta regime coalition federation association "
     "network channel station website portal blogger bloggers firm operator utility hospital school university force "
-    "guard brigade battalion regiment unit headquarters "
+    "guard brigade battalion regiment unit headquarters sides parties "
     "investigation report study survey analysis estimates figures data statement agency's".split()
 )
 TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
@@ -81,7 +82,7 @@ _VERBISH = frozenset(
 _FUNCTION_WORDS = frozenset("the a an this that these those his her its their our some any no such".split())
 _PREPOSITIONS = frozenset(
     "in on at for from by during after before since until into onto over under about against between among through "
-    "without within across toward towards amid despite following like unlike of to".split()
+    "without within across toward towards amid despite following like unlike of to as".split()
 )
 # "the opposition party Fidesz", "the think tank Bruegel": a lower-case description, then the proper name it describes.
 _DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on))*)$")
@@ -126,9 +127,13 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+def head_phrase(mention: str) -> str:
+    """The mention without its prepositional modifiers ("UN peacekeepers in southern Lebanon" -> "UN peacekeepers")."""
+    return re.split(r"\s+(?:of|for|in|at|from|on|with)\s+", mention, maxsplit=1)[0]
+
+
 def head_word(mention: str) -> str:
-    core = re.split(r"\s+(?:of|for|in|at|from|on|with)\s+", mention, maxsplit=1)[0]
-    words = _words(core)
+    words = _words(head_phrase(mention))
     if not words:
         return ""
     return re.sub(r"['’]s?$", "", words[-1])
@@ -162,8 +167,11 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     head = head_word(mention)
     if not head:
         return False
-    if not strict and len(words) <= 6 and head.isalpha() and head.islower() and (lower[0] in ("the", "a", "an", "local", "state") or len(words) <= 2):
-        return True
+    if not strict and len(words) <= 8 and head.isalpha() and head.islower():
+        # A short noun phrase, its modifiers aside: "the militia", "UN peacekeepers in southern Lebanon".
+        core = [w.lower() for w in _words(head_phrase(mention))]
+        if len(core) <= 6 and (core[0] in ("the", "a", "an", "local", "state") or len(core) <= 2):
+            return True
     if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES:
         return True
     # A proper name: every word capitalised except connectors ("Prosecutor General's office" counts as well).
@@ -209,6 +217,17 @@ def _person_name(words: list[str]) -> tuple[list[str], bool]:
     return run, titled
 
 
+def _without_title_complement(words: list[str], run: list[str]) -> list[str]:
+    """A title's complement is not part of the name: "High Commissioner for Refugees Filippo Grandi",
+    "Minister of Foreign Affairs Ann Linde" name Filippo Grandi and Ann Linde."""
+    title = [w.lower() for w in words[: len(words) - len(run)]]
+    if len(run) < 3 or not any(is_person_role(w) for w in title):
+        return run
+    if title[-1] in ("of", "for", "and") or run[0] in _ORG_NAME_ENDINGS:
+        return run[-2:]
+    return run
+
+
 def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None = None) -> MentionAnalysis:
     return gazetteer.memo(("analysis", mention, country_hint), lambda: _analyse_mention(mention, gazetteer, country_hint))
 
@@ -229,6 +248,7 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     if lower in PRONOUNS:
         return MentionAnalysis(lower, PRONOUNS[lower], None, True, lower, None, named=False)
     run, titled = _person_name(words)
+    run = _without_title_complement(words, run)
     if len(words) == 1 and _is_common_noun(words[0]):
         run = []
     before_run = words[len(words) - len(run) - 1] if titled and run else ""
@@ -264,18 +284,29 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
                            definite, head, country, named=False)
 
 
+_LOCATED = re.compile(r"^(?P<head>.+?)\s+(?:in|from|at|near)\s+(?P<place>.+)$")
+
+
 def _lookup(text: str, gazetteer: Gazetteer, country_hint: str | None) -> ActorRecord | None:
     """Exact alias, else the longest alias that ends the mention ("Ukrainian President Volodymyr Zelenskyy")."""
     words = text.split()
+    in_phrase = False
     for start in range(len(words)):
-        if start and words[start - 1].lower() == "of":
+        if start and words[start - 1].lower() in _PREPOSITIONS:
+            in_phrase = True
             continue  # "the president of Ukraine" is not Ukraine
         candidates = gazetteer.candidates(" ".join(words[start:]))
+        if candidates and in_phrase and all(record.kind == "government" for record in candidates):
+            break  # "peacekeepers in southern Lebanon": a place after a preposition, not the speaker
         if candidates:
             named_country = gazetteer.country_in(text)
             if named_country and all(record.country and record.country != named_country for record in candidates):
                 return None  # "Japan's defence ministry" is not the Russian one
             return _pick(candidates, named_country, country_hint)
+    located = _LOCATED.match(text)
+    if located and (candidates := gazetteer.candidates(located["head"])):
+        # "UN peacekeepers in southern Lebanon": a known actor, placed; the place picks among namesakes.
+        return _pick(candidates, gazetteer.country_in(located["place"]), country_hint)
     return None
 
 

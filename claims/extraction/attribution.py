@@ -46,7 +46,7 @@ _NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
 _LONGEST_MENTION = 160
 _WHERE_ONLY = re.compile(r"(?:from|in|at|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
-_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)(?:\s+(?:also|earlier|previously|later|further|again|separately|initially|reportedly))*\s*$")
 _PASSIVE_BEFORE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+$")
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)\s+$", re.IGNORECASE
@@ -55,14 +55,19 @@ _DETERMINER_BEFORE = re.compile(
 _PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
 _ELLIPTIC = frozenset({"but", "and"})
 _TOLD_OBJECT = re.compile(
-    r"\s+(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?"
+    # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
+    r"\s+(?:(?P<audience>(?:[A-Z][\w-]*\s+){1,2}(?:officials|lawmakers|legislators|diplomats|counterparts|ministers|leaders|"
+    r"delegates|supporters|students|troops|soldiers|residents|investors|parliamentarians|senators|envoys))(?=[\s,.;:]|$)|"
+    r"(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?"
     r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet)?"
     r"|(?:the\s+)?[a-z][\w-]*\s+(?:news agency|newspaper|broadcaster|daily|weekly|magazine)"  # "told the dpa news agency"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|state television|state TV|the media|the press|"
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
-    r"broadcaster|newspaper|channel|supporters|delegates|nation)|(?:him|her|them|us|me))(?=[\s,.;:]|$)"
+    r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
+# "..., according to a statement from his ministry": the speaker's own channel, not an intermediary.
+_OWN_CHANNEL = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:statement|post|video|message|readout|release|communiqu\w+)\s+(?:from|by|of)\s+(?:his|her|its|their)\b", re.IGNORECASE)
 _AS_SAYING = re.compile(r"\s+(?P<source>.+?)\s+as\s+(?:saying|telling|stating|writing)\b")
 _CONTENT_OPENER = re.compile(r"[\s,:]*(?:that\b)?[\s,:]*")
 _RIGHT_IS_ADJUNCT = re.compile(
@@ -289,7 +294,9 @@ class SentenceReader:
         passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
         if lemma == "cite" and passive:
             return self._quoted_as_saying(clause_start, passive.start(), cue_start, cue_end, consumed)
-        if passive and lemma in ("say", "report", "claim") and self.text[clause_start : passive.start()].strip().lower() == "it":
+        if passive and lemma not in ("say", "report", "claim"):
+            return None  # "Husseini, who was described as ...", "Kyiv was warned": the subject is not the speaker
+        if passive and self.text[clause_start : passive.start()].strip().lower() == "it":
             # "It is said ...": no speaker in the sentence; the passage's last speaker is filled in later.
             it_start = clause_start + len(self.text[clause_start:cue_end]) - len(self.text[clause_start:cue_end].lstrip())
             return Attribution(None, (it_start, cue_end), self.text[it_start:cue_end], lemma, self.content_after(cue_end), "impersonal")
@@ -314,7 +321,7 @@ class SentenceReader:
                 return None
             after = told.end()
             cue_text = self.text[cue_start:after]
-            via = (told.start("object"), told.end("object"))
+            via = (told.start("object"), told.end("object")) if told["object"] else None
         if lemma == "accuse" and self.text.startswith(" of ", cue_end):
             return None  # "RSF accused of looting": the mention is accused (a passive headline), not the accuser
         if lemma == "cite" and participle:
@@ -335,6 +342,11 @@ class SentenceReader:
                 # "Saying ..., X implored" / "X said ..., adding": the main clause carries the attribution.
                 return None
             before = self.text[:clause_start].rstrip()
+            if self.headline and boundary == "," and not participle:
+                # "Iran's foreign minister visits Beirut, warns Israel": the first clause's subject also warns.
+                subject = self.main_subject(clause_start)
+                if subject and self.text[subject[1]:clause_start].lstrip()[:1].islower():
+                    return Attribution(subject, (cue_start, cue_end), cue_text, lemma, self.content_after(after), "elliptic_subject")
             if boundary == "," and not participle:
                 subject = self._subject_before_comma(len(before) - 1)
                 if subject:
@@ -485,7 +497,8 @@ class SentenceReader:
                 and first.cue and second.content[0] <= first.cue[0] < second.content[1]
             )
             if relays and first.via is None:
-                first.via = second.mention
+                own = _OWN_CHANNEL.match(self.text, second.mention[0], second.mention[1])
+                first.via = None if own else second.mention
                 _, _, boundary_start = self._last_boundary(second.mention[0])
                 first.content = strip_span(self.text, first.content[0], min(first.content[1], boundary_start))
                 attributions.remove(second)

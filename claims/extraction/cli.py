@@ -16,7 +16,7 @@ from typing import TextIO
 
 from claims.extraction.extractor import EXTRACTOR_VERSION, extract_passage
 from claims.extraction.gazetteer import Gazetteer
-from claims.extraction.types import ExtractedClaim, Span
+from claims.extraction.types import ExtractedClaim, ExtractedQuantity, Span
 from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
 
 
@@ -68,6 +68,20 @@ def _span(span: Span | None, offset: int) -> list[int] | None:
     return [span.start + offset, span.end + offset] if span else None
 
 
+def _quantity_entries(q: ExtractedQuantity, offset: int) -> list[dict]:
+    """A quantity as the contract lists it; a range ("between 80 and 100 tonnes") is also listed by its upper bound,
+    as "17 of 22" lists the part and the total, so every number the sentence asserts has an entry of its own."""
+    entry = {
+        # As in the design's example, a count's unit is what is counted ("drones"); money and
+        # percentages keep their currency code or "%".
+        "value": q.value, "value_max": q.value_max, "total": q.total, "unit": q.unit or q.noun, "noun": q.noun,
+        "approximate": q.approximate, "qualifier": q.qualifier, "text": q.text, "span": _span(q.span, offset),
+    }
+    if q.value_max is None:
+        return [entry]
+    return [entry, {**entry, "value": q.value_max, "value_max": None, "qualifier": "range upper bound"}]
+
+
 def claim_record(doc: str, claim: ExtractedClaim, offset: int) -> dict:
     return {
         "doc": doc,
@@ -77,15 +91,7 @@ def claim_record(doc: str, claim: ExtractedClaim, offset: int) -> dict:
         "actor_mention": claim.actor_mention,
         "cue": claim.cue,
         "via": claim.via.name if claim.via else None,
-        "quantities": [
-            {
-                # As in the design's example, a count's unit is what is counted ("drones"); money and
-                # percentages keep their currency code or "%".
-                "value": q.value, "value_max": q.value_max, "total": q.total, "unit": q.unit or q.noun, "noun": q.noun,
-                "approximate": q.approximate, "qualifier": q.qualifier, "text": q.text, "span": _span(q.span, offset),
-            }
-            for q in claim.quantities
-        ],
+        "quantities": [entry for q in claim.quantities for entry in _quantity_entries(q, offset)],
         "unverified": claim.unverified,
         "asserted_on": claim.asserted_on.isoformat() if claim.asserted_on else None,
         "event_date": claim.event_date.isoformat() if claim.event_date else None,

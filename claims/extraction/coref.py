@@ -20,6 +20,7 @@ GENERIC_HEADS = {
     "movement": {"armed group"},
     "militia": {"armed group"},
     "alliance": {"international organization"},
+    "mission": {"international organization"},
     "bloc": {"international organization"},
     "cartel": {"international organization"},
     "channel": {"media"},
@@ -101,6 +102,22 @@ class DiscourseMemory:
         kinds = GENERIC_HEADS.get(head.lower())
         if kinds:
             return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds), None)
+        return None
+
+    def titled(self, title: str) -> ExtractedActor | None:
+        """ "the foreign minister" after "Iranian Foreign Minister Abbas Araghchi": the last person named with that title."""
+        title = title.lower()
+        return next((entry.actor for entry in reversed(self._entries)
+                     if entry.actor.kind == "person" and title in entry.mention.lower()), None)
+
+    def sides(self) -> tuple[ExtractedActor, ExtractedActor] | None:
+        """ "Both sides": the last two different organisations, governments or forces named."""
+        found: list[ExtractedActor] = []
+        for entry in reversed(self._entries):
+            if entry.actor.kind != "person" and entry.actor not in found:
+                found.append(entry.actor)
+                if len(found) == 2:
+                    return found[1], found[0]
         return None
 
     def surname(self, name: str) -> ExtractedActor | None:

@@ -21,7 +21,7 @@ from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.quantities import extract_quantities
-from claims.extraction.sentences import Sentence, split_sentences
+from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
 
 EXTRACTOR_VERSION = "2026.11.2"
@@ -46,6 +46,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
 # A portfolio makes a title specific: "the interior minister" is not whoever was named last.
@@ -118,11 +119,19 @@ class _PassageExtractor:
             antecedent = (self._named_in(sentence, kinds) if kinds else None) or self.memory.description(analysis.head, mention)
             if antecedent:
                 return antecedent
+        elif definite and not analysis.named and is_person_role(analysis.head) and " of " not in mention and "'s" not in mention:
+            # "the foreign minister" after "Iranian Foreign Minister Abbas Araghchi": the same title refers back.
+            antecedent = self.memory.titled(_DEFINITE.sub("", mention, count=1))
+            if antecedent:
+                return antecedent
         return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
 
     def _named_in(self, sentence: str, kinds: set[str]) -> ExtractedActor | None:
-        """The first known actor of one of these kinds that the sentence names."""
+        """The first known actor of one of these kinds that the sentence names outside quotation marks."""
+        quoted = quoted_regions(sentence)
         for run in _CAPITALISED_RUN.finditer(sentence):
+            if any(start <= run.start() < end for start, end in quoted):
+                continue  # '"... UN personnel ...," the mission said': a name inside the quotation is not the speaker
             words = run[0].split()
             for start in range(len(words)):
                 record = next((r for r in self.gazetteer.candidates(" ".join(words[start:])) if r.kind in kinds), None)
@@ -192,6 +201,9 @@ class _PassageExtractor:
         if attribution.mention is None:
             return
         mention = text[attribution.mention[0]:attribution.mention[1]]
+        if _BOTH_SIDES.fullmatch(mention):
+            self._resolve_sides(attribution)
+            return
         coordinated = _COORDINATED.fullmatch(mention) if " and " in mention else None
         if coordinated:
             first, second = self.gazetteer.candidates(coordinated["a"]), self.gazetteer.candidates(coordinated["b"])
@@ -226,6 +238,16 @@ class _PassageExtractor:
                     attribution.via = None
                     via_actor = None
             attribution.via_actor = via_actor
+
+    def _resolve_sides(self, attribution: Attribution) -> None:
+        """ "Both sides reported ...": one claim for each of the two actors the passage named last; none if it named
+        fewer, since guessing the sides would put words in someone's mouth."""
+        sides = self.memory.sides()
+        if sides is None:
+            attribution.mention = None
+            return
+        attribution.actor = sides[0]
+        attribution.extra_actors.append((attribution.mention, sides[1]))
 
     def _resolve_heading_mention(self, mention: str, sentence: str) -> ExtractedActor | None:
         analysis = analyse_mention(mention, self.gazetteer)
