@@ -29,7 +29,9 @@ ORG_HEADS = frozenset(
     "lawmakers legislators spokespeople campaigners activists airline operator regulator committee union party "
     "militia militias rebels separatists insurgents fighters guerrillas junta regime coalition federation association "
     "network channel station website portal blogger bloggers firm operator utility hospital school university force "
-    "guard brigade battalion regiment unit headquarters sides parties "
+    "guard brigade battalion regiment unit headquarters sides parties intelligence services agencies centre center bureau "
+    "directorate inspectorate observatory ministries governments companies firms operators insurers rescuers medics "
+    "paramedics "
     "investigation report study survey analysis estimates figures data statement agency's".split()
 )
 TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
@@ -127,9 +129,12 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+_MODIFIER = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|for|in|at|from|on|with)\s+")
+
+
 def head_phrase(mention: str) -> str:
     """The mention without its prepositional modifiers ("UN peacekeepers in southern Lebanon" -> "UN peacekeepers")."""
-    return re.split(r"\s+(?:of|for|in|at|from|on|with)\s+", mention, maxsplit=1)[0]
+    return _MODIFIER.split(mention, maxsplit=1)[0]
 
 
 def head_word(mention: str) -> str:
@@ -172,7 +177,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
         core = [w.lower() for w in _words(head_phrase(mention))]
         if len(core) <= 6 and (core[0] in ("the", "a", "an", "local", "state") or len(core) <= 2):
             return True
-    if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES:
+    if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES or head.lower().rstrip("s") in ORG_HEADS:
         return True
     # A proper name: every word capitalised except connectors ("Prosecutor General's office" counts as well).
     if (head[0].isupper() or _PARTICLE_PREFIX.match(head)) and not lower[0] in ("this", "that", "these", "those"):
@@ -192,10 +197,10 @@ class MentionAnalysis:
     named: bool = True  # carries a proper name (not only a title such as "Former NATO Deputy Commander")
 
 
-def _is_common_noun(word: str) -> bool:
-    """A sentence-initial capital on "Officials" or "Prosecutors" does not make a name."""
+def is_head_noun(word: str) -> bool:
+    """A role or body ("minister", "Officials", "institutes"): a sentence-initial capital does not make it a name."""
     lower = word.lower()
-    return lower in ORG_HEADS or lower in PERSON_ROLES or (lower.endswith("s") and lower[:-1] in PERSON_ROLES)
+    return any(form in ORG_HEADS or form in PERSON_ROLES for form in (lower, lower[:-1] if lower.endswith("s") else lower))
 
 
 def _person_name(words: list[str]) -> tuple[list[str], bool]:
@@ -249,7 +254,7 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         return MentionAnalysis(lower, PRONOUNS[lower], None, True, lower, None, named=False)
     run, titled = _person_name(words)
     run = _without_title_complement(words, run)
-    if len(words) == 1 and _is_common_noun(words[0]):
+    if len(words) == 1 and is_head_noun(words[0]):
         run = []
     before_run = words[len(words) - len(run) - 1] if titled and run else ""
     described_org = before_run in _DESCRIPTION_HEADS and before_run not in PERSON_ROLES  # "the party Nova Polska"

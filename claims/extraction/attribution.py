@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claims.extraction.actors import PERSON_ROLES, analyse_mention, clean_mention, head_word, is_source_mention
+from claims.extraction.actors import PERSON_ROLES, analyse_mention, clean_mention, head_word, is_head_noun, is_source_mention
 from claims.extraction.cues import ADJUNCT, NOUN_LIKE_FORMS, CueMatch, find_cues, lemma_of
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.sentences import Sentence, quoted_regions
@@ -42,6 +42,7 @@ _RELATIVE = frozenset({"who", "which"})
 _WORD_CHAR = re.compile(r"\w")
 _LIST_TAIL = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[^,.;:]+")
 _CITING_AFTER = re.compile(r"\s*,\s*citing\s+")
+_WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
 _NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
 _LONGEST_MENTION = 160
 _WHERE_ONLY = re.compile(r"(?:from|in|at|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
@@ -68,6 +69,7 @@ _TOLD_OBJECT = re.compile(
 )
 # "..., according to a statement from his ministry": the speaker's own channel, not an intermediary.
 _OWN_CHANNEL = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:statement|post|video|message|readout|release|communiqu\w+)\s+(?:from|by|of)\s+(?:his|her|its|their)\b", re.IGNORECASE)
+_DESCRIPTION_START = re.compile(r"(?:a|an|the|one of|[A-Z][\w.-]*(?:'s|’s))\s")
 _AS_SAYING = re.compile(r"\s+(?P<source>.+?)\s+as\s+(?:saying|telling|stating|writing)\b")
 _CONTENT_OPENER = re.compile(r"[\s,:]*(?:that\b)?[\s,:]*")
 _RIGHT_IS_ADJUNCT = re.compile(
@@ -209,12 +211,19 @@ class SentenceReader:
             position = comma + 1
         words = list(re.finditer(r"[\w'’.-]+", self.text[position:limit]))
         end = None
+        after_possessive = 0  # "Germany's leading economic institutes": lower-case words may follow an owner
         for word in words:
             token = word[0]
-            if token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES:
+            if token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES or 0 < after_possessive <= 4:
                 if _SUBJECT_STOP.match(token) and not token[0].isupper():
                     break
                 end = position + word.end()
+                if token.endswith(("'s", "’s")):
+                    after_possessive = 1
+                elif after_possessive and not is_head_noun(token):
+                    after_possessive += 1
+                else:
+                    after_possessive = 0  # the owner's noun ("minister", "institutes") ends the subject's lower-case run
                 continue
             break
         if end is None:
@@ -270,12 +279,18 @@ class SentenceReader:
         listed = _LIST_TAIL.match(self.text, source[1])
         if listed and self.valid(source[0], listed.end()):
             source = (source[0], listed.end())  # "according to US, South Korean and Ukrainian officials"
+        via = None
+        relayed = _WHICH_CITED.match(self.text, source[1])
+        cited = self.right_np(relayed.end()) if relayed else None
+        if cited:
+            # "According to a Reuters report, which cited two officials, ...": the officials said it, via Reuters.
+            via, source = source, cited
         clause_start, _ = self.left_segment(match.start)
         if not self.text[:clause_start].strip(" ,"):
             content = strip_span(self.text, source[1], len(self.text))
         else:
             content = strip_span(self.text, 0, match.start)
-        return Attribution(source, (match.start, match.end), self.text[match.start:match.end], None, content, "according_to")
+        return Attribution(source, (match.start, match.end), self.text[match.start:match.end], None, content, "according_to", via=via)
 
     def _verb(self, match: CueMatch, consumed: list[tuple[int, int]], after_attribution: bool) -> Attribution | None:
         verb = match.verb
@@ -289,6 +304,8 @@ class SentenceReader:
         bracket = _BRACKET_BEFORE.search(before_cue)
         mention_end = cue_start - len(before_cue) + bracket.start() if bracket else cue_start
         clause_start, boundary = self.left_segment(mention_end)
+        if boundary == "with" and self.text[: clause_start - 4].rstrip().endswith("familiar"):
+            clause_start, boundary = self.left_segment(clause_start - 5)  # "Sources familiar with the talks said"
         strict = lemma not in _PLAIN_SPEECH or participle
         mention = self.mention_in(clause_start, mention_end, strict) if self.text[clause_start:mention_end].strip() else None
         passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
@@ -436,7 +453,8 @@ class SentenceReader:
         """
         # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
         relative = re.search(
-            r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing)\b[^,]*$",
+            r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing|including|"
+            r"among them|such as)\b[^,]*$",
             self.text[:comma],
         )
         if relative:
@@ -456,6 +474,8 @@ class SentenceReader:
         if far_end > 0 and self.text[far_end] == ",":
             far_start, _ = self.left_segment(far_end)
             far = self.mention_in(far_start, far_end)
+        if near is None and far and _DESCRIPTION_START.match(self.text[near_start:comma].lstrip()):
+            return far, far, None  # "Volkswagen, Europe's largest carmaker, said": any description may follow a name
         if near:
             near_text = self.text[near[0]:near[1]]
             near_is_title = head_word(near_text)[:1].islower() and far and not head_word(self.text[far[0]:far[1]])[:1].islower()

@@ -60,13 +60,35 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "promise": (("promised", "promises"), "opinion"),
     "threaten": (("threatened", "threatens"), "opinion"),
     "brand": (("branded", "brands"), "opinion"),
+    "blame": (("blamed", "blames", "blaming"), "fact"),
+    "assert": (("asserted", "asserts", "asserting"), "fact"),
+    "reiterate": (("reiterated", "reiterates", "reiterating"), "fact"),
+    "disclose": (("disclosed", "discloses"), "fact"),
+    "concede": (("conceded", "concedes", "conceding"), "fact"),
+    "reply": (("replied", "replies"), "fact"),
+    "counter": (("countered",), "fact"),
+    "testify": (("testified", "testifies"), "fact"),
+    "purport": (("purports", "purported"), "fact"),
+    "boast": (("boasted", "boasts"), "fact"),
+    "point out": (("pointed out", "points out", "pointing out"), "fact"),
+    "caution": (("cautioned", "cautions", "cautioning"), "opinion"),
+    "contend": (("contended", "contends"), "opinion"),
+    "complain": (("complained", "complains", "complaining"), "opinion"),
+    "hint": (("hinted", "hints", "hinting"), "opinion"),
+    "speculate": (("speculated", "speculates"), "opinion"),
+    "forecast": (("forecast", "forecasts"), "opinion"),
+    "denounce": (("denounced", "denounces", "denouncing"), "opinion"),
+    "decry": (("decried", "decries"), "opinion"),
+    "slam": (("slammed", "slams"), "opinion"),
+    "underline": (("underlined", "underlines", "underscored", "underscores"), "opinion"),
 }
 FORM_TO_LEMMA = {form: lemma for lemma, (forms, _) in _VERBS.items() for form in forms}
 OPINION_LEMMAS = frozenset(lemma for lemma, (_, kind) in _VERBS.items() if kind == "opinion")
 # Verbs whose bare present form is also a common noun or adjective; they need a clear subject.
 NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate", "estimates", "say", "calls on", "calls for",
                              "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found",
-                             "fear", "fears", "dispute", "disputes"})
+                             "fear", "fears", "dispute", "disputes", "forecast", "forecasts", "hints", "purported", "boasts",
+                             "counter", "replies"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dispute"})
 
 _AUXILIARIES = frozenset({"has", "have", "had"})
