@@ -62,7 +62,8 @@ _TOLD_OBJECT = re.compile(
     r"(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?"
     r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet)?"
     r"|(?:the\s+)?[a-z][\w-]*\s+(?:news agency|newspaper|broadcaster|daily|weekly|magazine)"  # "told the dpa news agency"
-    r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|state television|state TV|the media|the press|"
+    r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|the media|the press|"
+    r"(?:[\w-]+\s+){1,2}(?:television|TV|radio)(?=[\s,.;:]|$)|"  # "told national television", "told state-run TV"
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
@@ -91,6 +92,8 @@ _SUBJECT_WORDS = frozenset(
     "deputy acting interim prime chief government presidential general vice".split()
 )
 _HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P<source>[^\u2014\u2013]{2,60})$")
+_NOUN_FOLLOWED = re.compile(r"\s+(?:are|were|is|was|have|had|has|of|from|by|vary|differ|suggest|show|put)\b")
+_SEATS_OF_POWER = frozenset({"kremlin", "white house", "elysee", "élysée", "downing street", "chancellery", "blue house"})
 _INTERVIEW = re.compile(r"\s+(?:to|tells|told|speaks to)\s+[A-Z][\w-]*$")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 # "Middle East updates:", "Red Sea:", "Gaza Strip:": a topic or a place heads the headline, not a speaker.
@@ -327,6 +330,8 @@ class SentenceReader:
                 return None
         if verb.lower() in NOUN_LIKE_FORMS and _DETERMINER_BEFORE.search(self.text[max(0, match.verb_start - 20) : match.verb_start]):
             return None  # "the claims", "unconfirmed reports": a noun, not a verb
+        if verb.lower() in NOUN_LIKE_FORMS and _NOUN_FOLLOWED.match(self.text, cue_end):
+            return None  # "Western estimates are lower", "reports of shelling": the subject of a verb of its own
         via = None
         cue_text = self.text[cue_start:cue_end]
         after = cue_end
@@ -500,9 +505,19 @@ class SentenceReader:
             source = (colon.start("source"), interview.start() if interview else colon.end("source"))
             if not interview and _TOPIC_PREFIX.search(self.text, 0, source[1]):
                 return []
-            if self.valid(*source) and analyse_mention(self.text[source[0]:source[1]], self.gazetteer).kind == "person":
+            if self.valid(*source) and self._headline_speaker(self.text[source[0]:source[1]]):
                 return [Attribution(source, None, "headline", None, (colon.start("content"), colon.end("content")), "headline_colon")]
         return []
+
+    def _headline_speaker(self, mention: str) -> bool:
+        """Before a headline's colon a person speaks, as do a known ministry, army, agency or group and a seat of
+        power ("Kremlin:"); a country, capital or bloc ("Ukraine:", "EU:") is the topic."""
+        analysis = analyse_mention(mention, self.gazetteer)
+        if analysis.kind == "person":
+            return True
+        if analysis.record is None:
+            return False
+        return analysis.record.kind not in ("government", "international organization") or mention.lower().removeprefix("the ") in _SEATS_OF_POWER
 
     def _trim_overlaps(self, attributions: list[Attribution]) -> list[Attribution]:
         """Two sources in one sentence: the first content stops where the second attribution's clause begins.
