@@ -6,10 +6,12 @@ import re
 UNVERIFIED = re.compile(
     r"\b(?:could not|couldn't|cannot|can't|can not|was not able to|were not able to|has not been able to|have not been able to|"
     r"is not possible to|was not possible to|were unable to|was unable to|is unable to|are unable to)\s+"
-    r"(?:(?:be|independently|immediately|yet)\s+)*(?:verif|confirm|corroborat)\w*"
+    r"(?:(?:be|independently|immediately|yet)\s+)*(?:verif|confirm|corroborat|check)\w*"
+    r"|\bno (?:way|means) to (?:independently )?(?:verif|confirm|check)\w*"
     r"|\b(?:unverified|unconfirmed|not (?:been )?(?:independently )?(?:verified|confirmed))\b"
     r"|\bwithout (?:providing|offering|giving|presenting|citing|showing) (?:any )?(?:evidence|proof|details)\b"
     r"|\bdid not (?:provide|offer|give|present) (?:any )?(?:evidence|proof)\b"
+    r"|\b(?:provided|offered|gave|presented|cited|showed) no (?:evidence|proof)\b"
     r"|\bno evidence (?:was|has been) (?:provided|given|presented)\b"
     r"|\bno (?:immediate |independent |official )?confirmation\b"
     r"|\b(?:[Nn]either|[Nn]one)\b(?:\s+[\w'’]+){0,3}\s+(?:could|can|has|have|was|were)\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:verif|confirm)\w*",
@@ -18,7 +20,7 @@ UNVERIFIED = re.compile(
 INDEPENDENT = re.compile(r"\bindependent(?:ly)?\s+(?:estimates?|sources?|monitors?|analysts?|experts?|observers?|count|tally|data)\b", re.IGNORECASE)
 
 
-_UNVERIFIED_KEYWORDS = ("verif", "confirm", "corroborat", "evidence", "proof", "details")
+_UNVERIFIED_KEYWORDS = ("verif", "confirm", "corroborat", "check", "evidence", "proof", "details")
 
 
 def is_unverified(text: str) -> bool:

@@ -37,7 +37,8 @@ _APPROXIMATE = re.compile(
 )
 _NUMBER = re.compile(
     rf"(?:(?P<currency>US\$|[€$£¥₴₽])\s?)?"
-    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<dozen>\b[Aa] dozen\b)"
+    rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<dozen>\b(?:[Aa]|[Hh]alf a|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\s+dozen\b)"
+    rf"|(?P<half>\b[Hh]alf (?:a|one) (?:million|billion|trillion)\b)"
     rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b))"
     rf"(?:\s?(?P<scale>[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn|mn)\b|(?<=\d)(?P<money_scale>m|k)\b)?"
     rf"(?P<percent>\s?%|\s(?:[Pp]ercent|[Pp]er [Cc]ent)\b)?",
@@ -114,7 +115,7 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
         start, end = match.start(), match.end()
         if start < consumed_until or not match.group(0).strip():
             continue
-        number_start = match.start("digits") if match["digits"] else (match.start("words") if match["words"] else match.start("dozen"))
+        number_start = next(match.start(group) for group in ("digits", "words", "dozen", "half") if match[group])
         before = sentence[max(0, number_start - 1) : number_start]
         after = sentence[end:]
         if match["digits"] and (before.isalpha() or before == "-" and sentence[max(0, number_start - 2) : number_start - 1].isalpha()):
@@ -136,7 +137,10 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
                 if not (noun and noun.endswith("s") and not _YEAR_PREPOSITION.search(sentence[max(0, start - 12) : start])):
                     continue
         elif match["dozen"]:
-            value = 12.0
+            how_many = match["dozen"].lower().split()[0]  # "a dozen", "half a dozen", "two dozen"
+            value = 12.0 * (0.5 if how_many == "half" else _UNITS.get(how_many, 1))
+        elif match["half"]:
+            value = 0.5 * _SCALES[match["half"].split()[-1].lower()]  # "half a million"
         elif sentence[max(0, start - 3) : start].lower() == "no " or after.startswith(" another"):
             continue  # "no one", "one another"
         else:
