@@ -31,7 +31,7 @@ ORG_HEADS = frozenset(
     "network channel station website portal blogger bloggers firm operator utility hospital school university force "
     "guard brigade battalion regiment unit headquarters sides parties intelligence services agencies centre center bureau "
     "directorate inspectorate observatory ministries governments companies firms operators insurers rescuers medics "
-    "paramedics "
+    "paramedics bank opposition presidency people "
     "investigation report study survey analysis estimates figures data statement agency's".split()
 )
 TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(

@@ -1,4 +1,6 @@
 """Each way English news attributes a statement, on sentences written for these tests."""
+import pytest
+
 from tests.extraction.conftest import extract, only_claim, part
 
 
@@ -358,3 +360,112 @@ def test_a_topic_prefix_is_not_part_of_a_headline_statement():
     heading = "Truce talks: Delegations arrive in Muscat, diplomat says"
     claim = only_claim(heading, heading=heading)
     assert claim.text == "Delegations arrive in Muscat" and claim.cue == "headline"
+
+
+def test_both_sides_is_one_claim_for_each_of_the_two_actors_named_last():
+    text = (
+        "Hamas said its fighters had repelled an incursion. The Israel Defense Forces said two tunnels were destroyed. "
+        "Both sides reported heavy losses near the crossing."
+    )
+    claims = [c for c in extract(text).claims if c.sentence.startswith("Both sides")]
+    assert {c.actor.name for c in claims} == {"Hamas", "Israel Defense Forces"}
+    assert {c.actor_mention for c in claims} == {"Both sides"}
+
+
+def test_both_sides_without_two_named_sides_is_no_claim():
+    claims = extract("A retired admiral, Ivo Rask, told DW the front had stalled. Meanwhile, both sides reported shelling.").claims
+    assert [c.actor.name for c in claims] == ["Ivo Rask"]
+
+
+def test_told_an_audience_is_not_an_intermediary_and_own_statement_is_not_one_either():
+    text = (
+        "The foreign minister told Iraqi officials that the border would reopen, according to a statement from his ministry."
+    )
+    claim = only_claim(text)
+    assert claim.cue == "told Iraqi officials"
+    assert claim.via is None
+    assert claim.text == "the border would reopen"
+
+
+def test_told_national_television_is_a_cue():
+    claim = only_claim("Army spokesman Petro Vasko told national television that the bridge had held.")
+    assert claim.actor.name == "Petro Vasko"
+    assert claim.cue == "told national television"
+
+
+def test_headline_with_two_verbs_gives_the_first_subject_to_the_cue():
+    claim = only_claim("Spain's prime minister visits Rabat, warns of migrant surge", heading="Spain's prime minister visits Rabat, warns of migrant surge")
+    assert claim.actor_mention == "Spain's prime minister"
+    assert claim.cue == "headline"
+    assert claim.rule == "elliptic_subject"
+
+
+def test_a_known_institution_before_a_headline_colon_speaks_but_a_country_does_not():
+    kremlin = only_claim("Kremlin: Talks with Washington 'useful'", heading="Kremlin: Talks with Washington 'useful'")
+    assert kremlin.actor.name == "Government of Russia"
+    assert kremlin.text == "Talks with Washington 'useful'"
+    assert extract("Hungary: Budapest hosts regional summit", heading="Hungary: Budapest hosts regional summit").claims == ()
+
+
+def test_a_name_followed_by_any_description_speaks():
+    claim = only_claim("Norvik, the country's largest shipping company, said it would reroute its vessels.")
+    assert claim.actor.name == "Norvik"
+    assert claim.rule == "appositive"
+
+
+def test_an_including_aside_between_the_speakers_and_the_cue():
+    claim = only_claim("Critics, including two former judges, say the reform weakens the courts.")
+    assert claim.actor_mention == "Critics"
+
+
+def test_according_to_a_report_that_cited_sources_is_the_sources_via_the_outlet():
+    claim = only_claim("According to a report by Bloomberg, which cited people familiar with the plans, the merger will be announced in May.")
+    assert claim.actor_mention == "people familiar with the plans"
+    assert claim.via.name == "Bloomberg"
+    assert claim.text == "the merger will be announced in May."
+
+
+def test_sources_familiar_with_something_keep_their_whole_mention():
+    claim = only_claim("Three sources familiar with the negotiations told Reuters that a deal was close.")
+    assert claim.actor_mention == "Three sources familiar with the negotiations"
+    assert claim.via.name == "Reuters"
+
+
+def test_a_passive_or_reduced_relative_cue_verb_has_no_speaker():
+    claim = only_claim(
+        "The army also claimed that its drones had hit Tarek Nasser, described as the group's head of logistics."
+    )
+    assert claim.actor_mention == "The army"
+    assert claim.cue == "claimed"
+    assert extract("The minister was warned about the risks in March.").claims == ()
+
+
+def test_a_bracketed_short_name_before_an_adverb_stays_with_the_mention():
+    claim = only_claim("The International Organization for Migration (IOM) also said 4,000 people had crossed the border.")
+    assert claim.actor.name == "International Organization for Migration"
+
+
+def test_a_noun_that_looks_like_a_cue_verb_before_a_verb_is_no_attribution():
+    assert extract("Independent estimates are considerably higher.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind"),
+    [
+        ("Officials in Lagos blamed the outage on sabotage.", "blamed", "fact"),
+        ("The central bank conceded that inflation had been underestimated.", "conceded", "fact"),
+        ("The regulator pointed out that the rules had changed in 2021.", "pointed out", "fact"),
+        ("The union cautioned that strikes could spread to the ports.", "cautioned", "opinion"),
+        ("The opposition denounced the vote as a sham.", "denounced", "opinion"),
+    ],
+)
+def test_more_cue_verbs(sentence, cue, kind):
+    claim = only_claim(sentence)
+    assert claim.cue == cue
+    assert claim.kind == kind
+
+
+def test_plain_speech_by_a_group_placed_somewhere():
+    claim = only_claim("UN peacekeepers in South Sudan said their base had been shelled.")
+    assert claim.actor.name == "UNMISS"
+    assert claim.actor_mention == "UN peacekeepers in South Sudan"

@@ -1,6 +1,8 @@
 """Event times, verification markers and contradiction suggestions."""
 import datetime
 
+import pytest
+
 from claims.extraction.dates import parse_calendar_date, resolve_event_time
 from tests.extraction.conftest import PUBLISHED, extract, only_claim
 
@@ -141,3 +143,16 @@ def test_a_marker_naming_one_side_marks_only_that_sides_claims():
 def test_a_statement_that_something_is_unverified_is_still_its_speakers_claim():
     claim = only_claim("The ministry said the videos could not be verified.")
     assert claim.actor.name == "ministry" and claim.unverified
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "There was no way to independently verify the figures.",
+        "The rebels provided no evidence.",
+        "The figure could not be checked independently.",
+    ],
+)
+def test_more_wordings_of_an_unverified_marker(marker):
+    claims = extract(f"The rebels said they had shot down a helicopter. {marker}").claims
+    assert [c.unverified for c in claims] == [True]

@@ -108,3 +108,12 @@ def test_html_page_date_becomes_the_asserted_date(tmp_path):
     rows = records(page)
     assert [row["asserted_on"] for row in rows] == ["2024-06-02", "2024-06-02"]
     assert rows[1]["actor_mention"] == "The mayor"
+
+
+def test_a_range_lists_its_upper_bound_as_an_entry_of_its_own(tmp_path):
+    article = tmp_path / "range.txt"
+    article.write_text("The agency said between 80 and 100 trucks were needed every day.\n", encoding="utf-8")
+    [row] = records(article)
+    assert [(q["value"], q["value_max"], q["qualifier"]) for q in row["quantities"]] == [
+        (80, 100, None), (100, None, "range upper bound"),
+    ]

@@ -126,3 +126,8 @@ def test_short_money_scales_need_a_currency():
 
 def test_an_age_between_commas_is_not_a_quantity():
     assert values("A woman, 64, said she had lost 3 relatives.") == [3]
+
+
+def test_dozens_and_halves_multiply():
+    assert values("Two dozen trucks and half a dozen buses carried half a million liters of water.") == [24, 6, 500_000]
+    assert values("Dozens of people were hurt.") == []

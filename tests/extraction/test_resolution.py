@@ -268,3 +268,47 @@ def test_hyphenated_titles_family_name_first_and_media_references():
 def test_told_a_lower_case_news_agency():
     claim = only_claim("The minister told the efe news agency that 12 flights were cancelled.")
     assert claim.actor_mention == "The minister" and claim.text == "12 flights were cancelled."
+
+
+def test_a_portfolio_title_refers_back_to_the_person_introduced_with_it():
+    text = (
+        "Chilean Foreign Minister Ana Ruiz arrived in Lima on Monday, local media reported. "
+        "The foreign minister told reporters that trade talks would resume."
+    )
+    claims = extract(text).claims
+    assert claims[-1].actor.name == "Ana Ruiz"
+    assert claims[-1].actor_mention == "The foreign minister"
+
+
+def test_a_portfolio_title_with_no_holder_named_before_is_a_new_actor():
+    claims = extract("Interior Minister Lena Ott said the border was calm. The finance minister said taxes would rise.").claims
+    assert claims[1].actor.name != "Lena Ott"
+
+
+def test_the_mission_refers_to_the_un_mission_named_before_not_to_a_name_in_the_quotation():
+    text = (
+        "UNIFIL said a patrol had come under fire near the Blue Line. "
+        '"Attacks on UN personnel are unacceptable," the mission said.'
+    )
+    claims = extract(text).claims
+    assert [c.actor.name for c in claims] == ["UNIFIL", "UNIFIL"]
+
+
+def test_a_titles_complement_is_not_part_of_the_name():
+    claim = only_claim("UN High Commissioner for Human Rights Jonas Berg said the detentions were arbitrary.")
+    assert claim.actor.name == "Jonas Berg"
+    assert claim.actor.kind == "person"
+    claim = only_claim("Minister of Foreign Affairs Ilse Haan said the embassy would reopen.")
+    assert claim.actor.name == "Ilse Haan"
+
+
+def test_a_country_after_a_preposition_is_a_place_not_the_speaker():
+    claim = only_claim("Aid workers in northern Syria said the convoy had been delayed.")
+    assert claim.actor.name != "Government of Syria"
+    assert claim.actor_mention == "Aid workers in northern Syria"
+
+
+def test_a_possessive_subject_runs_to_its_noun():
+    claim = only_claim("Norway's largest fishing union has walked out of the talks, saying the quota would cost 2,000 jobs.")
+    assert claim.actor_mention == "Norway's largest fishing union"
+    assert claim.cue == "saying"
