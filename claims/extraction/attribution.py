@@ -42,6 +42,8 @@ _RELATIVE = frozenset({"who", "which"})
 _WORD_CHAR = re.compile(r"\w")
 _LIST_TAIL = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[^,.;:]+")
 _CITING_AFTER = re.compile(r"\s*,\s*citing\s+")
+_THAT = re.compile(r"\s+that\s")
+_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
 _NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
 _LONGEST_MENTION = 160
@@ -196,9 +198,10 @@ class SentenceReader:
                 return tail
         return None
 
-    def right_np(self, start: int) -> tuple[int, int] | None:
-        stop = _NP_STOP.search(self.text, start)
-        a, b = clean_mention(self.text[start : stop.start()])
+    def right_np(self, start: int, *, before_that: bool = False) -> tuple[int, int] | None:
+        stop = _NP_STOP.search(self.text, start).start()
+        that = _THAT.search(self.text, start, stop) if before_that else None
+        a, b = clean_mention(self.text[start : that.start() if that else stop])
         span = (start + a, start + b)
         return span if self.valid(*span) else None
 
@@ -312,6 +315,9 @@ class SentenceReader:
         strict = lemma not in _PLAIN_SPEECH or participle
         mention = self.mention_in(clause_start, mention_end, strict) if self.text[clause_start:mention_end].strip() else None
         passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
+        by_agent = _BY_AGENT.match(self.text, cue_end) if lemma != "cite" else None
+        if by_agent and (passive or self.text[max(0, match.verb_start - 3) : match.verb_start].lower() == "as "):
+            return self._by_agent(match, by_agent.end(), passive.start() if passive else match.verb_start - 3)
         if lemma == "cite" and passive:
             return self._quoted_as_saying(clause_start, passive.start(), cue_start, cue_end, consumed)
         if passive and lemma not in ("say", "report", "claim"):
@@ -431,6 +437,22 @@ class SentenceReader:
         if right_text and not _WHERE_ONLY.match(right_text):
             return right, "source_first"
         return None
+
+    def _by_agent(self, match: CueMatch, agent_start: int, before_cue: int) -> Attribution | None:
+        """ "The strike killed five, as reported by the governor" / "The attack was confirmed by the army":
+        the agent after "by" speaks; the statement is the clause before (or after, with "that")."""
+        source = self.right_np(agent_start, before_that=True)
+        if not source:
+            return None
+        after = _CONTENT_OPENER.match(self.text, source[1])
+        if self.text[source[1]:after.end()].strip(" ,:").lower() == "that":
+            content = strip_span(self.text, after.end(), len(self.text))
+        else:
+            content = strip_span(self.text, 0, before_cue)
+        if not _WORD_CHAR.search(self.text, content[0], content[1]) or self.text[content[0]:content[1]].lower() == "it":
+            return None
+        cue = (match.start, match.end)
+        return Attribution(source, cue, self.text[match.start:match.end], lemma_of(match.verb), content, "passive_agent")
 
     def _relative_head(self, clause_start: int, boundary: str) -> tuple[int, int] | None:
         """The noun phrase a relative clause ("who ...", "which ...") belongs to."""

@@ -469,3 +469,13 @@ def test_plain_speech_by_a_group_placed_somewhere():
     claim = only_claim("UN peacekeepers in South Sudan said their base had been shelled.")
     assert claim.actor.name == "UNMISS"
     assert claim.actor_mention == "UN peacekeepers in South Sudan"
+
+
+def test_the_agent_of_a_passive_cue_is_the_speaker():
+    claim = only_claim("The blackout lasted six hours, as reported by the grid operator.")
+    assert claim.actor_mention == "the grid operator"
+    assert claim.text == "The blackout lasted six hours"
+    claim = only_claim("It was reported by Reuters that two tankers had been seized.")
+    assert claim.actor.name == "Reuters"
+    assert claim.text == "two tankers had been seized."
+    assert only_claim("The ceasefire was confirmed by the Qatari government.").actor.name == "Government of Qatar"
