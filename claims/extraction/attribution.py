@@ -61,7 +61,7 @@ _TOLD_OBJECT = re.compile(
     # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
     r"\s+(?:(?P<audience>(?:[A-Z][\w-]*\s+){1,2}(?:officials|lawmakers|legislators|diplomats|counterparts|ministers|leaders|"
     r"delegates|supporters|students|troops|soldiers|residents|investors|parliamentarians|senators|envoys))(?=[\s,.;:]|$)|"
-    r"(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?"
+    r"(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:\d{1,3}\b)?"  # "told Channel 12"
     r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet)?"
     r"|(?:the\s+)?[a-z][\w-]*\s+(?:news agency|newspaper|broadcaster|daily|weekly|magazine)"  # "told the dpa news agency"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|the media|the press|"
@@ -501,8 +501,14 @@ class SentenceReader:
         if far_end > 0 and self.text[far_end] == ",":
             far_start, _ = self.left_segment(far_end)
             far = self.mention_in(far_start, far_end)
-        if near is None and far and _DESCRIPTION_START.match(self.text[near_start:comma].lstrip()):
-            return far, far, None  # "Volkswagen, Europe's largest carmaker, said": any description may follow a name
+        if near is None:
+            # "Volkswagen, Europe's largest carmaker, said" / "COGAT, the body that coordinates aid, denied":
+            # any description may follow a name.
+            apposition = self.text.rfind(",", 0, comma) + 1
+            if apposition and _DESCRIPTION_START.match(self.text[apposition:comma].lstrip()):
+                name_start, _ = self.left_segment(apposition - 1)
+                name = self.mention_in(name_start, apposition - 1)
+                return (name, name, None) if name else None
         if near:
             near_text = self.text[near[0]:near[1]]
             near_is_title = head_word(near_text)[:1].islower() and far and not head_word(self.text[far[0]:far[1]])[:1].islower()

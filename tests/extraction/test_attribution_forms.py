@@ -479,3 +479,15 @@ def test_the_agent_of_a_passive_cue_is_the_speaker():
     assert claim.actor.name == "Reuters"
     assert claim.text == "two tankers had been seized."
     assert only_claim("The ceasefire was confirmed by the Qatari government.").actor.name == "Government of Qatar"
+
+
+def test_a_description_with_a_relative_clause_between_name_and_cue():
+    claim = only_claim("Medlink, the charity that runs the field hospital, denied that it had closed its clinic.")
+    assert claim.actor_mention == "Medlink"
+    assert claim.cue == "denied"
+
+
+def test_told_a_numbered_channel():
+    claim = only_claim("A senior official told Channel 12 that the talks had stalled.")
+    assert claim.cue == "told Channel 12"
+    assert claim.via.name == "Channel 12"
