@@ -494,8 +494,9 @@ class SentenceReader:
             far = self.mention_in(far_start, citing.start())
             cited = self.mention_in(citing.end(), comma)
             return (cited, cited, far) if far and cited else None
-        near_start, _ = self.left_segment(comma)
-        near = self.mention_in(near_start, comma)
+        near_start, near_boundary = self.left_segment(comma)
+        # "..., the charity that runs the hospital, denied": a relative clause names nobody.
+        near = self.mention_in(near_start, comma) if near_boundary not in ("that", *_RELATIVE) else None
         far_end = near_start - 1
         far = None
         if far_end > 0 and self.text[far_end] == ",":
