@@ -165,7 +165,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
         return False
     if len(words) == 1 and lower[0] in PRONOUNS:
         return True
-    if lower[0] in ("i", "you") or any(w in _VERBISH and not _is_acronym(words[i]) for i, w in enumerate(lower)) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
+    if lower[0] in ("i", "you", "what", "how", "why", "whether") or any(w in _VERBISH and not _is_acronym(words[i]) for i, w in enumerate(lower)) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
         return False
     if gazetteer.candidates(mention):
         return True

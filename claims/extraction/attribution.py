@@ -42,6 +42,7 @@ _RELATIVE = frozenset({"who", "which"})
 _WORD_CHAR = re.compile(r"\w")
 _LIST_TAIL = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[^,.;:]+")
 _CITING_AFTER = re.compile(r"\s*,\s*citing\s+")
+_NOTHING = re.compile(r"(?:nothing|little|no more)\b")
 _THAT = re.compile(r"\s+that\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
@@ -407,6 +408,8 @@ class SentenceReader:
         if decided is None:
             return None  # nothing asserted ("DW's correspondent reports from Kyiv")
         content, form = decided
+        if _NOTHING.match(self.text, content[0]) and form == "source_first":
+            return None  # "The minister said nothing about the timetable"
         if cited:
             return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
         return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)

@@ -491,3 +491,8 @@ def test_told_a_numbered_channel():
     claim = only_claim("A senior official told Channel 12 that the talks had stalled.")
     assert claim.cue == "told Channel 12"
     assert claim.via.name == "Channel 12"
+
+
+def test_saying_nothing_and_what_someone_said_are_no_claims():
+    assert extract("The minister said nothing about the timetable.").claims == ()
+    assert extract("Video: What the mayor said about the flood", heading="Video: What the mayor said about the flood").claims == ()
