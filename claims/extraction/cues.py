@@ -158,7 +158,7 @@ ADJUNCT = re.compile(
     rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"
     rf"|(?:early |late )?(?:last|this)\s+(?:week|month|year|morning|evening|night|{_WEEKDAY})"
     r"|(?:in|at|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?=\s+that\b)"  # "told reporters in Geneva that"
-    r"|overnight|earlier|later|previously|again|also|separately|then|further)\b",
+    r"|overnight|earlier|later|previously|again|also|separately|then|further)\b(?!['’])",  # not "last week's talks"
     re.IGNORECASE,
 )
 

@@ -496,3 +496,8 @@ def test_told_a_numbered_channel():
 def test_saying_nothing_and_what_someone_said_are_no_claims():
     assert extract("The minister said nothing about the timetable.").claims == ()
     assert extract("Video: What the mayor said about the flood", heading="Video: What the mayor said about the flood").claims == ()
+
+
+def test_a_time_word_that_owns_the_next_noun_stays_in_the_content():
+    claim = only_claim("The envoy described last week's meeting as \"useful.\"")
+    assert claim.text.startswith("last week's meeting")
