@@ -87,8 +87,10 @@ _PREPOSITIONS = frozenset(
     "without within across toward towards amid despite following like unlike of to as".split()
 )
 # "the opposition party Fidesz", "the think tank Bruegel": a lower-case description, then the proper name it describes.
-_DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on))*)$")
-_DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative".split())
+_DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on|am|de|der|du|la|le))*)$")
+# "the CTK news agency", "Iran's semi-official Tasnim news agency": the outlet's own name before its kind.
+_NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|TV|television|radio station)$")
+_DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative weekly daily magazine tabloid".split())
 _INVESTIGATION_BY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
     re.IGNORECASE,
@@ -242,7 +244,12 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     by = _INVESTIGATION_BY.match(text)
     if by:
         text = by["actor"]
+    outlet = _NAMED_OUTLET.search(text)
+    if outlet and not gazetteer.country_in(outlet["name"]):
+        text = outlet["name"]  # "the Financial Times newspaper" is the Financial Times
     record = _lookup(text, gazetteer, country_hint)
+    if outlet and record is None and text == outlet["name"]:
+        return MentionAnalysis(text, "media", None, False, head_word(text), gazetteer.country_in(mention))
     head = head_word(text)
     country = record.country if record else gazetteer.country_in(text)
     if record:

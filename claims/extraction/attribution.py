@@ -43,6 +43,7 @@ _WORD_CHAR = re.compile(r"\w")
 _LIST_TAIL = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[^,.;:]+")
 _CITING_AFTER = re.compile(r"\s*,\s*citing\s+")
 _NOTHING = re.compile(r"(?:nothing|little|no more)\b")
+_INTERVIEW_INTRO = re.compile(r"(?:In an? (?:\w+\s+)?interview with|Speaking to|Talking to|In comments to|In remarks to)\s+(?P<outlet>[^,]{2,60}),")
 _THAT = re.compile(r"\s+that\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
@@ -62,7 +63,11 @@ _TOLD_OBJECT = re.compile(
     # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
     r"\s+(?:(?P<audience>(?:[A-Z][\w-]*\s+){1,2}(?:officials|lawmakers|legislators|diplomats|counterparts|ministers|leaders|"
     r"delegates|supporters|students|troops|soldiers|residents|investors|parliamentarians|senators|envoys))(?=[\s,.;:]|$)|"
-    r"(?P<object>(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:\d{1,3}\b)?"  # "told Channel 12"
+    # "told the German news agency dpa", "told the newspaper Bild am Sonntag": a description, then the outlet's name.
+    r"(?P<object>(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|channel|outlet|"
+    r"network|radio station|website)\s+(?!(?:that|on|in|at|about|after|before|last|this|earlier|for|during|when|while|as|and|"
+    r"but|of|to)\b)[\w&'’-]+(?:\s+(?:am|de|del|der|die)?\s*[A-Z][\w&'’-]*)*(?=[\s,.;:]|$)"
+    r"|(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:\d{1,3}\b)?"  # "told Channel 12"
     r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet)?"
     r"|(?:the\s+)?[a-z][\w-]*\s+(?:news agency|newspaper|broadcaster|daily|weekly|magazine)"  # "told the dpa news agency"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|the media|the press|"
@@ -412,7 +417,8 @@ class SentenceReader:
             return None  # "The minister said nothing about the timetable"
         if cited:
             return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
-        return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via, memory_mention=memory_mention)
+        return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via or self._interviewer(mention[0]),
+                           memory_mention=memory_mention)
 
     def _content_and_form(self, after: int, clause_start: int, *, relative: bool) -> tuple[tuple[int, int], str] | None:
         """Which side of the attribution is the statement: after the cue, before the source, or both."""
@@ -440,6 +446,12 @@ class SentenceReader:
         if right_text and not _WHERE_ONLY.match(right_text):
             return right, "source_first"
         return None
+
+    def _interviewer(self, subject_start: int) -> tuple[int, int] | None:
+        """ "In an interview with the BBC, Grossi said ...": the outlet the speaker talked to relays the claim."""
+        intro = _INTERVIEW_INTRO.match(self.text, 0, subject_start)
+        outlet = self.mention_in(intro.start("outlet"), intro.end("outlet")) if intro else None
+        return outlet if outlet and analyse_mention(self.text[outlet[0]:outlet[1]], self.gazetteer).kind == "media" else None
 
     def _by_agent(self, match: CueMatch, agent_start: int, before_cue: int) -> Attribution | None:
         """ "The strike killed five, as reported by the governor" / "The attack was confirmed by the army":

@@ -154,6 +154,7 @@ _MEDIUM = (
 )
 ADJUNCT = re.compile(
     rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{_MEDIUM}\b(?:\s+to the nation)?"
+    r"(?:,?\s+formerly (?:known as )?Twitter,?)?"  # "on X, formerly Twitter,"
     rf"|(?:late |early )?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"
     rf"|(?:early |late )?(?:last|this)\s+(?:week|month|year|morning|evening|night|{_WEEKDAY})"

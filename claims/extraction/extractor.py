@@ -232,11 +232,12 @@ class _PassageExtractor:
             self.memory.remember(attribution.actor, remembered)
         if attribution.via:
             via_actor = self.resolve(text[attribution.via[0]:attribution.via[1]])
-            if attribution.lemma == "tell":
-                # "told DW" in DW's own article is first-hand; "told Reuters" relays through Reuters.
-                if not via_actor or via_actor.kind != "media" or via_actor.name == self.publisher:
-                    attribution.via = None
-                    via_actor = None
+            # "told DW" or "in an interview with DW" in DW's own article is first-hand; "told Reuters" relays
+            # through Reuters, "told reporters" through nobody.
+            if (attribution.lemma == "tell" and (not via_actor or via_actor.kind != "media")) or (
+                    via_actor and via_actor.name == self.publisher):
+                attribution.via = None
+                via_actor = None
             attribution.via_actor = via_actor
 
     def _resolve_sides(self, attribution: Attribution) -> None:

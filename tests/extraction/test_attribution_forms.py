@@ -501,3 +501,30 @@ def test_saying_nothing_and_what_someone_said_are_no_claims():
 def test_a_time_word_that_owns_the_next_noun_stays_in_the_content():
     claim = only_claim("The envoy described last week's meeting as \"useful.\"")
     assert claim.text.startswith("last week's meeting")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("The mayor told the Austrian news agency APA that the dam held.", "APA"),
+        ("The mayor told the Russian state news agency TASS that the dam held.", "TASS"),
+        ("The mayor told the Financial Times newspaper that the dam held.", "Financial Times"),
+        ("The mayor told the weekly Die Zeit that the dam held.", "Die Zeit"),
+    ],
+)
+def test_told_an_outlet_described_by_its_kind(sentence, outlet):
+    claim = only_claim(sentence)
+    assert claim.via.name == outlet
+    assert claim.text == "the dam held."
+
+
+def test_an_interview_with_an_outlet_relays_the_claim_unless_the_outlet_publishes_it():
+    text = "In an interview with the BBC, the minister said the reactor was safe."
+    assert only_claim(text).via.name == "BBC"
+    assert only_claim("Speaking to DW, the minister said the reactor was safe.", publisher="DW").via is None
+    assert only_claim("Speaking to reporters, the minister said the reactor was safe.").via is None
+
+
+def test_formerly_twitter_is_part_of_the_channel():
+    claim = only_claim("The president wrote on X, formerly Twitter, that the border was closed.")
+    assert claim.text == "the border was closed."
