@@ -111,10 +111,10 @@ class DiscourseMemory:
                      if entry.actor.kind == "person" and title in entry.mention.lower()), None)
 
     def sides(self) -> tuple[ExtractedActor, ExtractedActor] | None:
-        """ "Both sides": the last two different organisations, governments or forces named."""
+        """ "Both sides": the last two different organisations, governments or forces named (outlets only report)."""
         found: list[ExtractedActor] = []
         for entry in reversed(self._entries):
-            if entry.actor.kind != "person" and entry.actor not in found:
+            if entry.actor.kind not in ("person", "media") and entry.actor not in found:
                 found.append(entry.actor)
                 if len(found) == 2:
                     return found[1], found[0]

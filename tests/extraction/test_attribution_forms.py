@@ -528,3 +528,13 @@ def test_an_interview_with_an_outlet_relays_the_claim_unless_the_outlet_publishe
 def test_formerly_twitter_is_part_of_the_channel():
     claim = only_claim("The president wrote on X, formerly Twitter, that the border was closed.")
     assert claim.text == "the border was closed."
+
+
+def test_an_outlet_is_never_one_of_both_sides():
+    text = (
+        "The army said it had retaken the airport, the AP news agency reported. The rebels said they still held the runway. "
+        "Both sides reported casualties."
+    )
+    claims = [c for c in extract(text).claims if c.sentence.startswith("Both sides")]
+    assert {c.actor_mention for c in claims} == {"Both sides"}
+    assert "AP" not in {c.actor.name for c in claims}
