@@ -296,6 +296,12 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
                            definite, head, country, named=False)
 
 
+def _names_before(word: str, gazetteer: Gazetteer) -> bool:
+    """A capitalised word that is part of a proper name, not a title, an owner or a nationality."""
+    return (word[:1].isupper() and word not in TITLE_WORDS and not word.endswith(("'s", "’s", ","))
+            and not gazetteer.country_in(word) and word.lower() not in _FUNCTION_WORDS)
+
+
 _LOCATED = re.compile(r"^(?P<head>.+?)\s+(?:in|from|at|near)\s+(?P<place>.+)$")
 
 
@@ -308,8 +314,10 @@ def _lookup(text: str, gazetteer: Gazetteer, country_hint: str | None) -> ActorR
             in_phrase = True
             continue  # "the president of Ukraine" is not Ukraine
         candidates = gazetteer.candidates(" ".join(words[start:]))
-        if candidates and in_phrase and all(record.kind == "government" for record in candidates):
-            break  # "peacekeepers in southern Lebanon": a place after a preposition, not the speaker
+        if candidates and all(record.kind == "government" for record in candidates) and (in_phrase or (start and _names_before(words[start - 1], gazetteer))):
+            # "peacekeepers in southern Lebanon": a place after a preposition, not the speaker; "Air France",
+            # "GeoSphere Austria": a name that ends in a country is not its government.
+            break
         if candidates:
             named_country = gazetteer.country_in(text)
             if named_country and all(record.country and record.country != named_country for record in candidates):

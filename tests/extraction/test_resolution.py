@@ -312,3 +312,9 @@ def test_a_possessive_subject_runs_to_its_noun():
     claim = only_claim("Norway's largest fishing union has walked out of the talks, saying the quota would cost 2,000 jobs.")
     assert claim.actor_mention == "Norway's largest fishing union"
     assert claim.cue == "saying"
+
+
+def test_a_name_that_ends_in_a_country_is_not_that_countrys_government():
+    assert only_claim("Air Serbia said it had cancelled its flights to Tel Aviv.").actor.name == "Air Serbia"
+    assert only_claim("Statistics Norway said unemployment had risen.").actor.name == "Statistics Norway"
+    assert only_claim("Norway said it would send more aid.").actor.name == "Government of Norway"
