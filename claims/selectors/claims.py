@@ -30,44 +30,90 @@ def attributions_in_order(*, with_actor: bool = False) -> QuerySet:
     return Attribution.objects.select_related(*related).defer(*_ARTICLE_HEAVY).order_by("asserted_on", "id")
 
 
+# What a card and the edit form read of an attribution: building 50 rows of four models costs
+# less when each has a few fields instead of all seventy.
+_CARD_FIELDS = (
+    "claim_id", "via_id", "passage_id", "sentence", "cue", "source_start", "source_end", "cue_start", "cue_end",
+    "content_start", "content_end", "asserted_on", "via__name", "passage__text", "passage__article_id",
+    "passage__article__title", "passage__article__url", "passage__article__outlet__name",
+)
+
+
 def with_cards(claims: list[Claim]) -> list[Claim]:
     """Attach what a review card shows, in two queries for any number of claims (grouped here:
     prefetch_related would build a queryset per claim, which costs more than the queries)."""
     ids = [claim.pk for claim in claims]
     attributions, quantities = defaultdict(list), defaultdict(list)
-    for attribution in attributions_in_order().filter(claim_id__in=ids):
+    for attribution in attributions_in_order().filter(claim_id__in=ids).only(*_CARD_FIELDS):
         attributions[attribution.claim_id].append(attribution)
     for quantity in Quantity.objects.filter(claim_id__in=ids).order_by("id"):
         quantities[quantity.claim_id].append(quantity)
-    return [card_context(claim, attributions[claim.pk], quantities[claim.pk]) for claim in claims]
+    cards = CardValues()
+    return [card_context(claim, attributions[claim.pk], quantities[claim.pk], cards=cards) for claim in claims]
 
 
-def card_context(claim: Claim, attributions: list[Attribution], quantities: list[Quantity]) -> Claim:
+class CardValues:
+    """What 50 cards have in common, worked out once: reverse() and date_format() cost 10-30 µs
+    a call, and a page of cards needs hundreds of URLs and dates that differ only in an id or day."""
+
+    _ID = 987654321  # reversed in place of an id, then replaced by each card's own
+
+    def __init__(self):
+        self.claim_url = self._url_pattern("claim_detail")
+        self.actor_url = self._url_pattern("actor_detail")
+        self.article_url = self._url_pattern("article_detail")
+        self._days: dict = {}
+        self._labels: dict = {}
+
+    @classmethod
+    def _url_pattern(cls, name: str) -> str:
+        return reverse(name, args=[cls._ID]).replace(str(cls._ID), "{}")
+
+    def day(self, day) -> str:
+        if day not in self._days:
+            self._days[day] = date_format(day, "j M Y")
+        return self._days[day]
+
+    def state_label(self, claim: Claim) -> str:
+        if claim.review_state not in self._labels:
+            self._labels[claim.review_state] = str(claim.get_review_state_display())
+        return self._labels[claim.review_state]
+
+
+def _short_title(article) -> str:
+    title = article.title or article.url
+    return title if len(title) <= 90 else Truncator(title).chars(90)
+
+
+def card_context(claim: Claim, attributions: list[Attribution], quantities: list[Quantity], *,
+                 cards: CardValues | None = None) -> Claim:
     """Attach the primary attribution, its highlighted sentence and `card`: the flat values the
     review card shows. The queue renders 50 cards, and plain dict lookups keep that cheap.
     `claim.actor` and `claim.reviewed_by` should be select_related."""
+    cards = cards or CardValues()
     primary = claim.primary = attributions[0] if attributions else None
     claim.segments = attribution_sentence_segments(primary) if primary else []
     article = primary.passage.article if primary else None
+    state_label = cards.state_label(claim)
     claim.card = {
         # Strings, not ints: every int a template prints goes through number localisation.
         "id": str(claim.pk),
         "version": str(claim.version),
         "state": claim.review_state,
-        "state_label": claim.get_review_state_display(),
-        "url": reverse("claim_detail", args=[claim.pk]),
+        "state_label": state_label,
+        "url": cards.claim_url.format(claim.pk),
         "actor_name": claim.actor.name if claim.actor_id else "",
-        "actor_url": reverse("actor_detail", args=[claim.actor_id]) if claim.actor_id else "",
+        "actor_url": cards.actor_url.format(claim.actor_id) if claim.actor_id else "",
         "cue": primary.cue if primary else "",
         "via": primary.via.name if primary and primary.via_id else "",
-        "said_on": date_format(claim.asserted_on, "j M Y") if claim.asserted_on else "date unknown",
+        "said_on": cards.day(claim.asserted_on) if claim.asserted_on else "date unknown",
         "sentence_html": segments_html(claim.segments),
         "quantities": [quantity_line(q) for q in quantities],
         "rule": claim.rule or "—",
         "outlet": article.outlet.name if article else "",
-        "article_url": f"{reverse('article_detail', args=[article.pk])}#passage-{primary.passage_id}" if article else "",
-        "article_title": Truncator(article.title or article.url).chars(90) if article else "",
-        "reviewed": (f"{claim.get_review_state_display()} by {claim.reviewed_by}, "
+        "article_url": f"{cards.article_url.format(article.pk)}#passage-{primary.passage_id}" if article else "",
+        "article_title": _short_title(article) if article else "",
+        "reviewed": (f"{state_label} by {claim.reviewed_by}, "
                      f"{date_format(localtime(claim.reviewed_at), 'j M H:i')}") if claim.reviewed_by_id else "",
     }
     return claim

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 
 from claims.models import Actor, Attribution, Claim
+from claims.search.selectors import COUNT_CAP, count_capped
 from claims.selectors.claims import with_cards
 
 PAGE_SIZE = 50
@@ -19,6 +19,47 @@ class ReviewFilters:
     actor: Actor | None = None
     date_from: date | None = None
     date_to: date | None = None
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """One page of the queue. The total is counted up to COUNT_CAP only: counting 25,000
+    pending claims took longer than reading and rendering the page."""
+
+    object_list: list[Claim]
+    number: int
+    total: int
+    total_is_lower_bound: bool
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1 if self.object_list else 0
+
+    @property
+    def end_index(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + len(self.object_list)
+
+    @property
+    def num_pages(self) -> int | None:
+        """None when the total is only a lower bound."""
+        return None if self.total_is_lower_bound else max(1, -(-self.total // PAGE_SIZE))
 
 
 def review_queue(filters: ReviewFilters) -> QuerySet:
@@ -39,7 +80,24 @@ def review_queue(filters: ReviewFilters) -> QuerySet:
     return claims.order_by("-created_at", "-id")
 
 
-def review_queue_page(filters: ReviewFilters, page_number: str | int | None) -> Page:
-    page = Paginator(review_queue(filters).select_related("actor", "reviewed_by"), PAGE_SIZE).get_page(page_number)
-    page.object_list = with_cards(list(page.object_list))
-    return page
+def _page_number(value: str | int | None) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def review_queue_page(filters: ReviewFilters, page_number: str | int | None) -> QueuePage:
+    """A page past the end (its claims were reviewed meanwhile) shows the last page instead."""
+    claims = review_queue(filters)
+    total, is_lower_bound = count_capped(claims, cap=COUNT_CAP)
+    number = _page_number(page_number)
+    if not is_lower_bound:
+        number = min(number, max(1, -(-total // PAGE_SIZE)))
+    offset = (number - 1) * PAGE_SIZE
+    # One row more than the page tells whether there is a next page without counting them all.
+    rows = list(claims.select_related("actor", "reviewed_by")[offset:offset + PAGE_SIZE + 1])
+    return QueuePage(
+        object_list=with_cards(rows[:PAGE_SIZE]), number=number, total=total,
+        total_is_lower_bound=is_lower_bound, has_next=len(rows) > PAGE_SIZE,
+    )

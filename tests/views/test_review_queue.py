@@ -90,3 +90,25 @@ def test_a_50_row_page_takes_a_fixed_number_of_queries(editor_client, django_ass
     with django_assert_max_num_queries(11):
         response = editor_client.get("/review/")
     assert response.content.decode().count("data-claim-card") == 50
+
+
+def test_a_long_queue_is_counted_only_up_to_the_cap_and_still_pages(editor_client, monkeypatch):
+    monkeypatch.setattr("claims.selectors.review_queue.PAGE_SIZE", 2)
+    monkeypatch.setattr("claims.selectors.review_queue.COUNT_CAP", 3)
+    claims = [AttributionFactory().claim for _ in range(5)]
+    first = editor_client.get("/review/").content.decode()
+    assert "1–2 of more than 3 waiting" in first and "Page 1</span>" in first
+    assert 'href="?page=2"' in first
+    last = editor_client.get("/review/?page=3").content.decode()
+    assert "5–5 of more than 3 waiting" in last and f'id="claim-{claims[0].pk}"' in last
+    assert 'rel="next"' not in last and 'href="?page=2"' in last
+    beyond = editor_client.get("/review/?page=9").content.decode()
+    assert "past the end of the queue" in beyond
+
+
+def test_a_page_past_the_end_of_a_counted_queue_shows_the_last_page(editor_client, monkeypatch):
+    monkeypatch.setattr("claims.selectors.review_queue.PAGE_SIZE", 2)
+    claims = [AttributionFactory().claim for _ in range(3)]
+    body = editor_client.get("/review/?page=7").content.decode()
+    assert "3–3 of 3 waiting" in body and "Page 2 of 2" in body and f'id="claim-{claims[0].pk}"' in body
+    assert "1–2 of 3 waiting" in editor_client.get("/review/?page=x").content.decode()
