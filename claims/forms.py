@@ -145,16 +145,37 @@ class ClaimLinkForm(forms.Form):
     note = forms.CharField(required=False, max_length=1000)
 
 
-class ActorRenameForm(forms.Form):
+class ActorChangeForm(forms.Form):
+    """`seen`: the newest audit entry the editor's page showed, so a conflict can list what came
+    after. Forms that replace a value also carry the value they replace (see previous_values)."""
+
+    seen = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    @staticmethod
+    def previous_values(actor: Actor) -> dict:
+        return {}
+
+
+class ActorRenameForm(ActorChangeForm):
     name = forms.CharField(max_length=300)
+    previous_name = forms.CharField(widget=forms.HiddenInput, max_length=300)
+
+    @staticmethod
+    def previous_values(actor: Actor) -> dict:
+        return {"previous_name": actor.name}
 
 
-class ActorAliasForm(forms.Form):
+class ActorAliasForm(ActorChangeForm):
     alias = forms.CharField(max_length=300)
 
 
-class ActorParentForm(forms.Form):
+class ActorParentForm(ActorChangeForm):
     parent = ActorNameField(required=False, max_length=300, help_text="Leave empty for no parent")
+    previous_parent = forms.IntegerField(widget=forms.HiddenInput, min_value=0, help_text="0: it had none")
+
+    @staticmethod
+    def previous_values(actor: Actor) -> dict:
+        return {"previous_parent": actor.parent_id or 0}
 
 
 class ActorMergeForm(forms.Form):

@@ -52,3 +52,12 @@ def claim_changes_since(*, claim_id: int, version: int) -> list[AuditEntry]:
         .select_related("user")
         .order_by("created_at", "id")
     )
+
+
+def changes_after(*, object_type: str, object_id: int, entry_id: int) -> list[AuditEntry]:
+    """Entries recorded after `entry_id` (the newest one a page showed), oldest first."""
+    return _with_changes(
+        AuditEntry.objects.filter(object_type=object_type, object_id=object_id, pk__gt=entry_id)
+        .select_related("user")
+        .order_by("id")
+    )

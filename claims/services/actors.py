@@ -1,4 +1,9 @@
-"""Editors' changes to actors: rename, aliases, parent, and merging duplicates."""
+"""Editors' changes to actors: rename, aliases, parent, and merging duplicates.
+
+Actors have no version column, so a change names the value it replaces (the name or parent the
+editor's page showed): if someone saved another value meanwhile, nothing changes and
+ActorChangedMeanwhile is raised, so two editors never silently overwrite each other.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,6 +11,18 @@ from django.db.models import Q
 
 from claims.models import Actor, ActorAlias, Attribution, Claim, Evidence
 from claims.services.audit import audit_record
+
+
+class ActorChangedMeanwhile(Exception):
+    def __init__(self, actor: Actor, field: str):
+        super().__init__(f"actor {actor.pk}: {field} changed meanwhile")
+        self.actor = actor
+        self.field = field
+
+
+def _locked(actor: Actor) -> Actor:
+    """The actor's row, locked until the transaction ends: checks and writes see one state."""
+    return Actor.objects.select_for_update(of=("self",)).select_related("parent").get(pk=actor.pk)
 
 
 def _name_taken(name: str, *, except_actor: Actor) -> bool:
@@ -17,11 +34,14 @@ def _has_alias(actor: Actor, alias: str) -> bool:
 
 
 @transaction.atomic
-def actor_rename(*, actor: Actor, name: str, user) -> Actor:
+def actor_rename(*, actor: Actor, name: str, user, expected_name: str) -> Actor:
     """The old name stays as an alias, so text that uses it still finds the actor."""
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"name": "The name cannot be empty."})
+    actor = _locked(actor)
+    if actor.name != expected_name:
+        raise ActorChangedMeanwhile(actor, "name")
     if _name_taken(name, except_actor=actor):
         raise ValidationError({"name": f'Another actor is already called "{name}": merge the two instead.'})
     old_name = actor.name
@@ -40,6 +60,9 @@ def actor_alias_add(*, actor: Actor, alias: str, user) -> ActorAlias | None:
     alias = " ".join(alias.split())
     if not alias:
         raise ValidationError({"alias": "The alias cannot be empty."})
+    actor = _locked(actor)
+    if actor.merged_into_id is not None:
+        raise ActorChangedMeanwhile(actor, "merged_into")
     if _has_alias(actor, alias):
         raise ValidationError({"alias": f'"{alias}" is already a name of this actor.'})
     created = ActorAlias.objects.create(actor=actor, alias=alias)
@@ -48,8 +71,12 @@ def actor_alias_add(*, actor: Actor, alias: str, user) -> ActorAlias | None:
 
 
 @transaction.atomic
-def actor_alias_remove(*, alias: ActorAlias, user) -> None:
-    audit_record(user=user, action="actor_alias_remove", obj=alias.actor, before={"alias": alias.alias}, after={})
+def actor_alias_remove(*, actor: Actor, alias_id: int, user) -> None:
+    actor = _locked(actor)
+    alias = actor.aliases.filter(pk=alias_id).first()
+    if alias is None:
+        raise ActorChangedMeanwhile(actor, "aliases")
+    audit_record(user=user, action="actor_alias_remove", obj=actor, before={"alias": alias.alias}, after={})
     alias.delete()
 
 
@@ -62,7 +89,10 @@ def _descendant_ids(actor: Actor) -> set[int]:
 
 
 @transaction.atomic
-def actor_set_parent(*, actor: Actor, parent: Actor | None, user) -> Actor:
+def actor_set_parent(*, actor: Actor, parent: Actor | None, user, expected_parent_id: int | None) -> Actor:
+    actor = _locked(actor)
+    if actor.parent_id != expected_parent_id:
+        raise ActorChangedMeanwhile(actor, "parent")
     if parent is not None and (parent.pk == actor.pk or parent.pk in _descendant_ids(actor)):
         raise ValidationError({"parent": f"{parent.name} is {actor.name} or belongs to it: that would make a loop."})
     before = {"parent": actor.parent.name if actor.parent_id else None}

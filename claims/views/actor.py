@@ -9,35 +9,47 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from claims.forms import ActorAliasForm, ActorMergeForm, ActorParentForm, ActorRenameForm
+from claims.forms import ActorAliasForm, ActorChangeForm, ActorMergeForm, ActorParentForm, ActorRenameForm
 from claims.models import Actor, ActorAlias
 from claims.selectors.actor_profile import actor_activity, actor_latest_claims, actor_profile
 from claims.selectors.actors import actor_suggestions
-from claims.selectors.audit import audit_trail
-from claims.services.actors import actor_alias_add, actor_alias_remove, actor_merge, actor_rename, actor_set_parent
+from claims.selectors.audit import audit_trail, changes_after
+from claims.services.actors import (
+    ActorChangedMeanwhile,
+    actor_alias_add,
+    actor_alias_remove,
+    actor_merge,
+    actor_rename,
+    actor_set_parent,
+)
 from claims.views.charts import weekly_verdict_chart
+from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import render_page_or_fragment
 
 PAGE = "claims/actor_detail.html"
+_EDIT_FORMS = {"rename_form": ActorRenameForm, "alias_form": ActorAliasForm, "parent_form": ActorParentForm}
 
 
-def _actor_context(request: HttpRequest, actor_id: int, forms: dict | None = None) -> dict:
+def _actor_context(request: HttpRequest, actor_id: int, forms: dict | None = None, conflict: Conflict | None = None) -> dict:
     try:
         actor = actor_profile(actor_id)
     except Actor.DoesNotExist as missing:
         raise Http404("No such actor") from missing
     activity = actor_activity(actor)
+    audit = audit_trail(object_type="actor", object_id=actor.pk)
+    seen = audit[0].pk if audit else 0
+    initial = {"seen": seen, "name": actor.name, "parent": actor.parent.name if actor.parent_id else ""}
     return {
         "actor": actor,
         "verdict_counts": activity.verdict_counts,
         "chart": weekly_verdict_chart(activity.weeks),
         "latest_claims": actor_latest_claims(actor),
-        "audit": audit_trail(object_type="actor", object_id=actor.pk),
+        "audit": audit,
+        "seen": seen,
         "can_change": request.user.has_perm("claims.change_actor"),
-        "rename_form": ActorRenameForm(initial={"name": actor.name}),
-        "alias_form": ActorAliasForm(),
-        "parent_form": ActorParentForm(initial={"parent": actor.parent.name if actor.parent_id else ""}),
+        **{name: form(initial={**initial, **form.previous_values(actor)}) for name, form in _EDIT_FORMS.items()},
         "merge_form": ActorMergeForm(),
+        "conflict": conflict,
         **(forms or {}),
     }
 
@@ -48,13 +60,38 @@ def actor_detail(request: HttpRequest, actor_id: int) -> HttpResponse:
     return render_page_or_fragment(request, PAGE, ["profile"], _actor_context(request, actor_id))
 
 
-def _after_change(request: HttpRequest, actor_id: int, forms: dict | None = None, *, failed: bool = False) -> HttpResponse:
+def _after_change(request: HttpRequest, actor_id: int, forms: dict | None = None, *, status: int = 200,
+                  conflict: Conflict | None = None) -> HttpResponse:
     """The profile (names, family, editor forms) and the audit trail out of band; a redirect
     back to the page for a plain successful POST."""
-    if not request.htmx and not failed:
+    if not request.htmx and status == 200:
         return redirect("actor_detail", actor_id=actor_id)
-    context = _actor_context(request, actor_id, forms)
-    return render_page_or_fragment(request, PAGE, ["profile", "audit_trail"], context, status=400 if failed else 200)
+    context = _actor_context(request, actor_id, forms, conflict)
+    return render_page_or_fragment(request, PAGE, ["profile", "audit_trail"], context, status=status)
+
+
+def _changed_meanwhile(request: HttpRequest, actor_id: int, form: ActorChangeForm, form_name: str | None,
+                       changed: ActorChangedMeanwhile) -> HttpResponse:
+    """Nothing was saved: list what others changed since the editor's page was made, keep what
+    the editor typed, and let the form replace the current value if they save again."""
+    seen = form.cleaned_data.get("seen") or 0
+    changes = changes_after(object_type="actor", object_id=actor_id, entry_id=seen)
+    if changed.field == "merged_into":
+        advice = f"It was merged into {changed.actor.merged_into}: make your change there."
+    elif changed.field == "aliases":
+        advice = "That alias is no longer this actor's: nothing was removed."
+    else:
+        advice = ("Your change is not saved yet; it is still in the form below. "
+                  "Save again to replace theirs with yours, or reload the page to keep theirs.")
+    conflict = Conflict(title=f"Not saved: {who_changed(changes)} changed this actor while you were editing it.",
+                        changes=changes, advice=advice)
+    forms = {}
+    if form_name:
+        kept = request.POST.copy()
+        for name, value in {"seen": changes[-1].pk if changes else seen, **form.previous_values(changed.actor)}.items():
+            kept[name] = value
+        forms[form_name] = type(form)(kept)
+    return _after_change(request, actor_id, forms, status=409, conflict=conflict)
 
 
 def _apply(request, actor_id: int, form, form_name: str, change) -> HttpResponse:
@@ -64,7 +101,9 @@ def _apply(request, actor_id: int, form, form_name: str, change) -> HttpResponse
             return _after_change(request, actor_id)
         except ValidationError as error:
             form.add_error(None, error)
-    return _after_change(request, actor_id, {form_name: form}, failed=True)
+        except ActorChangedMeanwhile as changed:
+            return _changed_meanwhile(request, actor_id, form, form_name, changed)
+    return _after_change(request, actor_id, {form_name: form}, status=400)
 
 
 @require_POST
@@ -72,7 +111,8 @@ def _apply(request, actor_id: int, form, form_name: str, change) -> HttpResponse
 def actor_rename_view(request: HttpRequest, actor_id: int) -> HttpResponse:
     actor = get_object_or_404(Actor, pk=actor_id)
     return _apply(request, actor_id, ActorRenameForm(request.POST), "rename_form",
-                  lambda data: actor_rename(actor=actor, name=data["name"], user=request.user))
+                  lambda data: actor_rename(actor=actor, name=data["name"], user=request.user,
+                                            expected_name=data["previous_name"]))
 
 
 @require_POST
@@ -86,17 +126,25 @@ def actor_alias_add_view(request: HttpRequest, actor_id: int) -> HttpResponse:
 @require_POST
 @permission_required("claims.delete_actoralias", raise_exception=True)
 def actor_alias_remove_view(request: HttpRequest, actor_id: int, alias_id: int) -> HttpResponse:
-    alias = get_object_or_404(ActorAlias.objects.select_related("actor"), pk=alias_id, actor_id=actor_id)
-    actor_alias_remove(alias=alias, user=request.user)
+    actor = get_object_or_404(Actor, pk=actor_id)
+    if ActorAlias.objects.filter(pk=alias_id).exclude(actor=actor).exists():
+        raise Http404("No such alias of this actor")
+    form = ActorChangeForm(request.POST)
+    form.is_valid()
+    try:
+        actor_alias_remove(actor=actor, alias_id=alias_id, user=request.user)
+    except ActorChangedMeanwhile as changed:
+        return _changed_meanwhile(request, actor_id, form, None, changed)
     return _after_change(request, actor_id)
 
 
 @require_POST
 @permission_required("claims.change_actor", raise_exception=True)
 def actor_parent_view(request: HttpRequest, actor_id: int) -> HttpResponse:
-    actor = get_object_or_404(Actor.objects.select_related("parent"), pk=actor_id)
+    actor = get_object_or_404(Actor, pk=actor_id)
     return _apply(request, actor_id, ActorParentForm(request.POST), "parent_form",
-                  lambda data: actor_set_parent(actor=actor, parent=data["parent"], user=request.user))
+                  lambda data: actor_set_parent(actor=actor, parent=data["parent"], user=request.user,
+                                                expected_parent_id=data["previous_parent"] or None))
 
 
 @require_POST
@@ -112,7 +160,7 @@ def actor_merge_view(request: HttpRequest, actor_id: int) -> HttpResponse:
         else:
             url = reverse("actor_detail", args=[target.pk])
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-    return _after_change(request, actor_id, {"merge_form": form}, failed=True)
+    return _after_change(request, actor_id, {"merge_form": form}, status=400)
 
 
 @require_GET

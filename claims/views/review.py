@@ -19,6 +19,7 @@ from claims.selectors.claims import claim_card
 from claims.selectors.review_queue import review_queue_page
 from claims.services.review import ClaimVersionConflict, claim_accept, claim_correct, claim_reject, claims_bulk_accept
 from claims.views.claim import claim_page_response
+from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import redirect_back, render_fragments, render_page_or_fragment, wants_fragment
 
 CARD = "claims/_review_card.html"
@@ -78,23 +79,18 @@ def _with_claim_page_updates(request: HttpRequest, response: HttpResponse, claim
     return response
 
 
-def _card_response(request: HttpRequest, claim_id: int, *, problem: str = "") -> HttpResponse:
+def _card_response(request: HttpRequest, claim_id: int, *, conflict: Conflict | None = None, intended: str = "") -> HttpResponse:
     if not wants_fragment(request):
-        if problem:
-            messages.error(request, problem)
+        if conflict:
+            messages.error(request, conflict.as_text())
         return redirect_back(request, reverse("claim_detail", args=[claim_id]))
     claim = claim_card(claim_id)
-    response = render_fragments(request, CARD, ["card"], {"claim": claim, "can_review": True, "problem": problem})
+    context = {"claim": claim, "can_review": True, "conflict": conflict, "intended": intended}
+    response = render_fragments(request, CARD, ["card"], context)
     return _with_claim_page_updates(request, response, claim)
 
 
-def _conflict_problem(claim_id: int, version: int) -> str:
-    changes = claim_changes_since(claim_id=claim_id, version=version)
-    who = ", ".join(dict.fromkeys(str(entry.user or "the system") for entry in changes)) or "someone else"
-    return f"Not saved: {who} changed this claim while you were looking at it. Here is its current state."
-
-
-def _review_action(request: HttpRequest, claim_id: int, service) -> HttpResponse:
+def _review_action(request: HttpRequest, claim_id: int, service, verb: str) -> HttpResponse:
     get_object_or_404(Claim, pk=claim_id)
     version = _version(request)
     if version is None:
@@ -102,20 +98,27 @@ def _review_action(request: HttpRequest, claim_id: int, service) -> HttpResponse
     try:
         service(claim_id=claim_id, user=request.user, expected_version=version)
     except ClaimVersionConflict:
-        return _card_response(request, claim_id, problem=_conflict_problem(claim_id, version))
+        changes = claim_changes_since(claim_id=claim_id, version=version)
+        conflict = Conflict(
+            title=f"Not saved: {who_changed(changes)} changed this claim while you were looking at it.",
+            changes=changes,
+            advice=f"You were about to {verb} it and nothing was saved. The card now shows the claim as it is: "
+                   f"press {verb.capitalize()} again to {verb} this version.",
+        )
+        return _card_response(request, claim_id, conflict=conflict, intended=verb)
     return _card_response(request, claim_id)
 
 
 @require_POST
 @permission_required("claims.review_claim", raise_exception=True)
 def review_accept(request: HttpRequest, claim_id: int) -> HttpResponse:
-    return _review_action(request, claim_id, claim_accept)
+    return _review_action(request, claim_id, claim_accept, "accept")
 
 
 @require_POST
 @permission_required("claims.review_claim", raise_exception=True)
 def review_reject(request: HttpRequest, claim_id: int) -> HttpResponse:
-    return _review_action(request, claim_id, claim_reject)
+    return _review_action(request, claim_id, claim_reject, "reject")
 
 
 @require_GET
@@ -131,8 +134,9 @@ def review_card(request: HttpRequest, claim_id: int) -> HttpResponse:
     return response
 
 
-def _edit_form_response(request: HttpRequest, claim_id: int, form: ClaimEditForm, *, changes=None, status: int = 200) -> HttpResponse:
-    extra = {"edit_form": form, "conflict_changes": changes}
+def _edit_form_response(request: HttpRequest, claim_id: int, form: ClaimEditForm, *, conflict: Conflict | None = None,
+                        status: int = 200) -> HttpResponse:
+    extra = {"edit_form": form, "conflict": conflict}
     if not wants_fragment(request):
         return claim_page_response(request, claim_id, extra=extra, status=status)
     claim = claim_card(claim_id)
@@ -160,8 +164,13 @@ def review_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
         # after reading the changes deliberately overwrites them.
         kept = request.POST.copy()
         kept["version"] = conflict.claim.version
-        changes = claim_changes_since(claim_id=claim_id, version=data["version"])
-        return _edit_form_response(request, claim_id, ClaimEditForm(kept), changes=changes, status=409)
+        conflict = Conflict(
+            title="Someone else saved this claim while you were editing.",
+            changes=claim_changes_since(claim_id=claim_id, version=data["version"]),
+            advice="Your changes are not saved yet; they are still in the form below. "
+                   "Save again to replace their version with yours, or cancel to keep theirs.",
+        )
+        return _edit_form_response(request, claim_id, ClaimEditForm(kept), conflict=conflict, status=409)
     except ValidationError as error:
         form.add_error(None, error)
         return _edit_form_response(request, claim_id, form, status=400)

@@ -67,9 +67,11 @@
     if (card) select(card);
   });
 
-  // After a swap the row is a new element: keep it current, move on after accept/reject,
-  // (the edit form's first field has autofocus, which htmx honours).
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // After a swap the row is a new element: keep it current, move on after accept/reject
+  // unless it came back with a conflict (the edit form's first field has autofocus, which htmx
+  // honours). After settling, not swapping: settling puts back the attributes the server sent,
+  // which would drop the "is-current" class again.
+  document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (!target || !target.id) return;
     if (target.id === "queue-list") { current = null; move(0); return; }
@@ -77,7 +79,7 @@
     if (!card || !card.matches("[data-claim-card]") || !card.closest("#queue-list")) return;
     current = card;
     card.classList.add("is-current");
-    if (!card.classList.contains("editing") && event.detail.requestConfig && event.detail.requestConfig.verb === "post" && !card.querySelector(".rc-problem")) {
+    if (!card.classList.contains("editing") && event.detail.requestConfig && event.detail.requestConfig.verb === "post" && !card.querySelector(".conflict")) {
       move(1);
     }
   });

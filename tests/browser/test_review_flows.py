@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from claims.models import AuditEntry, Claim, Evidence, Verification
+from claims.models import Actor, AuditEntry, Claim, Evidence, Verification
 from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -154,3 +154,41 @@ def test_queue_filters_live_in_the_url_and_survive_back_and_reload(new_page, new
     page.reload()
     expect(page.locator("#queue-list .rc-where")).to_contain_text("The Valley Gazette")
     expect(page.locator("#id_outlet")).to_have_value(str(other_outlet.pk))
+
+
+def test_second_reviewer_sees_what_changed_when_accept_and_rename_collide(new_page, newsroom):
+    newest = max(newsroom["claims"], key=lambda c: c.pk)
+    first, second = new_page("eddie"), new_page("erin", width=1366, height=768)
+    for page in (first, second):
+        page.goto("/review/")
+        expect(page.locator(f"#claim-{newest.pk}")).to_have_class(re.compile("is-current"))
+
+    first.keyboard.press("a")
+    expect(first.locator(f"#claim-{newest.pk} .badge.state-accepted")).to_be_visible()
+    second.keyboard.press("r")
+    conflict = second.locator(f"#claim-{newest.pk} .conflict")
+    expect(conflict).to_contain_text("Not saved: eddie changed this claim")
+    expect(conflict).to_contain_text("review state: pending → accepted")
+    expect(conflict).to_contain_text("You were about to reject it")
+    expect(second.locator(f"#claim-{newest.pk}")).to_have_class(re.compile("is-current"))  # the cursor stays
+    screenshot(second, "queue-accept-conflict")
+    assert Claim.objects.get(pk=newest.pk).review_state == "accepted"
+    second.keyboard.press("r")  # having read it, reject the claim as it is now
+    expect(second.locator(f"#claim-{newest.pk} .badge.state-rejected")).to_be_visible()
+    assert Claim.objects.get(pk=newest.pk).review_state == "rejected"
+
+    ministry = newsroom["ministry"]
+    for page in (first, second):
+        page.goto(f"/actors/{ministry.pk}/")
+        page.click("text=Edit this actor")
+    first.fill("#id_name", "Exampleland Ministry of Defence")
+    first.click("form[action$='/rename/'] button")
+    expect(first.locator("#actor-profile h1")).to_have_text("Exampleland Ministry of Defence")
+    second.fill("#id_name", "Defence Ministry (Exampleland)")
+    second.click("form[action$='/rename/'] button")
+    conflict = second.locator("#actor-profile .conflict")
+    expect(conflict).to_contain_text("Not saved: eddie changed this actor")
+    expect(conflict).to_contain_text("name: Exampleland Defence Ministry → Exampleland Ministry of Defence")
+    expect(second.locator("#id_name")).to_have_value("Defence Ministry (Exampleland)")
+    screenshot(second, "actor-rename-conflict")
+    assert Actor.objects.get(pk=ministry.pk).name == "Exampleland Ministry of Defence"

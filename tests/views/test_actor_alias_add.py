@@ -1,6 +1,6 @@
 import pytest
 
-from claims.models import ActorAlias, AuditEntry
+from claims.models import Actor, ActorAlias, AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +21,13 @@ def test_a_duplicate_alias_is_refused(editor_client, ministry):
 def test_viewer_is_forbidden(viewer_client, ministry):
     assert viewer_client.post(f"/actors/{ministry.pk}/aliases/", {"alias": "x"}).status_code == 403
     assert list(ActorAlias.objects.values_list("alias", flat=True)) == ["the ministry"]
+
+
+def test_an_actor_merged_meanwhile_gets_no_alias(editor_client, ministry):
+    from tests.factories import ActorFactory
+
+    target = ActorFactory(name="Exampleland MoD")
+    Actor.objects.filter(pk=ministry.pk).update(merged_into=target)
+    response = editor_client.post(f"/actors/{ministry.pk}/aliases/", {"alias": "MoD", "seen": 0})
+    assert response.status_code == 409 and "merged into Exampleland MoD" in response.content.decode()
+    assert not ActorAlias.objects.filter(alias="MoD").exists()

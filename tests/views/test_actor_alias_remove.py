@@ -25,3 +25,14 @@ def test_viewer_is_forbidden(viewer_client, ministry):
     alias = ministry.aliases.get()
     assert viewer_client.post(f"/actors/{ministry.pk}/aliases/{alias.pk}/remove/").status_code == 403
     assert ActorAlias.objects.filter(pk=alias.pk).exists() and not AuditEntry.objects.exists()
+
+
+def test_an_alias_removed_meanwhile_says_who_removed_it(client, editor, fact_checker, ministry):
+    alias = ministry.aliases.get()
+    client.force_login(fact_checker)
+    client.post(f"/actors/{ministry.pk}/aliases/{alias.pk}/remove/", {"seen": 0})
+    client.force_login(editor)
+    body = client.post(f"/actors/{ministry.pk}/aliases/{alias.pk}/remove/", {"seen": 0}, **htmx()).content.decode()
+    assert "Not saved: fran-factchecker changed this actor" in body and "<del>the ministry</del>" in body
+    assert "nothing was removed" in body
+    assert AuditEntry.objects.filter(action="actor_alias_remove").count() == 1

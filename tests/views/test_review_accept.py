@@ -27,8 +27,34 @@ def test_a_stale_version_changes_nothing_and_says_who_did(editor_client, claim, 
     AuditEntry.objects.create(user=fact_checker, action="claim_reject", object_type="claim", object_id=claim.pk,
                               before={"version": 1}, after={"version": 2, "review_state": "rejected"})
     response = editor_client.post(f"/claims/{claim.pk}/accept/", {"version": 1}, **htmx())
-    assert "Not saved: fran-factchecker changed this claim" in response.content.decode()
+    body = response.content.decode()
+    assert "Not saved: fran-factchecker changed this claim" in body
     assert Claim.objects.get(pk=claim.pk).review_state == "pending"
+
+
+def test_a_conflict_lists_what_changed_and_offers_the_same_action_on_the_current_version(client, editor, fact_checker, claim):
+    client.force_login(fact_checker)
+    client.post(f"/claims/{claim.pk}/reject/", {"version": 1}, **htmx())
+    client.force_login(editor)
+    body = client.post(f"/claims/{claim.pk}/accept/", {"version": 1}, **htmx()).content.decode()
+    assert "Not saved: fran-factchecker changed this claim while you were looking at it." in body
+    assert '<span class="audit-action">reject</span>' in body
+    assert '<span class="field">review state</span>: <del>pending</del> → <ins>rejected</ins>' in body
+    assert "You were about to accept it" in body and 'class="accept intended"' in body
+    assert 'name="version" value="2"' in body  # pressing Accept again accepts what is there now
+    assert Claim.objects.get(pk=claim.pk).review_state == "rejected"
+    client.post(f"/claims/{claim.pk}/accept/", {"version": 2}, **htmx())
+    assert Claim.objects.get(pk=claim.pk).review_state == "accepted"
+
+
+def test_a_conflict_without_javascript_says_what_changed_after_the_redirect(client, editor, fact_checker, claim):
+    client.force_login(fact_checker)
+    client.post(f"/claims/{claim.pk}/accept/", {"version": 1})
+    client.force_login(editor)
+    response = client.post(f"/claims/{claim.pk}/reject/", {"version": 1, "next": "/review/"}, follow=True)
+    body = response.content.decode()
+    assert "Not saved: fran-factchecker changed this claim" in body and "review state: pending → accepted" in body
+    assert Claim.objects.get(pk=claim.pk).review_state == "accepted"
 
 
 def test_viewer_is_forbidden_and_nothing_changes(viewer_client, claim):
