@@ -2,7 +2,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from claims.models import Claim
+from claims.search.selectors import count_capped
 from claims.selectors.claims import claims_awaiting_verdict
+from claims.selectors.review_queue import ReviewFilters, review_queue
 
 HOME_LIST = 8
 
@@ -12,10 +14,13 @@ def home(request: HttpRequest) -> HttpResponse:
     need a verdict, everyone to the latest accepted claims."""
     can_review = request.user.has_perm("claims.review_claim")
     can_verify = request.user.has_perm("claims.set_verdict")
+    # Counted up to 1,000 like the queue itself: a full count of a long queue is slow.
+    pending_count, pending_is_lower_bound = count_capped(review_queue(ReviewFilters())) if can_review else (None, False)
     context = {
         "can_review": can_review,
         "can_verify": can_verify,
-        "pending_count": Claim.objects.filter(review_state=Claim.ReviewState.PENDING).count() if can_review else None,
+        "pending_count": pending_count,
+        "pending_is_lower_bound": pending_is_lower_bound,
         "awaiting_verdict": claims_awaiting_verdict(limit=HOME_LIST) if can_verify else [],
         "latest": list(
             Claim.objects.exclude(review_state__in=[Claim.ReviewState.PENDING, Claim.ReviewState.REJECTED])
