@@ -11,8 +11,8 @@ a session cookie; and prints p50/p95/max of each page's server time (gunicorn's 
 duration, from its access log) and of the time seen by the client, over --requests requests
 after a warm-up. The machine's load average is printed too: wall times mean little on a busy
 machine, so it also prints the CPU time one request takes in this process (Django's test
-client, same database), which other people's work on the machine barely changes. The text is
-generated here, from templates.
+client, same database), which other people's work on the machine barely changes, and the
+number of queries one request makes. The text is generated here, from templates.
 """
 
 import argparse
@@ -198,13 +198,16 @@ def summary(times: list[float]) -> tuple[float, float, float]:
 def print_cpu_times(paths: dict, count: int = 50) -> None:
     """CPU time per request in this process: the app's own cost, whatever else the machine runs."""
     from django.contrib.auth import get_user_model
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     client = Client()
     client.force_login(get_user_model().objects.get(username="bench-factchecker"))
-    print(f"{'page':<26}{'CPU p50 ms':>11}{'p95':>7}  requests (in-process)")
+    print(f"{'page':<26}{'CPU p50 ms':>11}{'p95':>7}{'queries':>9}  requests (in-process)")
     for name, path_for in paths.items():
-        client.get(path_for(0))
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path_for(0))
         times = []
         for i in range(count):
             started = time.process_time()
@@ -212,7 +215,7 @@ def print_cpu_times(paths: dict, count: int = 50) -> None:
                 raise RuntimeError(f"{path_for(i)} failed")
             times.append((time.process_time() - started) * 1000)
         p50, p95, _ = summary(times)
-        print(f"{name:<26}{p50:>11.1f}{p95:>7.1f}  {count}")
+        print(f"{name:<26}{p50:>11.1f}{p95:>7.1f}{len(queries):>9}  {count}")
 
 
 def main() -> None:
