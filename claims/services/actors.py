@@ -21,8 +21,12 @@ class ActorChangedMeanwhile(Exception):
 
 
 def _locked(actor: Actor) -> Actor:
-    """The actor's row, locked until the transaction ends: checks and writes see one state."""
-    return Actor.objects.select_for_update(of=("self",)).select_related("parent").get(pk=actor.pk)
+    """The actor's row, locked until the transaction ends so checks and writes see one state;
+    an actor merged meanwhile takes no more changes (they belong on the one it went into)."""
+    actor = Actor.objects.select_for_update(of=("self",)).select_related("parent", "merged_into").get(pk=actor.pk)
+    if actor.merged_into_id is not None:
+        raise ActorChangedMeanwhile(actor, "merged_into")
+    return actor
 
 
 def _name_taken(name: str, *, except_actor: Actor) -> bool:
@@ -61,8 +65,6 @@ def actor_alias_add(*, actor: Actor, alias: str, user) -> ActorAlias | None:
     if not alias:
         raise ValidationError({"alias": "The alias cannot be empty."})
     actor = _locked(actor)
-    if actor.merged_into_id is not None:
-        raise ActorChangedMeanwhile(actor, "merged_into")
     if _has_alias(actor, alias):
         raise ValidationError({"alias": f'"{alias}" is already a name of this actor.'})
     created = ActorAlias.objects.create(actor=actor, alias=alias)
@@ -109,6 +111,10 @@ def actor_merge(*, source: Actor, target: Actor, user) -> Actor:
     keeps its row (merged_into set) so old links and the audit trail still lead somewhere."""
     if source.pk == target.pk:
         raise ValidationError({"target": "An actor cannot be merged into itself."})
+    # Both rows locked (in id order, so two merges never wait on each other in a circle) and read
+    # again: a merge someone finished meanwhile is seen here instead of being overwritten.
+    locked = {actor.pk: actor for actor in Actor.objects.select_for_update().filter(pk__in=[source.pk, target.pk]).order_by("pk")}
+    source, target = locked[source.pk], locked[target.pk]
     if target.merged_into_id is not None or source.merged_into_id is not None:
         raise ValidationError({"target": "Merged actors cannot be merged again: use the actor they were merged into."})
     moved_aliases = []

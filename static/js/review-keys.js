@@ -69,9 +69,8 @@
 
   // After a swap the row is a new element: keep it current, move on after accept/reject
   // unless it came back with a conflict (the edit form's first field has autofocus, which htmx
-  // honours). After settling, not swapping: settling puts back the attributes the server sent,
-  // which would drop the "is-current" class again.
-  document.addEventListener("htmx:afterSettle", function (event) {
+  // honours).
+  document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
     if (!target || !target.id) return;
     if (target.id === "queue-list") { current = null; move(0); return; }
@@ -82,6 +81,12 @@
     if (!card.classList.contains("editing") && event.detail.requestConfig && event.detail.requestConfig.verb === "post" && !card.querySelector(".conflict")) {
       move(1);
     }
+  });
+
+  // Settling (20 ms after a swap) puts back the class the server sent on the swapped row, which
+  // drops "is-current" from it if it is still the current one.
+  document.addEventListener("htmx:afterSettle", function () {
+    if (current && document.body.contains(current)) current.classList.add("is-current");
   });
 
   document.addEventListener("DOMContentLoaded", function () { move(0); });

@@ -40,3 +40,12 @@ def test_viewer_is_forbidden(viewer_client, ministry):
     other = ActorFactory(name="Exampleland MoD")
     assert viewer_client.post(f"/actors/{other.pk}/merge/", {"target": ministry.name}).status_code == 403
     assert Actor.objects.get(pk=other.pk).merged_into is None and not AuditEntry.objects.exists()
+
+
+def test_an_actor_merged_meanwhile_is_not_merged_again(editor_client, ministry):
+    duplicate = ActorFactory(name="Exampleland MoD")
+    elsewhere = ActorFactory(name="Exampleland Armed Forces")
+    Actor.objects.filter(pk=duplicate.pk).update(merged_into=elsewhere)  # after the page was made
+    response = editor_client.post(f"/actors/{duplicate.pk}/merge/", {"target": ministry.name})
+    assert response.status_code == 400 and "was merged into" in response.content.decode()
+    assert Actor.objects.get(pk=duplicate.pk).merged_into == elsewhere

@@ -60,3 +60,11 @@ def test_a_stale_rename_without_javascript_answers_409(editor_client, ministry):
 def test_the_previous_name_is_required(editor_client, ministry):
     assert editor_client.post(f"/actors/{ministry.pk}/rename/", {"name": "Mine"}).status_code == 400
     assert Actor.objects.get(pk=ministry.pk).name == "Example Defence Ministry"
+
+
+def test_an_actor_merged_meanwhile_is_not_renamed(editor_client, ministry):
+    target = ActorFactory(name="Exampleland MoD")
+    Actor.objects.filter(pk=ministry.pk).update(merged_into=target)
+    response = editor_client.post(f"/actors/{ministry.pk}/rename/", {"name": "Mine", "previous_name": ministry.name})
+    assert response.status_code == 409 and "merged into Exampleland MoD" in response.content.decode()
+    assert Actor.objects.get(pk=ministry.pk).name == "Example Defence Ministry"
