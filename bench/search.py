@@ -79,7 +79,7 @@ COPY_COLUMNS = {
     "sources_article": "id, outlet_id, url, requested_url, title, authors, published_at, language, is_live_blog, raw_html, "
     "text, content_hash, status, fetch_attempts, last_error, extractor_version, created_at, updated_at",
     "sources_passage": "id, article_id, key, version, is_current, position, heading, permalink, text, text_hash, created_at",
-    "claims_claim": "id, text, kind, actor_id, asserted_on, review_state, verdict, unverified_marker, version, human_touched, "
+    "claims_claim": "id, text, kind, actor_id, asserted_on, outlet_id, review_state, verdict, unverified_marker, version, human_touched, "
     "rule, extractor_version, created_at, updated_at",
     "claims_attribution": "id, claim_id, actor_id, passage_id, sentence, source_mention, cue, source_start, source_end, "
     "cue_start, cue_end, content_start, content_end, asserted_on, event_time_text, rule, extractor_version, created_at",
@@ -280,7 +280,7 @@ def write_articles(copies, generator, actors, claims_total: int, articles_total:
             cue_start = start + len(name) + 1
             content_start = cue_start + len(cue) + 1
             copies["claims_claim"].write_row((
-                claim, text, "fact", actor, asserted, rng.choices(*generator.states)[0],
+                claim, text, "fact", actor, asserted, outlet, rng.choices(*generator.states)[0],
                 rng.choices(*generator.verdicts)[0], False, 1, False, "bench", "bench", published, published,
             ))
             copies["claims_attribution"].write_row((

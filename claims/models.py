@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
-from sources.models import Passage
+from sources.models import Outlet, Passage
 
 
 class Actor(models.Model):
@@ -90,6 +90,10 @@ class Claim(models.Model):
     # The first attribution's actor and date, kept on the claim so lists and search need no join.
     actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
     asserted_on = models.DateField(null=True, blank=True)
+    # Likewise the outlet of the first attribution's article: the outlet filter reads it from an index.
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
     event_date = models.DateField(null=True, blank=True)
     review_state = models.CharField(max_length=16, choices=ReviewState.choices, default=ReviewState.PENDING)
     verdict = models.CharField(max_length=16, choices=Verdict.choices, default=Verdict.UNVERIFIED)
@@ -133,6 +137,10 @@ class Claim(models.Model):
             models.Index(fields=["-asserted_on", "-id"], name="claim_date_idx"),
             # Actor pages count claims by verdict and week from this index alone (no table reads).
             models.Index(fields=["actor", "verdict", "asserted_on"], name="claim_actor_verdict_idx"),
+            # Carries the states the outlet filter is combined with, so its capped count reads no rows.
+            models.Index(
+                fields=["outlet", "-asserted_on", "-id"], include=["review_state", "verdict"], name="claim_outlet_date_idx"
+            ),
         ]
 
     def __str__(self) -> str:

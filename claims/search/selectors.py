@@ -154,9 +154,7 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
     if search.review_states:
         claims = claims.filter(review_state__in=search.review_states)
     if search.outlet:
-        claims = claims.filter(
-            Exists(Attribution.objects.filter(claim=OuterRef("pk"), passage__article__outlet=search.outlet))
-        )
+        claims = claims.filter(outlet=search.outlet)
     if search.has_quantity or search.noun or search.value_min is not None or search.value_max is not None:
         quantities = Quantity.objects.filter(claim=OuterRef("pk"))
         if search.noun:
@@ -189,7 +187,9 @@ def count_capped(claims: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
 
 def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dict]:
     """Each claim's first attribution (sentence, outlet, article URL); "marked" wraps the matches in markers."""
-    attributions = Attribution.objects.filter(claim_id__in=claim_ids).order_by("claim_id", "asserted_on", "id")
+    attributions = Attribution.objects.filter(claim_id__in=claim_ids).order_by(
+        "claim_id", F("asserted_on").asc(nulls_last=True), "id"
+    )
     columns = ["claim_id", "sentence", "passage__article__url", "passage__article__outlet__name"]
     if text and settings.USING_POSTGRES:
         from django.contrib.postgres.search import SearchHeadline

@@ -1,11 +1,19 @@
 """Every filter alone and combined, through the same form and selector the page and the API use."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.http import QueryDict
 
+from claims.models import Claim
 from claims.search.forms import SearchForm
 from claims.search.selectors import claims_in_order
-from tests.factories import ActorFactory, AttributionFactory, PassageFactory
+from claims.services.extraction_store import article_claims_store
+from tests.extraction_store.conftest import passage_with, starter_gazetteer  # noqa: F401 (a fixture)
+from tests.factories import ActorFactory, ArticleFactory, AttributionFactory, OutletFactory, PassageFactory
+
+FIRST_SAID = "The Russian Defense Ministry said 40 tanks were destroyed near the river."
+REPEATED = "The Russian Defense Ministry said on Monday that 40 tanks had been destroyed near the river."
 
 
 def found(query: str) -> list:
@@ -66,6 +74,19 @@ def test_review_state(corpus):
 
 def test_outlet(corpus):
     assert found(f"outlet={corpus.dw.pk}") == [corpus.downed_drones, corpus.crimea_drones]
+
+
+def test_outlet_is_where_a_stored_claim_first_appeared(starter_gazetteer):
+    """The outlet filter reads the claim's first attribution's outlet, which storing keeps current."""
+    dw, reuters = OutletFactory(name="DW"), OutletFactory(name="Reuters")
+    for outlet, text, day in ((reuters, REPEATED, 16), (dw, FIRST_SAID, 14)):  # the repeat is stored first
+        published = datetime(2026, 3, day, 9, tzinfo=UTC)
+        passage = passage_with(text, article=ArticleFactory(outlet=outlet, published_at=published), published_at=published)
+        article_claims_store(article=passage.article)
+    claim = Claim.objects.get()
+    assert claim.attributions.count() == 2
+    assert found(f"outlet={dw.pk}") == [claim]
+    assert found(f"outlet={reuters.pk}") == []
 
 
 def test_has_quantity_noun_and_value_range(corpus):
