@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 from claims.search.pagination import keyset_page
-from claims.search.selectors import count_capped
+from claims.search.selectors import claims_to_page, count_capped
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 25, 100
 
@@ -27,7 +27,8 @@ class SearchKeysetPagination(BasePagination):
         self.request = request
         self.total, self.total_is_lower_bound = count_capped(queryset)
         rows, self.next_cursor = keyset_page(
-            queryset, sort=view.search.effective_sort, cursor=view.cursor, size=page_size_from(request)
+            claims_to_page(view.search, queryset), sort=view.search.effective_sort, cursor=view.cursor,
+            size=page_size_from(request),
         )
         return rows
 

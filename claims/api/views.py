@@ -1,6 +1,6 @@
 """Read-only JSON API: claims with the search page's filters, actors and articles. Token auth per user."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -70,9 +70,15 @@ class ClaimViewSet(ReadOnlyViewSet):
         return Claim.objects.select_related("actor").prefetch_related(*_CLAIM_DETAILS)
 
     def filtered(self, claims, form):
-        """The search selector's queryset (it builds its own, with rank when sorting by relevance)."""
+        """The search selector's queryset (it builds its own; the paginator counts it and ranks a page of it)."""
         self.search, self.cursor = form.search(), form.cleaned_data["cursor"]  # the keyset paginator reads these
-        return claims_matching(self.search).prefetch_related(*_CLAIM_DETAILS)
+        return claims_matching(self.search)
+
+    def paginate_queryset(self, queryset):
+        """The page's claims with their details (a relevance page is a new query, so prefetching is done here)."""
+        claims = super().paginate_queryset(queryset)
+        prefetch_related_objects(claims, *_CLAIM_DETAILS)
+        return claims
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: None})
     @action(detail=True, url_path="claimreview")

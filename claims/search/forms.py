@@ -6,7 +6,7 @@ from django.http import QueryDict
 
 from claims.models import Actor, Claim, Verdict
 from claims.search.pagination import DATE, RELEVANCE, InvalidCursor, decode_cursor
-from claims.search.selectors import ClaimSearch, actor_named
+from claims.search.selectors import RELEVANCE_WINDOW, ClaimSearch, actor_named
 from sources.models import Outlet
 
 MAX_QUERY_LENGTH = 200
@@ -45,7 +45,7 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     sort = forms.ChoiceField(
         label="Sort", required=False,
         choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance")],
-        help_text="Newest first by default: ranking every match of a common word is the slow part of search",
+        help_text=f"Newest first by default; relevance ranks the {RELEVANCE_WINDOW:,} most recently stored matches",
     )
     cursor = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 

@@ -6,7 +6,8 @@ import pytest
 from django.conf import settings
 
 from claims.search.pagination import DATE, RELEVANCE, Cursor, InvalidCursor, decode_cursor, keyset_page
-from claims.search.selectors import ClaimSearch, claims_in_order, claims_matching
+from claims.search import selectors
+from claims.search.selectors import ClaimSearch, claims_in_order, claims_matching, claims_to_page
 from tests.factories import ClaimFactory
 from tests.search.conftest import make_claim
 
@@ -14,7 +15,8 @@ from tests.search.conftest import make_claim
 def walk(search: ClaimSearch, size: int) -> list[list]:
     pages, cursor = [], None
     while True:
-        rows, cursor = keyset_page(claims_matching(search), sort=search.effective_sort, cursor=cursor, size=size)
+        claims = claims_to_page(search, claims_matching(search))
+        rows, cursor = keyset_page(claims, sort=search.effective_sort, cursor=cursor, size=size)
         pages.append(rows)
         if cursor is None:
             return pages
@@ -54,6 +56,19 @@ def test_pages_by_relevance_cover_every_match_once(corpus):
         assert ranks == sorted(ranks, reverse=True) and ranks[0] > ranks[-1]
     else:  # no ranking on SQLite: relevance falls back to newest first
         assert search.effective_sort == DATE
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
+def test_relevance_ranks_the_most_recently_stored_matches_but_counts_them_all(corpus, monkeypatch):
+    monkeypatch.setattr(selectors, "RELEVANCE_WINDOW", 3)
+    for index in range(5):
+        make_claim(text=f"drones seen {index}", sentence=f"Officials said drones were seen {index}.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 2, index + 1))
+    search = ClaimSearch(text="drones", sort=RELEVANCE)
+    walked = [claim.pk for page in walk(search, size=2) for claim in page]
+    matches = sorted(claims_matching(search).values_list("pk", flat=True), reverse=True)
+    assert sorted(walked, reverse=True) == matches[:3]
+    assert selectors.search_results(search, cursor=None, size=2).total == len(matches) > 3
 
 
 @pytest.mark.parametrize(
