@@ -62,14 +62,25 @@ def _live_actors_in_order(*id_queries) -> list[Actor]:
 
 
 def actor_with_descendants_ids(actor: Actor, *, max_depth: int = 5) -> list[int]:
-    """The actor and its children, grandchildren, ... ("Russia" with its ministries)."""
-    ids, frontier = [actor.pk], [actor.pk]
-    for _ in range(max_depth):
-        frontier = list(Actor.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        if not frontier:
-            break
-        ids += frontier
-    return ids
+    """The actor and its children, grandchildren, ... ("Russia" with its ministries).
+
+    One recursive query rather than one per generation: a government has hundreds of descendants.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE family (id, depth) AS (
+                SELECT id, 0 FROM {Actor._meta.db_table} WHERE id = %s
+                UNION ALL
+                SELECT child.id, family.depth + 1
+                FROM {Actor._meta.db_table} child JOIN family ON child.parent_id = family.id
+                WHERE family.depth < %s
+            )
+            SELECT DISTINCT id FROM family
+            """,
+            [actor.pk, max_depth],
+        )
+        return [actor_id for (actor_id,) in cursor.fetchall()]
 
 
 def actor_by_name(name: str) -> Actor | None:
