@@ -472,8 +472,8 @@ def main() -> None:
 
     from claims.models import Claim
 
+    call_command("migrate", verbosity=0)  # a reused database gets the migrations added since it was loaded
     if not ARGS.reuse:
-        call_command("migrate", verbosity=0)
         articles = ARGS.articles or -(-ARGS.claims // CLAIMS_PER_ARTICLE)
         print(f"Loading {ARGS.claims:,} claims, {ARGS.actors:,} actors, {articles:,} articles into {ARGS.database}", flush=True)
         connection.ensure_connection()
