@@ -234,18 +234,21 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
     from importlib import import_module
 
     search_migration = import_module("claims.migrations.0005_claim_search_vector")
+    search_indexes = [search_migration, import_module("claims.migrations.0011_checked_claims_search_index")]
     with raw.cursor() as cursor:
         for table in ("sources_outlet", "claims_actor", "claims_actoralias", "sources_article", "sources_passage",
                       "claims_claim", "claims_attribution", "claims_quantity"):
             cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
         step = time.monotonic()
-        cursor.execute(search_migration.DROP_INDEX)
+        for migration in search_indexes:
+            cursor.execute(migration.DROP_INDEX)
         cursor.execute(search_migration.REFRESH_ALL)
         # Filling the vectors rewrote every row; the app's trigger fills them as rows are inserted,
         # so compact the table to the size it has in use rather than time a half-empty one.
         cursor.execute("VACUUM FULL claims_claim")
-        cursor.execute(search_migration.CREATE_INDEX)
-        print(f"search vectors, compaction and GIN index: {time.monotonic() - step:.0f} s", flush=True)
+        for migration in search_indexes:
+            cursor.execute(migration.CREATE_INDEX)
+        print(f"search vectors, compaction and GIN indexes: {time.monotonic() - step:.0f} s", flush=True)
         step = time.monotonic()
         cursor.execute("VACUUM ANALYZE")  # Django's connection autocommits, as VACUUM needs
         print(f"VACUUM ANALYZE: {time.monotonic() - step:.0f} s; total load {time.monotonic() - started:.0f} s", flush=True)
