@@ -28,6 +28,7 @@ class HasViewPermission(BasePermission):
 
 
 _CLAIM_DETAILS = (
+    "actor",
     "quantities",
     Prefetch(
         "attributions",
@@ -67,7 +68,7 @@ class ClaimViewSet(ReadOnlyViewSet):
     filter_form = SearchForm
 
     def rows(self):
-        return Claim.objects.select_related("actor").prefetch_related(*_CLAIM_DETAILS)
+        return Claim.objects.prefetch_related(*_CLAIM_DETAILS)
 
     def filtered(self, claims, form):
         """The search selector's queryset (it builds its own; the paginator counts it and ranks a page of it)."""
