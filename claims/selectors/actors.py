@@ -66,15 +66,20 @@ def actor_with_descendants_ids(actor: Actor, *, max_depth: int = 5) -> list[int]
 
     One recursive query rather than one per generation: a government has hundreds of descendants.
     """
+    table = Actor._meta.db_table
+    if connection.vendor == "postgresql":
+        # PostgreSQL expects a generation of a few actors and would hash the whole table to find
+        # their children (6 ms); the fenced LATERAL looks each one up in the parent index (1.7 ms).
+        children = f"family CROSS JOIN LATERAL (SELECT id FROM {table} WHERE parent_id = family.id OFFSET 0) child"
+    else:
+        children = f"{table} child JOIN family ON child.parent_id = family.id"
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             WITH RECURSIVE family (id, depth) AS (
-                SELECT id, 0 FROM {Actor._meta.db_table} WHERE id = %s
+                SELECT id, 0 FROM {table} WHERE id = %s
                 UNION ALL
-                SELECT child.id, family.depth + 1
-                FROM {Actor._meta.db_table} child JOIN family ON child.parent_id = family.id
-                WHERE family.depth < %s
+                SELECT child.id, family.depth + 1 FROM {children} WHERE family.depth < %s
             )
             SELECT DISTINCT id FROM family
             """,
