@@ -87,12 +87,21 @@ _PREPOSITIONS = frozenset(
     "without within across toward towards amid despite following like unlike of to as".split()
 )
 # "the opposition party Fidesz", "the think tank Bruegel": a lower-case description, then the proper name it describes.
-_DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on|am|de|der|du|la|le))*)$")
+_ROLE_THEN_NAME = re.compile(r"\b(?P<role>[a-z][a-z-]*)\s+[A-Z][\w'’.&+-]*(?:\s+[A-Z][\w'’.&+-]*){0,3}(?:\s+[a-z]{3,})?$")
+_DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on|am|de|der|du|la|le))*(?:\s+(?P<tail>[a-z]{3,}))?)$")
 # "the CTK news agency", "Iran's semi-official Tasnim news agency": the outlet's own name before its kind.
 _NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|TV|television|radio station)$")
 _DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative weekly daily magazine tabloid".split())
 _INVESTIGATION_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:by|from|of)\s+(?P<actor>.+)$",
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:(?:published|issued|released|posted|put out)\s+)?(?:by|from|of)\s+(?P<actor>.+)$",
+    re.IGNORECASE,
+)
+
+
+# "Insurance analysts at Morningstar DBRS", "doctors at Nasser Hospital": the institution speaks through its staff.
+_STAFF_AT = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:analysts|economists|experts|researchers|scientists|strategists|officials|doctors|"
+    r"engineers|staff|spokespeople)\s+at\s+(?P<actor>[A-Z].*)$",
     re.IGNORECASE,
 )
 
@@ -181,6 +190,11 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
             return True
     if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES or head.lower().rstrip("s") in ORG_HEADS:
         return True
+    named = _ROLE_THEN_NAME.search(mention)
+    if named and (named["role"] in PERSON_ROLES or named["role"] in _DESCRIPTION_HEADS):
+        # "Odesa regional military administration spokesman Serhiy Bratchuk", "the state rail operator Ceske drahy":
+        # however long the description, a role or body followed by its name is a source.
+        return True
     # A proper name: every word capitalised except connectors ("Prosecutor General's office" counts as well).
     if (head[0].isupper() or _PARTICLE_PREFIX.match(head)) and not lower[0] in ("this", "that", "these", "those"):
         caps = [w for w in words if w[0].isupper() or _PARTICLE_PREFIX.match(w)]
@@ -197,6 +211,15 @@ class MentionAnalysis:
     head: str
     country: str | None
     named: bool = True  # carries a proper name (not only a title such as "Former NATO Deputy Commander")
+
+
+def _described_name(core: str) -> re.Match | None:
+    """ "the think tank Bruegel", "the rail operator Ceske drahy" (a foreign name may end in a lower-case word,
+    but not in a noun of its own: "the party Fidesz spokesman" is no name)."""
+    described = _DESCRIBED_NAME.match(core)
+    if described and described["tail"] and (is_head_noun(described["tail"]) or described["tail"] in _FUNCTION_WORDS):
+        return None
+    return described
 
 
 def is_head_noun(word: str) -> bool:
@@ -241,7 +264,7 @@ def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None
 
 def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None) -> MentionAnalysis:
     text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
-    by = _INVESTIGATION_BY.match(text)
+    by = _INVESTIGATION_BY.match(text) or _STAFF_AT.match(text)
     if by:
         text = by["actor"]
     outlet = _NAMED_OUTLET.search(text)
@@ -273,7 +296,7 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         if known:
             return MentionAnalysis(known.name, known.kind, known, False, head, known.country)
         return MentionAnalysis(name, "person", None, False, head, country)
-    described = _DESCRIBED_NAME.match(core)
+    described = _described_name(core)
     if described and described["head"] in _DESCRIPTION_HEADS and described["name"].split()[-1] not in ("of", "for", "the", "and", "on"):
         name = described["name"]
         known = _lookup(name, gazetteer, country_hint)

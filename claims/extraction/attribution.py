@@ -49,7 +49,8 @@ _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
 _NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
 _LONGEST_MENTION = 160
-_WHERE_ONLY = re.compile(r"(?:from|in|at|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
+# "at least 16 deaths" is an amount, not a place.
+_WHERE_ONLY = re.compile(r"(?:from|in|at(?!\s+(?:least|most)\b)|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
 _BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)(?:\s+(?:also|earlier|previously|later|further|again|separately|initially|reportedly))*\s*$")
 _PASSIVE_BEFORE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+$")
@@ -59,6 +60,7 @@ _DETERMINER_BEFORE = re.compile(
 # Verbs whose subject is a speaker whatever noun names it ("The militia said").
 _PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
 _ELLIPTIC = frozenset({"but", "and"})
+_CLAIM_NOUN = re.compile(r"\s*(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|version)\s+(?=[A-Z])")
 _TOLD_OBJECT = re.compile(
     # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
     r"\s+(?:(?P<audience>(?:[A-Z][\w-]*\s+){1,2}(?:officials|lawmakers|legislators|diplomats|counterparts|ministers|leaders|"
@@ -82,7 +84,7 @@ _DESCRIPTION_START = re.compile(r"(?:a|an|the|one of|[A-Z][\w.-]*(?:'s|’s))\s"
 _AS_SAYING = re.compile(r"\s+(?P<source>.+?)\s+as\s+(?:saying|telling|stating|writing)\b")
 _CONTENT_OPENER = re.compile(r"[\s,:]*(?:that\b)?[\s,:]*")
 _RIGHT_IS_ADJUNCT = re.compile(
-    r"^(?:as|while|when|after|before|because|since|ahead|amid|at|in|on|during|following|but|and|adding|citing|without|"
+    r"^(?:as|while|when|after|before|because|since|ahead|amid|at(?!\s+(?:least|most)\b)|in|on|during|following|but|and|adding|citing|without|"
     r"according|referring|speaking|in an?|on the)\b",
     re.IGNORECASE,
 )
@@ -267,7 +269,7 @@ class SentenceReader:
             if match.according:
                 result = self._according(match)
             else:
-                result = self._verb(match, consumed, after_attribution=bool(attributions))
+                result = self._verb(match, consumed, previous=attributions[-1] if attributions else None)
             if result:
                 attributions.append(result)
         if not attributions and self.headline:
@@ -304,7 +306,7 @@ class SentenceReader:
             content = strip_span(self.text, 0, match.start)
         return Attribution(source, (match.start, match.end), self.text[match.start:match.end], None, content, "according_to", via=via)
 
-    def _verb(self, match: CueMatch, consumed: list[tuple[int, int]], after_attribution: bool) -> Attribution | None:
+    def _verb(self, match: CueMatch, consumed: list[tuple[int, int]], previous: Attribution | None) -> Attribution | None:
         verb = match.verb
         lemma = lemma_of(verb)
         cue_start, cue_end = match.start, match.end
@@ -319,7 +321,10 @@ class SentenceReader:
         if boundary == "with" and self.text[: clause_start - 4].rstrip().endswith("familiar"):
             clause_start, boundary = self.left_segment(clause_start - 5)  # "Sources familiar with the talks said"
         strict = lemma not in _PLAIN_SPEECH or participle
-        mention = self.mention_in(clause_start, mention_end, strict) if self.text[clause_start:mention_end].strip() else None
+        # "..., a claim Kyiv rejected": the noun names what is rejected; the speaker follows it.
+        claim_noun = _CLAIM_NOUN.match(self.text, clause_start, mention_end)
+        mention_start = claim_noun.end() if claim_noun else clause_start
+        mention = self.mention_in(mention_start, mention_end, strict) if self.text[mention_start:mention_end].strip() else None
         passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
         by_agent = _BY_AGENT.match(self.text, cue_end) if lemma != "cite" else None
         if by_agent and (passive or self.text[max(0, match.verb_start - 3) : match.verb_start].lower() == "as "):
@@ -372,7 +377,7 @@ class SentenceReader:
             cue_text = f"{verb} ... as saying"
             return Attribution(source_span, (cue_start, cue_end), cue_text, lemma, content, "cited_as_saying", via=mention)
         if mention is None:
-            if participle and (cue_start == 0 or after_attribution):
+            if participle and (cue_start == 0 or previous):
                 # "Saying ..., X implored" / "X said ..., adding": the main clause carries the attribution.
                 return None
             before = self.text[:clause_start].rstrip()
@@ -393,6 +398,10 @@ class SentenceReader:
                 if inverted:
                     content = strip_span(self.text, 0, clause_start)
                     return Attribution(inverted, (cue_start, cue_end), cue_text, lemma, content, "inverted", via=via)
+            if mention is None and not participle and boundary in _ELLIPTIC and previous and previous.mention and previous.mention[1] <= clause_start:
+                # "X told DW that ..., but warned that ...": the second verb shares the first one's speaker; one
+                # claim, whose content runs on to the end (the extractor keeps one claim per speaker and sentence).
+                return Attribution(previous.mention, (cue_start, cue_end), cue_text, lemma, self.content_after(after), "elliptic_subject")
             if mention is None and (participle or boundary in _ELLIPTIC or boundary in _RELATIVE):
                 mention = self._relative_head(clause_start, boundary) if boundary in _RELATIVE else self.main_subject(clause_start)
                 rule = "participle" if participle else ("relative_clause" if boundary in _RELATIVE else "elliptic_subject")

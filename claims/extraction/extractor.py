@@ -372,10 +372,12 @@ class _PassageExtractor:
         text = sentence.text
         content_start, content_end = attribution.content
         excluded = [s for s in (mention_span, attribution.cue, attribution.via) if s]
-        excluded += [other.content for other in kept if other is not attribution and other.content != attribution.content]
+        # Another speaker's statement is not this one's, unless this one restates it ("X claims ..., Y denies").
+        others = [other.content for other in kept if other is not attribution and other.content != attribution.content]
         quantities = tuple(
             q for q in context.quantities
             if not any(a <= q.span.start - offset < b for a, b in excluded)
+            and (content_start <= q.span.start - offset < content_end or not any(a <= q.span.start - offset < b for a, b in others))
         )
         content_text = text[content_start:content_end]
         # A sentence that is nothing but a quotation and gives no number is usually a view, not a report.
