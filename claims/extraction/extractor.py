@@ -46,6 +46,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+_OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
@@ -93,6 +94,8 @@ class _PassageExtractor:
         lower = mention.lower().strip()
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
+        if _OWN_OFFICE.fullmatch(lower):
+            return self._office_of(self.memory.pronoun("he"))
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
         country = (self.memory.last_country() if lookahead is None else None) or self.gazetteer.country_in(sentence)
         analysis = analyse_mention(mention, self.gazetteer, country)
@@ -125,6 +128,17 @@ class _PassageExtractor:
             if antecedent:
                 return antecedent
         return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+
+    def _office_of(self, person: ExtractedActor | None) -> ExtractedActor | None:
+        """ "Zelenskyy visited the front, his office said": the office of the person just named, known by the
+        gazetteer as "Zelenskyy's office", else named after the person."""
+        if person is None:
+            return None
+        for owner in (person.name, person.name.split()[-1]):
+            record = next(iter(self.gazetteer.candidates(f"{owner}'s office")), None)
+            if record:
+                return actor_from(record, record.name, record.kind, record.country, self.gazetteer)
+        return ExtractedActor(f"{person.name}'s office", "organization", False, person.parent, person.country)
 
     def _named_in(self, sentence: str, kinds: set[str]) -> ExtractedActor | None:
         """The first known actor of one of these kinds that the sentence names outside quotation marks."""
@@ -165,6 +179,10 @@ class _PassageExtractor:
         self._resolve_headline_descriptions(headline_attributions, per_sentence)
         self._confirm_tentative_speakers(per_sentence)
         self._quote_continuations(per_sentence)
+        if heading_line and len(per_sentence) > 1 and not any(attributions for _, attributions in per_sentence[1:]):
+            # "Berlin and Kyiv confirm twin city status" over a post that attributes nothing: the heading announces
+            # an event the newsroom reports itself, not somebody's statement.
+            per_sentence[0][1].clear()
         return self._build(per_sentence)
 
     def _heading_actor_only(self, heading: str) -> None:
@@ -202,7 +220,7 @@ class _PassageExtractor:
             return
         mention = text[attribution.mention[0]:attribution.mention[1]]
         if _BOTH_SIDES.fullmatch(mention):
-            self._resolve_sides(attribution)
+            self._resolve_sides(attribution, self.text[:sentence.start])
             return
         coordinated = _COORDINATED.fullmatch(mention) if " and " in mention else None
         if coordinated:
@@ -240,10 +258,18 @@ class _PassageExtractor:
                 via_actor = None
             attribution.via_actor = via_actor
 
-    def _resolve_sides(self, attribution: Attribution) -> None:
-        """ "Both sides reported ...": one claim for each of the two actors the passage named last; none if it named
-        fewer, since guessing the sides would put words in someone's mouth."""
+    def _resolve_sides(self, attribution: Attribution, before: str) -> None:
+        """ "Both sides reported ...": one claim for each of the two actors the passage named last; else the
+        governments of the first two countries the passage (its heading included) named before the sentence, the
+        parties its story is framed around ("Ukraine: ... Russia's isolation ... Meanwhile, both sides reported");
+        none if it named fewer, since guessing the sides would put words in someone's mouth."""
         sides = self.memory.sides()
+        if sides is None:
+            context = f"{self.heading}\n{before}" if self.heading and not before.lstrip().startswith(self.heading.strip()[:40]) else before
+            countries = [actor_from(record, record.name, record.kind, record.country, self.gazetteer)
+                         for country in self.gazetteer.countries_named(context)[:2]
+                         if (record := self.gazetteer.get(self.gazetteer.government_of(country)))]
+            sides = tuple(countries) if len(countries) == 2 else None
         if sides is None:
             attribution.mention = None
             return
@@ -354,12 +380,11 @@ class _PassageExtractor:
 
     def _marker_targets(self, subject: str, sentence: Sentence, claims: list[ExtractedClaim], previous: list[int]) -> list[int]:
         """The claims a verification marker qualifies: those of the actor it names ("The rebels' claims"), all of
-        the paragraph's for "neither"/"both", else those of the last sentence with claims."""
+        the passage's so far for "neither"/"both" (a live-blog post puts each side's claim in a paragraph of its
+        own), else those of the last sentence with claims."""
         first_word = subject.split(" ", 1)[0].lower()
         if first_word in ("neither", "both", "none", "either"):
-            paragraph_start = max(self.text.rfind("\n\n", 0, sentence.start), 0)
-            in_paragraph = [i for i, claim in enumerate(claims) if claim.sentence_span.start >= paragraph_start]
-            return in_paragraph or previous
+            return list(range(len(claims))) or previous
         possessive = _POSSESSIVE.match(subject)
         if possessive:
             actor = self.resolve(possessive["owner"], sentence=sentence.text)

@@ -105,6 +105,12 @@ class Gazetteer:
         match = self._country_pattern.search(text) if self._country_pattern else None
         return self._country_by_word[match[1].lower()] if match else None
 
+    def countries_named(self, text: str) -> list[str]:
+        """Every country named or implied by an adjective in text, in order of first mention."""
+        if not self._country_pattern:
+            return []
+        return list(dict.fromkeys(self._country_by_word[match[1].lower()] for match in self._country_pattern.finditer(text)))
+
     def memo(self, key: tuple, compute: Callable[[], T]) -> T:
         """Results about mentions, kept with this gazetteer (a worker may build a new one per task,
         so a module-level cache would keep old gazetteers alive)."""

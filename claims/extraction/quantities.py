@@ -43,6 +43,9 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<scale>[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn|mn)\b|(?<=\d)(?P<money_scale>m|k)\b)?"
     rf"(?P<percent>\s?%|\s(?:[Pp]ercent|[Pp]er [Cc]ent)\b)?",
 )
+_VAGUE_BEFORE = re.compile(r"\b(?:several|a few|many|few)\s+$", re.IGNORECASE)
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION = re.compile(r"^[\s-](?P<denominator>halves|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and)\s*")
 _AGE = re.compile(r"^(?:-|\s)?(?:year|month|week|day)s?-old\b|^\s+years?\s+old\b", re.IGNORECASE)
 _TIME = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|CET\b|CEST\b|local time\b|o'clock\b|hours?\s+GMT))", re.IGNORECASE)
@@ -143,10 +146,17 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
             value = 0.5 * _SCALES[match["half"].split()[-1].lower()]  # "half a million"
         elif sentence[max(0, start - 3) : start].lower() == "no " or after.startswith(" another"):
             continue  # "no one", "one another"
+        elif _VAGUE_BEFORE.search(sentence, 0, start) and match["words"].lower() in _SCALES:
+            continue  # "several hundred paratroopers": no number is asserted
         else:
             value = _word_value(match["words"])
             if value is None:
                 continue
+            fraction = _FRACTION.match(after)
+            if fraction:
+                value /= _DENOMINATORS[fraction["denominator"].lower().rstrip("s")]  # "three-quarters" -> 0.75
+                end += fraction.end()
+                after = sentence[end:]
         if match["money_scale"] and not match["currency"]:
             continue  # "a 50m wall": metres, not millions
         scale = match["scale"] or match["money_scale"]
@@ -175,6 +185,8 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
                         second_value *= _SCALES[second["scale"].lower()]
                     elif match["scale"]:
                         second_value *= _SCALES[match["scale"].lower()]
+                    if second["scale"] and not scale and value * _SCALES[second["scale"].lower()] < second_value:
+                        value *= _SCALES[second["scale"].lower()]  # "between 55 and 60 million tonnes": one scale for both
                     if second_value > value:
                         value_max = second_value
                         end_text = second.end()
