@@ -64,7 +64,7 @@ _CLAIM_NOUN = re.compile(r"\s*(?:a|an)\s+(?:claim|allegation|accusation|charge|a
 _TOLD_OBJECT = re.compile(
     # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
     r"\s+(?:(?P<audience>(?:[A-Z][\w-]*\s+){1,2}(?:officials|lawmakers|legislators|diplomats|counterparts|ministers|leaders|"
-    r"delegates|supporters|students|troops|soldiers|residents|investors|parliamentarians|senators|envoys))(?=[\s,.;:]|$)|"
+    r"delegates|supporters|students|troops|soldiers|residents|investors|parliamentarians|senators|envoys|media))(?=[\s,.;:]|$)|"
     # "told the German news agency dpa", "told the newspaper Bild am Sonntag": a description, then the outlet's name.
     r"(?P<object>(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|channel|outlet|"
     r"network|radio station|website)\s+(?!(?:that|on|in|at|about|after|before|last|this|earlier|for|during|when|while|as|and|"

@@ -179,9 +179,9 @@ class _PassageExtractor:
         self._resolve_headline_descriptions(headline_attributions, per_sentence)
         self._confirm_tentative_speakers(per_sentence)
         self._quote_continuations(per_sentence)
-        if heading_line and len(per_sentence) > 1 and not any(attributions for _, attributions in per_sentence[1:]):
-            # "Berlin and Kyiv confirm twin city status" over a post that attributes nothing: the heading announces
-            # an event the newsroom reports itself, not somebody's statement.
+        if heading_line and len(per_sentence) > 2 and not any(attributions for _, attributions in per_sentence[1:]):
+            # "Berlin and Kyiv confirm twin city status" over a post whose sentences attribute nothing: the heading
+            # announces an event the newsroom reports itself, not somebody's statement (a one-line body is no evidence).
             per_sentence[0][1].clear()
         return self._build(per_sentence)
 
@@ -252,7 +252,11 @@ class _PassageExtractor:
             via_actor = self.resolve(text[attribution.via[0]:attribution.via[1]])
             # "told DW" or "in an interview with DW" in DW's own article is first-hand; "told Reuters" relays
             # through Reuters, "told reporters" through nobody.
-            if (attribution.lemma == "tell" and (not via_actor or via_actor.kind != "media")) or (
+            # "told Ukrainian television": an outlet nobody named relays nothing a reader could trace.
+            unnamed = via_actor is not None and not via_actor.known and all(
+                word[:1].islower() or _NATIONALITY.match(word) for word in via_actor.name.split()[1:]) and (
+                _NATIONALITY.match(via_actor.name.split()[0]) or via_actor.name[:1].islower())
+            if (attribution.lemma == "tell" and (not via_actor or via_actor.kind != "media" or unnamed)) or (
                     via_actor and via_actor.name == self.publisher):
                 attribution.via = None
                 via_actor = None
