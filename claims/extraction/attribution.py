@@ -60,6 +60,11 @@ _DETERMINER_BEFORE = re.compile(
 # Verbs whose subject is a speaker whatever noun names it ("The militia said").
 _PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
 _ELLIPTIC = frozenset({"but", "and"})
+_ASIDE = re.compile(
+    r"(?:meanwhile|however|too|also|though|in turn|in response|separately|likewise|instead|by contrast|in contrast|"
+    r"for (?:its|his|her|their) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier|later)",
+    re.IGNORECASE,
+)
 _CLAIM_NOUN = re.compile(r"\s*(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|version)\s+(?=[A-Z])")
 _TOLD_OBJECT = re.compile(
     # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
@@ -526,6 +531,8 @@ class SentenceReader:
         if far_end > 0 and self.text[far_end] == ",":
             far_start, _ = self.left_segment(far_end)
             far = self.mention_in(far_start, far_end)
+        if near is None and far and _ASIDE.fullmatch(self.text[near_start:comma].strip()):
+            return far, far, None  # "The ministry, meanwhile, said": an aside between the speaker and the cue
         if near is None:
             # "Volkswagen, Europe's largest carmaker, said" / "COGAT, the body that coordinates aid, denied":
             # any description may follow a name.

@@ -99,8 +99,8 @@ class _PassageExtractor:
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
         country = (self.memory.last_country() if lookahead is None else None) or self.gazetteer.country_in(sentence)
         analysis = analyse_mention(mention, self.gazetteer, country)
-        if analysis.record is None and analysis.kind == "person" and " " not in analysis.name:
-            same = self.memory.surname(analysis.name)
+        if analysis.record is None and analysis.kind == "person" and " " not in analysis.name and analysis.name[:1].isupper():
+            same = self.memory.surname(analysis.name)  # "Klimkin" after "Pavlo Klimkin"; "a source" is nobody's surname
             if same:
                 return same
         indefinite = _INDEFINITE.match(mention)
