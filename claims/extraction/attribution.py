@@ -65,6 +65,8 @@ _ASIDE = re.compile(
     r"for (?:its|his|her|their) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier|later)",
     re.IGNORECASE,
 )
+# "called the attack 'barbaric'", "calling such reports a provocation": an object, then a label.
+_LABELLED = re.compile(r"\s+(?:the|this|these|that|those|it|them|his|her|their|its|such|Russia's|Ukraine's)\b[^,.;:\"“”]{0,60}?\s+(?:[\"“‘']|an?\s+\w)")
 _CLAIM_NOUN = re.compile(r"\s*(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|version)\s+(?=[A-Z])")
 _TOLD_OBJECT = re.compile(
     # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
@@ -316,6 +318,8 @@ class SentenceReader:
         lemma = lemma_of(verb)
         cue_start, cue_end = match.start, match.end
         participle = verb.lower().endswith("ing")
+        if lemma == "label" and not _LABELLED.match(self.text, cue_end):
+            return None  # "called up reservists", "called a meeting": no label, no statement
         before_cue = self.text[max(0, cue_start - 50) : cue_start]
         if participle and _GERUND_AFTER.search(before_cue):
             return None  # a gerund ("accused her of criticizing"), not an attribution

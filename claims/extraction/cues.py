@@ -41,6 +41,8 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "argue": (("argued", "argues", "arguing"), "opinion"),
     "urge": (("urged", "urges", "urging"), "opinion"),
     "call": (("called on", "calls on", "called for", "calls for", "calling on", "calling for"), "opinion"),
+    # "called the attack 'barbaric'": read only when a label follows its object (attribution.py checks).
+    "label": (("called", "calls", "calling"), "opinion"),
     "demand": (("demanded", "demands", "demanding"), "opinion"),
     "criticize": (("criticized", "criticised", "criticizes", "criticises", "criticizing"), "opinion"),
     "condemn": (("condemned", "condemns", "condemning"), "opinion"),
