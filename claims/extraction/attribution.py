@@ -66,7 +66,7 @@ _ASIDE = re.compile(
     re.IGNORECASE,
 )
 # "called the attack 'barbaric'", "calling such reports a provocation": an object, then a label.
-_LABELLED = re.compile(r"\s+(?:the|this|these|that|those|it|them|his|her|their|its|such|Russia's|Ukraine's)\b[^,.;:\"“”]{0,60}?\s+(?:[\"“‘']|an?\s+\w)")
+_LABELLED = re.compile(r"\s+(?:the|this|these|that|those|it|them|his|her|their|its|such|[A-Z][\w-]*['’]s)(?!\w)[^,.;:\"“”]{0,60}?\s+(?:[\"“‘']|an?\s+\w)")
 _CLAIM_NOUN = re.compile(r"\s*(?:a|an)\s+(?:claim|allegation|accusation|charge|assertion|account|version)\s+(?=[A-Z])")
 _TOLD_OBJECT = re.compile(
     # An audience ("told Lebanese officials") is no intermediary; it comes first so "Lebanese" is not read as an outlet.
