@@ -121,7 +121,8 @@ def fill(claim_count: int) -> None:
             batch_size=5000,
         )
         Attribution.objects.bulk_create(
-            (Attribution(claim=claim, actor=actor, passage=passages[p], sentence=sentence, source_mention=source, cue=cue,
+            (Attribution(claim=claim, actor=actor, passage=passages[p], outlet_id=passages[p].article.outlet_id,
+                         sentence=sentence, source_mention=source, cue=cue,
                          source_start=offset, source_end=offset + len(source),
                          cue_start=offset + len(source) + 1, cue_end=offset + len(source) + 1 + len(cue),
                          content_start=offset + len(source) + len(cue) + 2,

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/search.py                  # 1,000,000 claims, 20,000 actors, 200,000 articles
     .venv/bin/python bench/search.py --claims 100000  # smaller, faster
-    .venv/bin/python bench/search.py --reuse          # skip the load, time an existing bench database
+    .venv/bin/python bench/search.py --reuse          # skip the load, time (and keep) an existing bench database
 
 It (re)creates the database (default ct_search_bench), runs the migrations there, loads outlets,
 actors, aliases, articles, passages, claims, attributions and quantities with COPY, builds the
@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from contextlib import ExitStack
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -34,6 +35,9 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED_ARTICLES = REPO.parent / "shared" / "data" / "articles"
 START_DAY, DAYS = date(2022, 2, 24), 1400
 CLAIMS_PER_ARTICLE = 5
+# Articles also repeat recent claims another outlet reported first: the repeat is an attribution of
+# the existing claim, as storing makes it, so these claims match the outlet filter for either outlet.
+REPEATED_SHARE, REPEAT_POOL = 0.1, 5_000
 SAMPLES = 60  # timed runs per query shape
 
 COUNTRIES = (
@@ -79,9 +83,9 @@ COPY_COLUMNS = {
     "sources_article": "id, outlet_id, url, requested_url, title, authors, published_at, language, is_live_blog, raw_html, "
     "text, content_hash, status, fetch_attempts, last_error, extractor_version, created_at, updated_at",
     "sources_passage": "id, article_id, key, version, is_current, position, heading, permalink, text, text_hash, created_at",
-    "claims_claim": "id, text, kind, actor_id, asserted_on, outlet_id, review_state, verdict, unverified_marker, version, human_touched, "
+    "claims_claim": "id, text, kind, actor_id, asserted_on, review_state, verdict, unverified_marker, version, human_touched, "
     "rule, extractor_version, created_at, updated_at",
-    "claims_attribution": "id, claim_id, actor_id, passage_id, sentence, source_mention, cue, source_start, source_end, "
+    "claims_attribution": "id, claim_id, actor_id, passage_id, outlet_id, sentence, source_mention, cue, source_start, source_end, "
     "cue_start, cue_end, content_start, content_end, asserted_on, event_time_text, rule, extractor_version, created_at",
     "claims_quantity": "claim_id, value, unit, noun, approximate, qualifier, text",
 }
@@ -255,9 +259,11 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
 
 
 def write_articles(copies, generator, actors, claims_total: int, articles_total: int, started: float) -> int:
-    """Articles of CLAIMS_PER_ARTICLE claims each: one passage, a sentence and attribution per claim."""
+    """Articles of CLAIMS_PER_ARTICLE new claims each, and about REPEATED_SHARE as many repeats of recent
+    claims from other outlets: one passage, a sentence and attribution per claim."""
     rng = generator.rng
-    claim_id = 0
+    claim_id = attribution_id = 0
+    recent = deque(maxlen=REPEAT_POOL)  # (claim, actor, text, outlet) of the latest new claims
     for article_id in range(1, articles_total + 1):
         # Articles arrive in publication order, as ingestion stores them, so the table is in rough
         # date order as in a running system (random dates made every newest-first walk a random read).
@@ -265,34 +271,43 @@ def write_articles(copies, generator, actors, claims_total: int, articles_total:
         published = datetime(day.year, day.month, day.day, rng.randrange(24), rng.randrange(60), tzinfo=timezone.utc)
         outlet = 1 + int(len(OUTLETS) * rng.random() ** 2)
         asserted = None if rng.random() < 0.01 else day
-        sentences, rows, offset = [], [], 0
+        said = []  # (claim, is_new, actor, text, quantity)
         for _ in range(min(CLAIMS_PER_ARTICLE, claims_total - claim_id)):
             claim_id += 1
             actor = generator.actor_id()
+            said.append((claim_id, True, actor, *generator.statement()))
+            if recent and rng.random() < REPEATED_SHARE:
+                earlier, earlier_actor, earlier_text, earlier_outlet = rng.choice(recent)
+                if earlier_outlet != outlet:
+                    said.append((earlier, False, earlier_actor, earlier_text, None))
+        sentences, rows, offset = [], [], 0
+        for claim, is_new, actor, text, quantity in said:
             name, cue = actors[actor - 1][0], rng.choice(CUES)
-            text, quantity = generator.statement()
             sentence = f"{name} {cue} {text}."
-            rows.append((claim_id, actor, name, cue, text, sentence, offset, quantity))
+            rows.append((claim, is_new, actor, name, cue, text, sentence, offset, quantity))
             sentences.append(sentence)
             offset += len(sentence) + 1
         passage_text = " ".join(sentences)
         copies["sources_article"].write_row((
-            article_id, outlet, f"https://news.example.org/{article_id}", "", f"Live: {rows[0][4][:80]}", "[]",
+            article_id, outlet, f"https://news.example.org/{article_id}", "", f"Live: {rows[0][5][:80]}", "[]",
             published, "en", False, "", "", "", "extracted", 1, "", "bench", published, published,
         ))
         copies["sources_passage"].write_row((
             article_id, article_id, "body", 1, True, 0, "", "", passage_text,
             hashlib.sha256(passage_text.encode()).hexdigest(), published,
         ))
-        for claim, actor, name, cue, text, sentence, start, quantity in rows:
+        for claim, is_new, actor, name, cue, text, sentence, start, quantity in rows:
             cue_start = start + len(name) + 1
             content_start = cue_start + len(cue) + 1
-            copies["claims_claim"].write_row((
-                claim, text, "fact", actor, asserted, outlet, rng.choices(*generator.states)[0],
-                rng.choices(*generator.verdicts)[0], False, 1, False, "bench", "bench", published, published,
-            ))
+            if is_new:
+                copies["claims_claim"].write_row((
+                    claim, text, "fact", actor, asserted, rng.choices(*generator.states)[0],
+                    rng.choices(*generator.verdicts)[0], False, 1, False, "bench", "bench", published, published,
+                ))
+                recent.append((claim, actor, text, outlet))
+            attribution_id += 1
             copies["claims_attribution"].write_row((
-                claim, claim, actor, article_id, sentence, name, cue, start, start + len(name), cue_start,
+                attribution_id, claim, actor, article_id, outlet, sentence, name, cue, start, start + len(name), cue_start,
                 cue_start + len(cue), content_start, content_start + len(text), asserted, "", "bench", "bench", published,
             ))
             if quantity:
@@ -334,6 +349,9 @@ def time_shapes(rng: random.Random) -> list[tuple[str, float, float, float]]:
     def actor_query() -> str:
         return str(rng.choice(busy_actors) if rng.random() < 0.5 else rng.choice(all_actor_ids))
 
+    def outlet_query() -> str:
+        return str(rng.randint(1, len(OUTLETS)))  # uniform: rarely published outlets as often as busy ones
+
     def date_range(days: int) -> dict:
         start = START_DAY + timedelta(days=rng.randrange(DAYS - days))
         return {"date_from": start.isoformat(), "date_to": (start + timedelta(days=days)).isoformat()}
@@ -355,7 +373,10 @@ def time_shapes(rng: random.Random) -> list[tuple[str, float, float, float]]:
         "actor + date range": lambda: {"actor": actor_query(), **date_range(30)},
         "verdict + date range": lambda: {"verdict": rng.choice(("false", "misleading", "verified")), **date_range(60)},
         "quantity: noun + min": lambda: {"noun": rng.choice(("drones", "missiles", "troops")), "value_min": str(rng.choice((10, 100, 1000)))},
-        "outlet + review state": lambda: {"outlet": str(rng.randint(1, len(OUTLETS))), "review_state": "pending"},
+        "outlet only": lambda: {"outlet": outlet_query()},
+        "outlet + review state": lambda: {"outlet": outlet_query(), "review_state": "pending"},
+        "outlet + text": lambda: {"outlet": outlet_query(), "q": rng.choice(text_queries)},
+        "outlet + actor": lambda: {"outlet": outlet_query(), "actor": actor_query()},
         "deep page (keyset)": deep_cursor_query,
         "text + verdict + date": lambda: {"q": rng.choice(text_queries), "verdict": "false", **date_range(180)},
     }
@@ -499,7 +520,7 @@ def main() -> None:
         print(f"\nCSV export: {rows:,} rows in {seconds:.1f} s through gunicorn; worker RSS {before:.0f} MB before, peak {peak:.0f} MB")
     finally:
         connection.close()
-        if not ARGS.keep:
+        if not (ARGS.keep or ARGS.reuse):
             drop_database()
 
 

@@ -90,10 +90,6 @@ class Claim(models.Model):
     # The first attribution's actor and date, kept on the claim so lists and search need no join.
     actor = models.ForeignKey(Actor, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
     asserted_on = models.DateField(null=True, blank=True)
-    # Likewise the outlet of the first attribution's article: the outlet filter reads it from an index.
-    outlet = models.ForeignKey(
-        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
-    )
     event_date = models.DateField(null=True, blank=True)
     review_state = models.CharField(max_length=16, choices=ReviewState.choices, default=ReviewState.PENDING)
     verdict = models.CharField(max_length=16, choices=Verdict.choices, default=Verdict.UNVERIFIED)
@@ -137,10 +133,9 @@ class Claim(models.Model):
             models.Index(fields=["-asserted_on", "-id"], name="claim_date_idx"),
             # Actor pages count claims by verdict and week from this index alone (no table reads).
             models.Index(fields=["actor", "verdict", "asserted_on"], name="claim_actor_verdict_idx"),
-            # Carries the states the outlet filter is combined with, so its capped count reads no rows.
-            models.Index(
-                fields=["outlet", "-asserted_on", "-id"], include=["review_state", "verdict"], name="claim_outlet_date_idx"
-            ),
+            # In id order like attribution_outlet_claim_idx: "outlet + review state" counts by merging
+            # the two indexes, reading no claim rows.
+            models.Index(fields=["review_state", "id"], name="claim_review_state_id_idx"),
         ]
 
     def __str__(self) -> str:
@@ -157,6 +152,9 @@ class Attribution(models.Model):
         help_text="Intermediary that relayed the claim, e.g. RIA citing the Defense Ministry",
     )
     passage = models.ForeignKey(Passage, on_delete=models.PROTECT, related_name="attributions")
+    # The passage's article's outlet, kept here so "claims any of whose reports are from this outlet"
+    # reads one index (attribution_outlet_claim_idx) instead of joining passages and articles.
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="+", db_index=False)
     sentence = models.TextField()
     source_mention = models.CharField(max_length=500, blank=True)
     cue = models.CharField(max_length=200)
@@ -191,6 +189,7 @@ class Attribution(models.Model):
         indexes = [
             models.Index(fields=["actor", "-asserted_on"], name="attribution_actor_date_idx"),
             models.Index(fields=["passage"], name="attribution_passage_idx"),
+            models.Index(fields=["outlet", "claim"], name="attribution_outlet_claim_idx"),
         ]
 
     def __str__(self) -> str:

@@ -102,6 +102,7 @@ class AttributionFactory(factory.django.DjangoModelFactory):
     claim = factory.SubFactory(ClaimFactory)
     actor = factory.SelfAttribute("claim.actor")
     passage = factory.SubFactory(PassageFactory)
+    outlet = factory.SelfAttribute("passage.article.outlet")
     sentence = factory.SelfAttribute("passage.text")
     source_mention = "The ministry"
     cue = "said"

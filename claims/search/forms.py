@@ -37,7 +37,10 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     review_state = forms.MultipleChoiceField(
         label="Review state", required=False, choices=Claim.ReviewState.choices, widget=forms.CheckboxSelectMultiple
     )
-    outlet = forms.ModelChoiceField(label="Outlet", required=False, queryset=Outlet.objects.order_by("name"))
+    outlet = forms.ModelChoiceField(
+        label="Outlet", required=False, queryset=Outlet.objects.order_by("name"),
+        help_text="Claims any article of this outlet reported, including claims another outlet reported first",
+    )
     has_quantity = forms.BooleanField(label="Has a number", required=False)
     noun = forms.CharField(label="Counted noun", required=False, max_length=MAX_NOUN_LENGTH)
     value_min = forms.DecimalField(label="At least", required=False, max_digits=24, decimal_places=6)

@@ -139,6 +139,12 @@ def _quantity_forms(noun: str) -> list[str]:
     return sorted(forms)
 
 
+def reported_by(outlet: Outlet) -> Exists:
+    """Claims any of whose reports is from `outlet`: a claim first reported by one outlet and repeated
+    by another matches both. Probes attribution_outlet_claim_idx per claim, or reads the outlet's part of it."""
+    return Exists(Attribution.objects.filter(outlet=outlet, claim=OuterRef("pk")))
+
+
 def claims_matching(search: ClaimSearch) -> QuerySet:
     claims = Claim.objects.all()
     if search.text:
@@ -157,7 +163,7 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
     if search.review_states:
         claims = claims.filter(review_state__in=search.review_states)
     if search.outlet:
-        claims = claims.filter(outlet=search.outlet)
+        claims = claims.filter(reported_by(search.outlet))
     if search.has_quantity or search.noun or search.value_min is not None or search.value_max is not None:
         quantities = Quantity.objects.filter(claim=OuterRef("pk"))
         if search.noun:

@@ -285,6 +285,7 @@ def _attribution_for(
         actor=actors.resolve(extracted.actor),
         via=actors.resolve(extracted.via),
         passage=passage,
+        outlet_id=passage.article.outlet_id,
         sentence=extracted.sentence,
         source_mention=_clip(extracted.actor_mention, Attribution, "source_mention"),
         cue=_clip(extracted.cue, Attribution, "cue"),
@@ -308,7 +309,6 @@ def _claim_new(extracted: ExtractedClaim, attribution: Attribution) -> Claim:
         kind=extracted.kind if extracted.kind in Claim.Kind.values else Claim.Kind.FACT,
         actor=attribution.actor,
         asserted_on=attribution.asserted_on,
-        outlet_id=attribution.passage.article.outlet_id,
         event_date=extracted.event_date,
         unverified_marker=extracted.unverified,
         rule=attribution.rule,
@@ -357,19 +357,14 @@ def _attributions_delete(attributions: list[Attribution]) -> None:
 
 
 def _claim_denormalise(claim: Claim) -> None:
-    """Keep a claim's outlet, and an untouched claim's actor and date, those of its first attribution."""
-    first = (
-        claim.attributions.order_by(F("asserted_on").asc(nulls_last=True), "id")
-        .values("actor_id", "asserted_on", outlet_id=F("passage__article__outlet_id"))
-        .first()
-    )
-    if first is None:
+    """Keep an untouched claim's actor and date those of its first attribution."""
+    if claims_touched_by_people([claim.pk]):
         return
-    if claims_touched_by_people([claim.pk]):  # people set actor and date, never the outlet
-        first = {"outlet_id": first["outlet_id"]}
-    changed = {field: value for field, value in first.items() if getattr(claim, field) != value}
-    if changed:
-        Claim.objects.filter(pk=claim.pk).update(**changed, updated_at=timezone.now())
+    first = claim.attributions.order_by(F("asserted_on").asc(nulls_last=True), "id").first()
+    if first is not None and (claim.actor_id, claim.asserted_on) != (first.actor_id, first.asserted_on):
+        Claim.objects.filter(pk=claim.pk).update(
+            actor_id=first.actor_id, asserted_on=first.asserted_on, updated_at=timezone.now()
+        )
 
 
 def _contradictions_suggest(pairs, claim_at: dict[int, Claim]) -> int:

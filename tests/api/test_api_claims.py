@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.factories import ArticleFactory, AttributionFactory, PassageFactory
 from tests.search.conftest import make_claim
 
 
@@ -31,6 +32,18 @@ def test_same_filters_as_search(api, corpus):
     assert ids(api.get(f"/api/claims/?outlet={corpus.dw.pk}&review_state=accepted")) == [
         corpus.downed_drones.pk, corpus.crimea_drones.pk
     ]
+
+
+def test_outlet_matches_claims_the_outlet_repeated(api, corpus):
+    """The API's outlet filter is the search page's: any report's outlet, not only the first."""
+    AttributionFactory(
+        claim=corpus.korean_troops, passage=PassageFactory(article=ArticleFactory(outlet=corpus.dw)),
+        content_start=0, content_end=10,
+    )
+    assert ids(api.get("/api/claims/", {"outlet": corpus.dw.pk})) == [
+        corpus.korean_troops.pk, corpus.downed_drones.pk, corpus.crimea_drones.pk
+    ]
+    assert corpus.korean_troops.pk in ids(api.get("/api/claims/", {"outlet": corpus.reuters.pk}))
 
 
 def test_pages_follow_next_links(api, corpus):

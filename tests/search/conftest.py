@@ -14,8 +14,7 @@ from tests.factories import (
 
 def make_claim(*, text, sentence, actor, outlet, asserted_on, verdict=Verdict.UNVERIFIED,
                review_state=Claim.ReviewState.ACCEPTED, quantity=None):
-    claim = ClaimFactory(text=text, actor=actor, asserted_on=asserted_on, outlet=outlet, verdict=verdict,
-                         review_state=review_state)
+    claim = ClaimFactory(text=text, actor=actor, asserted_on=asserted_on, verdict=verdict, review_state=review_state)
     passage = PassageFactory(article=ArticleFactory(outlet=outlet), text=sentence)
     AttributionFactory(
         claim=claim, passage=passage, sentence=sentence, source_mention="", source_start=None, source_end=None,

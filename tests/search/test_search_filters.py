@@ -76,17 +76,31 @@ def test_outlet(corpus):
     assert found(f"outlet={corpus.dw.pk}") == [corpus.downed_drones, corpus.crimea_drones]
 
 
-def test_outlet_is_where_a_stored_claim_first_appeared(starter_gazetteer):
-    """The outlet filter reads the claim's first attribution's outlet, which storing keeps current."""
-    dw, reuters = OutletFactory(name="DW"), OutletFactory(name="Reuters")
-    for outlet, text, day in ((reuters, REPEATED, 16), (dw, FIRST_SAID, 14)):  # the repeat is stored first
+def test_outlet_matches_every_outlet_that_reported_a_stored_claim(starter_gazetteer):
+    """A claim DW reported first and Reuters repeated later (stored as one claim) is what either outlet carried."""
+    dw, reuters, afp = OutletFactory(name="DW"), OutletFactory(name="Reuters"), OutletFactory(name="AFP")
+    for outlet, text, day in ((dw, FIRST_SAID, 14), (reuters, REPEATED, 16)):
         published = datetime(2026, 3, day, 9, tzinfo=UTC)
         passage = passage_with(text, article=ArticleFactory(outlet=outlet, published_at=published), published_at=published)
         article_claims_store(article=passage.article)
     claim = Claim.objects.get()
     assert claim.attributions.count() == 2
     assert found(f"outlet={dw.pk}") == [claim]
-    assert found(f"outlet={reuters.pk}") == []
+    assert found(f"outlet={reuters.pk}") == [claim]
+    assert found(f"outlet={afp.pk}") == []
+
+
+def test_outlet_lists_a_claim_once_however_often_the_outlet_repeated_it(corpus):
+    AttributionFactory(
+        claim=corpus.grain_deal, passage=PassageFactory(article=ArticleFactory(outlet=corpus.dw)),
+        content_start=0, content_end=10,
+    )
+    AttributionFactory(
+        claim=corpus.grain_deal, passage=PassageFactory(article=ArticleFactory(outlet=corpus.dw)),
+        content_start=0, content_end=10,
+    )
+    assert found(f"outlet={corpus.dw.pk}") == [corpus.grain_deal, corpus.downed_drones, corpus.crimea_drones]
+    assert found(f"outlet={corpus.dw.pk}&review_state=pending") == [corpus.grain_deal]
 
 
 def test_has_quantity_noun_and_value_range(corpus):
