@@ -72,7 +72,7 @@ def review_queue(filters: ReviewFilters) -> QuerySet:
         claims = claims.filter(asserted_on__lte=filters.date_to)
     place = {}
     if filters.outlet_id:
-        place["passage__article__outlet_id"] = filters.outlet_id
+        place["outlet_id"] = filters.outlet_id  # stored on the attribution: no join through articles
     if filters.feed_id:
         place["passage__article__feed_id"] = filters.feed_id
     if place:
