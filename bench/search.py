@@ -238,7 +238,7 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
     from importlib import import_module
 
     search_migration = import_module("claims.migrations.0005_claim_search_vector")
-    search_indexes = [search_migration, import_module("claims.migrations.0011_checked_claims_search_index")]
+    search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index")]
     with raw.cursor() as cursor:
         for table in ("sources_outlet", "claims_actor", "claims_actoralias", "sources_article", "sources_passage",
                       "claims_claim", "claims_attribution", "claims_quantity"):

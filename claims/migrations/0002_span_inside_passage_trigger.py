@@ -57,6 +57,14 @@ def reverse(apps, schema_editor):
         schema_editor.execute(statement, params=None)
 
 
+def restore_sqlite_trigger(apps, schema_editor):
+    """SQLite rebuilds a table to alter it, which drops its triggers: a later migration that alters
+    claims_attribution runs this afterwards."""
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SQLITE_REVERSE + SQLITE_FORWARD:
+            schema_editor.execute(statement, params=None)
+
+
 class Migration(migrations.Migration):
     dependencies = [("claims", "0001_initial"), ("sources", "0001_initial")]
     operations = [migrations.RunPython(forward, reverse)]

@@ -16,5 +16,5 @@ REVERSE = ["DROP INDEX IF EXISTS actor_name_upper_prefix_idx", "DROP INDEX IF EX
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0009_quantity_index_covers_claim")]
+    dependencies = [("claims", "0008_quantity_index_covers_claim")]
     operations = [postgres_only_sql(FORWARD, REVERSE)]

@@ -1,14 +1,19 @@
 """Attribution.outlet: the outlet of the attribution's article, so the outlet filter matches every
-claim any of whose reports is from that outlet, not only the first report's (Claim.outlet).
+claim any of whose reports is from that outlet.
 
 Through passages and articles that filter took ~420 ms at a million claims; from
 attribution_outlet_claim_idx it probes (outlet, claim) pairs. Existing attributions are backfilled
 before the column becomes required and the index is built.
 """
 
+from importlib import import_module
+
 import django.db.models.deletion
 from django.db import migrations, models
 from django.db.models import OuterRef, Subquery
+
+# SQLite rebuilds claims_attribution for these changes and loses the span trigger of 0002.
+restore_sqlite_trigger = import_module("claims.migrations.0002_span_inside_passage_trigger").restore_sqlite_trigger
 
 
 def backfill_outlets(apps, schema_editor):
@@ -24,11 +29,12 @@ def backfill_outlets(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0011_checked_claims_search_index"),
+        ("claims", "0010_checked_claims_search_index"),
         ("sources", "0002_article_duplicate_of"),
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, restore_sqlite_trigger),
         migrations.AddField(
             model_name="attribution",
             name="outlet",
@@ -49,4 +55,5 @@ class Migration(migrations.Migration):
             model_name="attribution",
             index=models.Index(fields=["outlet", "claim"], name="attribution_outlet_claim_idx"),
         ),
+        migrations.RunPython(restore_sqlite_trigger, migrations.RunPython.noop),
     ]

@@ -18,5 +18,5 @@ DROP_INDEX = "DROP INDEX IF EXISTS claim_checked_search_vector_idx"
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0010_actor_prefix_indexes")]
+    dependencies = [("claims", "0009_actor_prefix_indexes")]
     operations = [postgres_only_sql([CREATE_INDEX], [DROP_INDEX])]

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0008_claim_outlet")]
+    dependencies = [("claims", "0007_actor_upper_trigram_indexes")]
 
     operations = [
         migrations.RemoveIndex(model_name="quantity", name="quantity_noun_value_idx"),
