@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/ingest.py                    # 1,000 articles, worker concurrency 2
     .venv/bin/python bench/ingest.py --articles 2000 --concurrency 2
+    .venv/bin/python bench/ingest.py --together         # ingestion and extraction at the same time
 
 Serves --articles distinct generated article pages (by fictional outlets, text made here from
 templates) and an RSS feed listing them from a local HTTP server on 127.0.0.1; recreates its own
@@ -9,12 +10,17 @@ PostgreSQL database (default ct_ingest_bench) and uses its own Redis database (d
 `celery -A config worker` with bench.ingest_settings, first consuming only the ingestion queue;
 queues one poll of the feed and waits until every article is split into passages; then lets the
 worker consume the extraction queue too and waits until claims are extracted from all of them.
+With --together the worker consumes both queues from the start, as a deployed worker does.
 Prints:
-- ingestion: articles per second from the feed poll to the last article split into passages,
-- extraction (the claims app's task, run afterwards): articles per second, and both together,
+- ingestion, end to end from the feed poll to the last article stored and split into passages
+  (what the ingestion issue times): articles per second and the worker's CPU per article,
+- claim extraction (the claims app's task, run afterwards, or alongside with --together): articles
+  per second, and the whole pipeline from the feed poll to the last article's claims,
 - the time of a 304 re-poll of an unchanged 100-item feed (feed_poll service in this process,
   including its database update), median and max over 30 polls,
-- peak resident memory of the worker processes (VmHWM from /proc: the largest, and their sum).
+- peak resident memory of the worker processes (VmHWM from /proc: the largest, and their sum,
+  which counts pages a forked child shares with its parent once per process; and the peak sum of
+  their Pss, which divides shared pages among the processes).
 """
 
 import argparse
@@ -151,18 +157,42 @@ def cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def peak_memory_mb(pid: int) -> tuple[float, float]:
-    """(largest VmHWM, sum of VmHWM) over the worker's process tree, in MB."""
-    peaks = []
-    for member in process_tree(pid):
-        try:
-            status = Path(f"/proc/{member}/status").read_text()
-        except OSError:
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                peaks.append(int(line.split()[1]) / 1024)
-    return max(peaks, default=0.0), sum(peaks)
+def proc_field_mb(path: str, name: str) -> float | None:
+    """A "Name:  123 kB" line of a /proc file, in MB (None once the process is gone)."""
+    try:
+        lines = Path(path).read_text().splitlines()
+    except OSError:
+        return None
+    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith(name + ":")), None)
+
+
+class WorkerMemory:
+    """Peak resident memory of the worker's processes: VmHWM of each (pages shared by forked
+    children counted in every process), and the largest sum of their Pss seen (shared pages
+    divided among the processes that share them)."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.peaks: dict[int, float] = {}
+        self.proportional = 0.0
+
+    def sample(self) -> None:
+        pss = 0.0
+        for member in process_tree(self.pid):
+            peak = proc_field_mb(f"/proc/{member}/status", "VmHWM")
+            if peak is not None:
+                self.peaks[member] = max(self.peaks.get(member, 0.0), peak)
+            pss += proc_field_mb(f"/proc/{member}/smaps_rollup", "Pss") or 0.0
+        self.proportional = max(self.proportional, pss)
+
+    def summary(self) -> str:
+        others = sorted((peak for member, peak in self.peaks.items() if member != self.pid), reverse=True)
+        return (
+            f"largest process {max(self.peaks.values(), default=0):.0f} MB, all {len(self.peaks)} processes "
+            f"{sum(self.peaks.values()):.0f} MB (main {self.peaks.get(self.pid, 0):.0f} MB, pool "
+            f"{' + '.join(f'{peak:.0f}' for peak in others) or 'none'} MB); "
+            f"their peak Pss sum {self.proportional:.0f} MB"
+        )
 
 
 def parse_args():
@@ -173,6 +203,7 @@ def parse_args():
     parser.add_argument("--database", default="ct_ingest_bench")
     parser.add_argument("--redis-db", type=int, default=12)
     parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for the pipeline")
+    parser.add_argument("--together", action="store_true", help="consume the extraction queue from the start")
     return parser.parse_args()
 
 
@@ -195,6 +226,8 @@ def main() -> None:
     from django.core.management import call_command
     from django.db.models import Count
 
+    from django.conf import settings
+
     from config.celery_app import app as celery_app
     from sources import services, tasks
     from sources.models import Article, Feed, Passage
@@ -206,7 +239,8 @@ def main() -> None:
     log_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with running_celery_worker(
-            f"--pool={args.pool}", f"--concurrency={args.concurrency}", "--loglevel=WARNING", "--queues=celery",
+            f"--pool={args.pool}", f"--concurrency={args.concurrency}", "--loglevel=WARNING",
+            "--queues=celery,extraction" if args.together else "--queues=celery",
             f"--hostname=ingest-bench-{os.getpid()}@%h", env=env, log_path=log_path, start_timeout=60,
         ) as worker:
             feed, _ = services.feed_add(url=f"{site.base}/feed.xml", outlet_name="Bench Courier")
@@ -214,19 +248,20 @@ def main() -> None:
             cpu_before = cpu_seconds(worker.pid)
             started = time.monotonic()
             tasks.feed_poll.delay(feed.pk)
-            split_at = extracted_at = ingest_cpu = None
-            peak_largest = peak_total = 0.0
+            split_at = extracted_at = ingest_cpu = total_cpu = None
+            memory = WorkerMemory(worker.pid)
             while time.monotonic() - started < args.timeout:
                 time.sleep(0.5)
-                largest, total = peak_memory_mb(worker.pid)
-                peak_largest, peak_total = max(peak_largest, largest), max(peak_total, total)
+                memory.sample()
                 if split_at is None:
                     if Article.objects.filter(feed=feed, status__in=TERMINAL_AFTER_SPLIT).count() >= args.articles:
                         split_at = time.monotonic() - started
                         ingest_cpu = cpu_seconds(worker.pid) - cpu_before
-                        celery_app.control.add_consumer("extraction", reply=True)
-                elif Article.objects.filter(feed=feed, status="extracted").count() >= args.articles:
+                        if not args.together:
+                            celery_app.control.add_consumer("extraction", reply=True)
+                if split_at is not None and Article.objects.filter(feed=feed, status="extracted").count() >= args.articles:
                     extracted_at = time.monotonic() - started
+                    total_cpu = cpu_seconds(worker.pid) - cpu_before
                     break
             counts = dict(Article.objects.filter(feed=feed).values_list("status").annotate(n=Count("id")))
             passages = Passage.objects.filter(article__feed=feed).count()
@@ -243,22 +278,31 @@ def main() -> None:
     finally:
         site.httpd.shutdown()
 
-    print(f"articles served: {args.articles}; worker: {args.pool} x{args.concurrency}; statuses: {counts}")
+    mode = "ingestion and extraction together" if args.together else "extraction after ingestion"
+    print(f"articles served: {args.articles}; worker: {args.pool} x{args.concurrency}, {mode}; statuses: {counts}")
+    print(f"politeness: one request at a time to the bench's one host, INGEST_HOST_DELAY {settings.INGEST_HOST_DELAY} s "
+          f"apart (set by bench/ingest_settings.py: this times the pipeline; a publisher gets the configured delay)")
     print(f"machine: {os.cpu_count()} cores, load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     print(f"passages stored: {passages}")
+    per_article = "worker CPU {:.0f} ms per article".format
     if split_at:
-        print(f"ingestion (feed poll, fetch, store, split): {args.articles} articles in {split_at:.1f} s = "
-              f"{args.articles / split_at:.1f} articles/s; worker CPU {1000 * ingest_cpu / args.articles:.0f} ms per article")
+        print(f"ingestion end to end (feed poll -> fetch -> store -> split into passages; no claims): "
+              f"{args.articles} articles in {split_at:.1f} s = {args.articles / split_at:.1f} articles/s; "
+              f"{per_article(1000 * ingest_cpu / args.articles)}{' (extraction running too)' if args.together else ''}")
     else:
         print(f"ingestion: not finished within {args.timeout:.0f} s")
     if extracted_at:
-        extraction = extracted_at - split_at
-        print(f"claim extraction afterwards: {extraction:.1f} s = {args.articles / extraction:.1f} articles/s; "
-              f"both: {args.articles / extracted_at:.1f} articles/s")
+        if not args.together:
+            extraction = extracted_at - split_at
+            print(f"claim extraction afterwards: {extraction:.1f} s = {args.articles / extraction:.1f} articles/s; "
+                  f"{per_article(1000 * (total_cpu - ingest_cpu) / args.articles)}")
+        print(f"whole pipeline (feed poll -> passages -> claims extracted): {args.articles} articles in "
+              f"{extracted_at:.1f} s = {args.articles / extracted_at:.1f} articles/s; "
+              f"{per_article(1000 * total_cpu / args.articles)}")
     else:
         print(f"claim extraction: not finished within {args.timeout:.0f} s")
     print(f"304 re-poll of an unchanged 100-item feed: median {statistics.median(timings):.1f} ms, max {max(timings):.1f} ms")
-    print(f"peak worker memory (VmHWM): largest process {peak_largest:.0f} MB, all processes {peak_total:.0f} MB")
+    print(f"peak worker memory (VmHWM): {memory.summary()}")
 
 
 if __name__ == "__main__":

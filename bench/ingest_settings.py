@@ -5,10 +5,12 @@ benchmark may have. Never use this module in production.
 - No politeness delay: every generated page is on that one host, and the benchmark measures the
   pipeline, not the delay we owe a real publisher.
 - Claim extraction has a queue of its own, so ingestion and extraction can be timed apart.
+- DEBUG off, as in production (config.settings.production): DEBUG keeps every query in memory.
 """
 
 from config.settings import *  # noqa: F403
 
+DEBUG = False
 INGEST_ALLOW_PRIVATE_ADDRESSES = ["127.0.0.1/32"]
 INGEST_HOST_DELAY = 0.0
 CELERY_TASK_ROUTES = {"claims.tasks.article_extract_claims": {"queue": "extraction"}}

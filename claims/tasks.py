@@ -34,7 +34,8 @@ def article_extract_claims(self, article_id: int) -> dict:
 
     A database that is away or busy is retried with exponential backoff; any other error is a
     fault that a retry would repeat, so it is recorded on the article at once."""
-    article = Article.objects.filter(pk=article_id).first()
+    # The store needs the outlet (the publisher) and the dates, not the page itself.
+    article = Article.objects.select_related("outlet").defer("raw_html", "text").filter(pk=article_id).first()
     if article is None:
         return {"status": "missing"}
     # Not split yet (the split queues this task again), or a copy of an article we hold.

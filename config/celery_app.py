@@ -12,3 +12,4 @@ app.autodiscover_tasks()
 app.autodiscover_tasks(["config.ops"])
 
 import config.task_logs  # noqa: E402,F401  connects the one-line-per-task logs and counters
+import config.task_connections  # noqa: E402,F401  keeps database connections across tasks

@@ -97,13 +97,20 @@ def article_fetch(self, article_id_or_url: int | str) -> dict:
             return self.apply((article.pk,), retries=self.request.retries + 1).result
         raise self.retry(countdown=retry_countdown(retries=self.request.retries, retry_after=error.retry_after)) from error
     if outcome in (services.ArticleOutcome.NEW, services.ArticleOutcome.UPDATED):
-        transaction.on_commit(lambda: article_split.delay(article.pk))
+        # Split here rather than in a task of its own: the stored page is committed, so a crash
+        # now leaves the article "fetched" for the article_split task (the stalled-article requeue).
+        split_and_hand_on(article.pk)
     return {"status": outcome}
 
 
-@shared_task(name="sources.tasks.article_split", ignore_result=True)
-def article_split(article_id: int) -> dict:
+def split_and_hand_on(article_id: int) -> dict:
     """Split a stored article into passages, then hand it to claim extraction."""
     result = services.article_split(article_id=article_id)
     enqueue_claim_extraction(article_id)
     return {"added": result.added, "revised": result.revised, "retired": result.retired}
+
+
+@shared_task(name="sources.tasks.article_split", ignore_result=True)
+def article_split(article_id: int) -> dict:
+    """Split an article that was fetched but not split (its fetch task died in between)."""
+    return split_and_hand_on(article_id)

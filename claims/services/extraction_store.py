@@ -70,6 +70,8 @@ class ExtractionStoreResult:
 
 def claims_touched_by_people(claim_ids) -> set[int]:
     """Of these claims, the ones an editor or fact-checker has done anything with."""
+    if not claim_ids:
+        return set()  # a new passage: building the query below would cost more than the rest of its store
     people_links = ClaimLink.objects.filter(Q(from_claim=OuterRef("pk")) | Q(to_claim=OuterRef("pk"))).exclude(
         status=ClaimLink.Status.SUGGESTED
     )
@@ -98,7 +100,8 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
     actors = ActorResolver()
     publisher = _publisher(article, gazetteer)
     total = ExtractionStoreResult()
-    for passage in article.passages.current().select_related("article").order_by("position", "pk"):
+    # The related manager hands each passage this same article: no join, no copy of its raw HTML per passage.
+    for passage in article.passages.current().order_by("position", "pk"):
         # Extraction is pure computation on text that never changes: it needs no transaction.
         extraction = extract_passage(
             passage.text, heading=passage.heading or None, published_on=passage_asserted_on(passage),

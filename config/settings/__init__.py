@@ -144,6 +144,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimu
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Django fixup would open a new database connection for every task; with this it closes
+# them only every 1,000 tasks, and config.task_connections applies CONN_MAX_AGE in between.
+CELERY_DB_REUSE_MAX = 1000
 # Sending a task to a broker that is down gives up after about 1.5 s (instead of waiting forever),
 # so a web request can say so; workers keep reconnecting by their own broker_connection_* rules.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

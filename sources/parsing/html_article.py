@@ -5,14 +5,14 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from importlib.metadata import version
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from sources.parsing.urls import InvalidUrl, canonicalize_url, resolve_canonical_url
 
-EXTRACTOR_VERSION = f"trafilatura-{trafilatura.__version__}"
+EXTRACTOR_VERSION = f"trafilatura-{version('trafilatura')}"
 PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "dc.date.issued", "date")
 UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "last-modified")
 LIVE_BLOG_TYPES = frozenset({"LiveBlogPosting"})
@@ -131,6 +131,10 @@ def declared_page_url(html: str) -> str | None:
 
 
 def extract_article(html: str, *, url: str) -> ExtractedArticle:
+    # Imported here, by the processes that parse pages: a worker's main process (which only hands
+    # out tasks) and the web processes stay ~3.5 MB smaller.
+    import trafilatura
+
     tree = parse_html(html)
     meta = _meta_values(tree)
     json_ld = _json_ld_objects(tree)
