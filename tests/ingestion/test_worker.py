@@ -16,15 +16,20 @@ def worker_can_reach_fixture_server(monkeypatch):
     monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "tests.ingestion.worker_settings")
 
 
-@requires_real_services
-def test_a_real_worker_polls_a_feed_and_stores_articles_and_passages(
-    http_server, worker_can_reach_fixture_server, celery_worker_process
-):
+def _feed_of_an_article_and_a_live_blog(http_server):
     http_server.add_fixture("/news/port-strike-ends?utm_source=rss&utm_medium=feed", "article.html")
     http_server.add_fixture("/news/port-strike-ends", "article.html")
     http_server.add_fixture("/live/ostmark-floods", "liveblog.html")
     feed_url = http_server.add_fixture("/rss20.xml", "rss20.xml", content_type="application/rss+xml")
     feed, _ = services.feed_add(url=feed_url, outlet_name="The Meridian Courier")
+    return feed
+
+
+@requires_real_services
+def test_a_real_worker_polls_a_feed_and_stores_articles_and_passages(
+    http_server, worker_can_reach_fixture_server, celery_worker_process
+):
+    feed = _feed_of_an_article_and_a_live_blog(http_server)
 
     tasks.feeds_poll_due.delay()  # what beat sends every tick
 
@@ -44,11 +49,7 @@ def test_a_real_worker_keeps_its_database_connection_from_task_to_task(
 ):
     from django.db import connection
 
-    http_server.add_fixture("/news/port-strike-ends?utm_source=rss&utm_medium=feed", "article.html")
-    http_server.add_fixture("/news/port-strike-ends", "article.html")
-    http_server.add_fixture("/live/ostmark-floods", "liveblog.html")
-    feed_url = http_server.add_fixture("/rss20.xml", "rss20.xml", content_type="application/rss+xml")
-    feed, _ = services.feed_add(url=feed_url, outlet_name="The Meridian Courier")
+    feed = _feed_of_an_article_and_a_live_blog(http_server)
 
     tasks.feeds_poll_due.delay()  # then a feed poll, two fetches and two extractions
 
