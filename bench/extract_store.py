@@ -26,6 +26,8 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.extract import sample_posts  # noqa: E402
 from claims.models import Attribution, Claim  # noqa: E402
@@ -63,12 +65,21 @@ def _articles_for_copy(outlet: Outlet, paths, posts_by_path, copy: int) -> list[
     return articles
 
 
-def _timed(articles: list[Article]) -> tuple[ExtractionStoreResult, float]:
+def _timed(articles: list[Article], label: str) -> tuple[ExtractionStoreResult, float]:
+    """Store the articles; print CPU ms (this process: extraction plus storage, what a worker
+    spends) and queries per article, the figures issue 3's 30 articles/s depends on."""
     total = ExtractionStoreResult()
-    started = time.perf_counter()
-    for article in articles:
-        total.add(article_claims_store(article=article))
-    return total, time.perf_counter() - started
+    started, cpu_started = time.perf_counter(), time.process_time()
+    with CaptureQueriesContext(connection) as queries:
+        for article in articles:
+            total.add(article_claims_store(article=article))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    print(
+        f"{label}: {cpu * 1000 / len(articles):.1f} ms CPU and {len(queries) / len(articles):.1f} queries per article "
+        f"({total.passages / len(articles):.0f} passages, {(total.attributions_created + total.attributions_kept) / len(articles):.0f} "
+        f"attributions each on average); load average {os.getloadavg()[0]:.2f}"
+    )
+    return total, seconds
 
 
 def main() -> int:
@@ -90,7 +101,7 @@ def main() -> int:
     passages = sum(len(posts) for posts in posts_by_path.values())
     print(f"input: {len(paths)} files, {passages} passages per copy, {args.copies} copies; database {database['NAME']}")
 
-    first, first_seconds = _timed(copies[0])
+    first, first_seconds = _timed(copies[0], "first copy")
     print(
         f"first copy: {first.attributions_created} attributions, {first.claims_created} claims stored in "
         f"{first_seconds:.2f} s = {first.attributions_created / first_seconds:,.0f} claims stored/s, "
@@ -98,14 +109,14 @@ def main() -> int:
     )
     if args.copies > 1:
         later = [article for copy in copies[1:] for article in copy]
-        repeat, repeat_seconds = _timed(later)
+        repeat, repeat_seconds = _timed(later, "later copies")
         print(
             f"later copies (claims asserted again): {repeat.attributions_created} attributions in {repeat_seconds:.2f} s "
             f"= {repeat.attributions_created / repeat_seconds:,.0f} stored/s; {repeat.attached_to_existing} attached to "
             f"existing claims, {repeat.claims_created} new claims"
         )
     before = Attribution.objects.count(), Claim.objects.count()
-    rerun, rerun_seconds = _timed(copies[0])
+    rerun, rerun_seconds = _timed(copies[0], "re-run")
     unchanged = (Attribution.objects.count(), Claim.objects.count()) == before and rerun.attributions_created == 0
     print(
         f"re-run of the first copy, same version: {rerun.attributions_kept} attributions kept in {rerun_seconds:.2f} s "

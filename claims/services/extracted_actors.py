@@ -6,7 +6,10 @@ shows up for an editor, instead of being dropped. Merged actors resolve to the a
 merged into.
 """
 
+from collections.abc import Iterable
+
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Upper
 
 from claims.extraction import ExtractedActor
 from claims.extraction.actors import PRONOUNS
@@ -24,6 +27,30 @@ class ActorResolver:
         self._by_name: dict[str, Actor | None] = {}
 
     def resolve(self, extracted: ExtractedActor | None) -> Actor | None:
+        name = self._name(extracted)
+        if name is None:
+            return None
+        key = name.lower()
+        if key not in self._by_name:
+            self._by_name[key] = self._find(name) or self._create(extracted, name)
+        return self._by_name[key]
+
+    def resolve_all(self, extracted: Iterable[ExtractedActor | None]) -> None:
+        """Resolve many actors (an article's) with one query for those that exist; resolve() then
+        answers from memory. A name the query misses is looked up (or created) one by one."""
+        extracted = [actor for actor in extracted if self._name(actor) is not None]
+        wanted = {self._name(actor).upper() for actor in extracted} - {key.upper() for key in self._by_name}
+        found: dict[str, Actor] = {}
+        for actor in Actor.objects.annotate(upper_name=Upper("name")).filter(upper_name__in=wanted).order_by("pk"):
+            found.setdefault(actor.name.lower(), actor)
+        for key, actor in found.items():
+            if actor.merged_into_id is None:  # a merged one is followed to its target by _find
+                self._by_name.setdefault(key, actor)
+        for actor in extracted:
+            self.resolve(actor)
+
+    @staticmethod
+    def _name(extracted: ExtractedActor | None) -> str | None:
         if extracted is None:
             return None
         name = " ".join(extracted.name.split())[:_NAME_LENGTH]
@@ -32,10 +59,7 @@ class ActorResolver:
         # claims together. The attribution keeps the mention for an editor to resolve.
         if not name or name.lower() in PRONOUNS or (not extracted.known and name == name.lower()):
             return None
-        key = name.lower()
-        if key not in self._by_name:
-            self._by_name[key] = self._find(name) or self._create(extracted, name)
-        return self._by_name[key]
+        return name
 
     def _find(self, name: str) -> Actor | None:
         actor = Actor.objects.filter(name__iexact=name).first()

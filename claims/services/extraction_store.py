@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
@@ -95,20 +95,37 @@ def passage_asserted_on(passage: Passage) -> date | None:
 
 
 def article_claims_store(*, article: Article) -> ExtractionStoreResult:
-    """Extract and store the claims of every current passage of the article, then mark it extracted."""
+    """Extract and store the claims of every current passage of the article, then mark it extracted.
+
+    The article is stored in one transaction (a dozen queries, whatever its length). If that fails,
+    its passages are stored again one transaction each, so a fault in one passage (a row the
+    database refuses) still leaves the others stored and the next run finishes the rest."""
     gazetteer = gazetteer_from_database()
-    actors = ActorResolver()
     publisher = _publisher(article, gazetteer)
-    total = ExtractionStoreResult()
-    # The related manager hands each passage this same article: no join, no copy of its raw HTML per passage.
-    for passage in article.passages.current().order_by("position", "pk"):
-        # Extraction is pure computation on text that never changes: it needs no transaction.
-        extraction = extract_passage(
+    # Extraction is pure computation on text that never changes: it needs no transaction.
+    extracted = [
+        (passage, extract_passage(
             passage.text, heading=passage.heading or None, published_on=passage_asserted_on(passage),
             gazetteer=gazetteer, publisher=publisher,
-        )
-        total.add(_passage_claims_store(passage=passage, extraction=extraction, actors=actors))
-        total.passages += 1
+        ))
+        # The related manager hands each passage this same article: no join, no copy of its raw HTML per passage.
+        for passage in article.passages.current().order_by("position", "pk")
+    ]
+    # Actors are found or created (each committed at once) before any transaction, so a rolled
+    # back attempt never leaves the resolver holding an actor the database no longer has.
+    actors = ActorResolver()
+    actors.resolve_all(
+        actor for _, extraction in extracted for claim in extraction.claims for actor in (claim.actor, claim.via)
+    )
+    try:
+        total = _passages_claims_store(extracted, actors=actors)
+    except DatabaseError:
+        if len(extracted) < 2:
+            raise
+        logger.warning("article %s: storing it whole failed; storing passage by passage", article.pk, exc_info=True)
+        total = ExtractionStoreResult()
+        for one in extracted:
+            total.add(_passages_claims_store([one], actors=actors))
     now = timezone.now()
     Article.objects.filter(pk=article.pk).exclude(status=Article.Status.DUPLICATE).update(
         status=Article.Status.EXTRACTED, extracted_at=now, extractor_version=EXTRACTOR_VERSION, updated_at=now
@@ -134,24 +151,69 @@ def articles_claim_stale_extractions(*, limit: int) -> list[int]:
     return claimed
 
 
-@transaction.atomic
-def _passage_claims_store(
-    *, passage: Passage, extraction: PassageExtraction, actors: ActorResolver
-) -> ExtractionStoreResult:
-    # The lock makes two runs over the same passage take turns; the second then changes nothing.
-    list(Passage.objects.select_for_update().filter(pk=passage.pk).values_list("pk"))
-    result = ExtractionStoreResult()
-    asserted_on = passage_asserted_on(passage)
+@dataclass
+class _PassageWork:
+    """One passage's decisions: what is kept, what goes, what is new."""
 
-    existing = list(passage.attributions.select_related("claim"))
-    touched = claims_touched_by_people({attribution.claim_id for attribution in existing})
+    passage: Passage
+    extraction: PassageExtraction
+    claim_at: dict[int, Claim]  # index of the extracted claim -> its claim
+    to_store: list[tuple[int, ExtractedClaim, Attribution]]
+    replaced: list[Attribution]
+    kept_places: set
+
+
+@transaction.atomic
+def _passages_claims_store(
+    extracted: list[tuple[Passage, PassageExtraction]], *, actors: ActorResolver
+) -> ExtractionStoreResult:
+    """Store the extractions of these passages in one transaction, reading and writing each kind
+    of row once for all of them."""
+    result = ExtractionStoreResult(passages=len(extracted))
+    if not extracted:
+        return result
+    passage_ids = [passage.pk for passage, _ in extracted]
+    # The lock makes two runs over the same passages take turns; the second then changes nothing.
+    list(Passage.objects.select_for_update().filter(pk__in=passage_ids).order_by("pk").values_list("pk"))
+    existing_by_passage: dict[int, list[Attribution]] = {}
+    for attribution in Attribution.objects.filter(passage_id__in=passage_ids).select_related("claim").order_by("pk"):
+        existing_by_passage.setdefault(attribution.passage_id, []).append(attribution)
+    touched = claims_touched_by_people(
+        {attribution.claim_id for rows in existing_by_passage.values() for attribution in rows}
+    )
+    work = [
+        _passage_decide(passage, extraction, existing_by_passage.get(passage.pk, []), touched, actors, result)
+        for passage, extraction in extracted
+    ]
+
+    replaced = [attribution for one in work for attribution in one.replaced]
+    _attributions_delete(replaced)
+    result.attributions_replaced = len(replaced)
+
+    to_store = [item for one in work for item in one.to_store]
+    stored = _store_new(work)
+    result.attributions_created = len(to_store)
+    result.claims_created = stored.claims_created
+    result.attached_to_existing = len(to_store) - stored.claims_created
+    result.links_suggested = _contradictions_suggest(
+        (one.claim_at.get(first), one.claim_at.get(second))
+        for one in work for first, second in one.extraction.contradictions
+    )
+    return result
+
+
+def _passage_decide(
+    passage: Passage, extraction: PassageExtraction, existing: list[Attribution], touched: set[int],
+    actors: ActorResolver, result: ExtractionStoreResult,
+) -> _PassageWork:
+    """Decide for each extracted claim: a person's claim stands there, an identical row exists, or new."""
+    asserted_on = passage_asserted_on(passage)
     for_people = [attribution for attribution in existing if attribution.claim_id in touched]
     machine_made: dict[tuple, list[Attribution]] = {}
     for attribution in existing:
         if attribution.claim_id not in touched:
             machine_made.setdefault(_fingerprint(attribution), []).append(attribution)
 
-    # Decide for each extracted claim: a person's claim stands there, an identical row exists, or new.
     claim_at: dict[int, Claim] = {}
     to_store: list[tuple[int, ExtractedClaim, Attribution]] = []
     for index, extracted in enumerate(extraction.claims):
@@ -173,67 +235,64 @@ def _passage_claims_store(
             to_store.append((index, extracted, attribution))
 
     replaced = [attribution for rows in machine_made.values() for attribution in rows]
-    _attributions_delete(replaced)
-    result.attributions_replaced = len(replaced)
-
     kept_places = {(a.claim_id, a.content_start) for a in existing} - {(a.claim_id, a.content_start) for a in replaced}
-    stored = _store_new(to_store, kept_places=kept_places)
-    claim_at.update(stored.claim_at)
-    result.attributions_created = len(to_store)
-    result.claims_created = stored.claims_created
-    result.attached_to_existing = len(to_store) - stored.claims_created
-    result.links_suggested = _contradictions_suggest(extraction.contradictions, claim_at)
-    return result
+    return _PassageWork(passage, extraction, claim_at, to_store, replaced, kept_places)
 
 
 @dataclass
 class _NewRows:
-    claim_at: dict[int, Claim]
     claims_created: int
 
 
-def _store_new(to_store: list[tuple[int, ExtractedClaim, Attribution]], *, kept_places: set) -> _NewRows:
-    """Give each new attribution its claim (one we hold, one made earlier in this passage, or a new
-    one), then write claims, quantities and attributions in three bulk inserts."""
+def _store_new(work: list[_PassageWork]) -> _NewRows:
+    """Give each new attribution its claim (one we hold, one made earlier in these passages, or a
+    new one), then write claims, quantities and attributions in three bulk inserts."""
+    to_store = [item for one in work for item in one.to_store]
     actor_ids = {attribution.actor_id for _, _, attribution in to_store if attribution.actor_id}
     _actors_lock(actor_ids)
     finder = SameClaimFinder(
         actor_ids=actor_ids,
         dates={attribution.asserted_on for _, _, attribution in to_store if attribution.asserted_on},
     )
-    # A claim has one attribution per place in a passage; new claims have no id yet, so track objects.
-    places = set(kept_places)
     new_claims: list[Claim] = []
     new_quantities: list[Quantity] = []
     attached: list[tuple[Claim, Attribution]] = []
-    claim_at: dict[int, Claim] = {}
-    for index, extracted, attribution in to_store:
-        quantities = _quantities_for(extracted)
-        signature = quantity_signature(quantities)
-        start = attribution.content_start
-        claim = finder.find(
-            actor_id=attribution.actor_id, asserted_on=attribution.asserted_on, text=extracted.text,
-            quantities=signature, excluded=lambda candidate: (_claim_key(candidate), start) in places,
-        )
-        if claim is None:
-            claim = _claim_new(extracted, attribution)
-            new_claims.append(claim)
-            for quantity in quantities:
-                quantity.claim = claim
-            new_quantities.extend(quantities)
-            finder.add(claim, signature)
-        elif claim.pk:
-            attached.append((claim, attribution))
-        places.add((_claim_key(claim), start))
-        attribution.claim = claim
-        claim_at[index] = claim
+    for one in work:
+        # A claim has one attribution per place in a passage; new claims have no id yet, so track objects.
+        places = set(one.kept_places)
+        for index, extracted, attribution in one.to_store:
+            quantities = _quantities_for(extracted)
+            signature = quantity_signature(quantities)
+            start = attribution.content_start
+            claim = finder.find(
+                actor_id=attribution.actor_id, asserted_on=attribution.asserted_on, text=extracted.text,
+                quantities=signature, excluded=lambda candidate: (_claim_key(candidate), start) in places,
+            )
+            if claim is None:
+                claim = _claim_new(extracted, attribution)
+                new_claims.append(claim)
+                for quantity in quantities:
+                    quantity.claim = claim
+                new_quantities.extend(quantities)
+                finder.add(claim, signature)
+            elif claim.pk:
+                attached.append((claim, attribution))
+            elif _asserted_earlier(attribution, claim):
+                # Made in an earlier passage of this batch: it takes its first attribution's date.
+                claim.asserted_on = attribution.asserted_on
+            places.add((_claim_key(claim), start))
+            attribution.claim = claim
+            one.claim_at[index] = claim
     Claim.objects.bulk_create(new_claims)
     Quantity.objects.bulk_create(new_quantities)
     Attribution.objects.bulk_create([attribution for _, _, attribution in to_store])
-    for claim, attribution in attached:
-        if attribution.asserted_on and (claim.asserted_on is None or attribution.asserted_on < claim.asserted_on):
-            _claim_denormalise(claim)
-    return _NewRows(claim_at=claim_at, claims_created=len(new_claims))
+    for claim in {claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)}.values():
+        _claim_denormalise(claim)
+    return _NewRows(claims_created=len(new_claims))
+
+
+def _asserted_earlier(attribution: Attribution, claim: Claim) -> bool:
+    return bool(attribution.asserted_on) and (claim.asserted_on is None or attribution.asserted_on < claim.asserted_on)
 
 
 def _actors_lock(actor_ids: set[int]) -> None:
@@ -370,11 +429,11 @@ def _claim_denormalise(claim: Claim) -> None:
         )
 
 
-def _contradictions_suggest(pairs, claim_at: dict[int, Claim]) -> int:
-    """Suggest a contradicts link for each pair the extractor found, unless one exists either way."""
+def _contradictions_suggest(pairs) -> int:
+    """Suggest a contradicts link for each pair of claims the extractor found contradicting,
+    unless one exists either way."""
     wanted = {}
-    for first, second in pairs:
-        a, b = claim_at.get(first), claim_at.get(second)
+    for a, b in pairs:
         if a is not None and b is not None and a.pk != b.pk:
             wanted.setdefault(frozenset((a.pk, b.pk)), (a, b))
     if not wanted:
