@@ -7,7 +7,12 @@ The database is emptied first, so its name must contain "bench". Passages come f
 timed), or from the test fixtures when ../shared is absent. Each copy of the articles is
 published a day later than the one before, so copies after the first measure the path where
 the same claims are asserted again (new attributions on existing claims). A last pass re-runs
-the first copy with the same extractor version, which must change nothing.
+the first copy with the same extractor version, which must change nothing. Then --pages articles
+made like bench/ingest.py's generated pages (parsed into passages beforehand) are stored: the
+short articles of issue 3's end-to-end figure.
+
+Each pass prints CPU ms (this process: extraction plus storage, what a worker spends) and
+queries per article, with the load average.
 """
 import argparse
 import os
@@ -30,11 +35,13 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.extract import sample_posts  # noqa: E402
+from bench.ingest import article_page  # noqa: E402
 from claims.models import Attribution, Claim  # noqa: E402
 from claims.services.extraction_store import ExtractionStoreResult, article_claims_store  # noqa: E402
 from sources.models import Article, Outlet, Passage  # noqa: E402
 from sources.parsing.plaintext_liveblog import split_plaintext_liveblog  # noqa: E402
-from sources.parsing.passages import text_hash  # noqa: E402
+from sources.parsing.html_article import extract_article  # noqa: E402
+from sources.parsing.passages import html_document_passages, text_hash  # noqa: E402
 
 
 def _aware(day: date | None, days_later: int) -> datetime | None:
@@ -65,6 +72,30 @@ def _articles_for_copy(outlet: Outlet, paths, posts_by_path, copy: int) -> list[
     return articles
 
 
+def _generated_pages(outlet: Outlet, count: int) -> list[Article]:
+    """Articles as ingestion makes them from bench/ingest.py's pages, parsed by the same code."""
+    articles = []
+    for number in range(count):
+        url = f"https://bench.example.org/page/{number}"
+        html = article_page(number, "https://bench.example.org/page").decode()
+        page = extract_article(html, url=url)
+        drafts = html_document_passages(
+            html=html, text=page.text, url=page.url, published=page.published, declares_live_blog=False
+        ).drafts
+        article = Article.objects.create(
+            outlet=outlet, url=url, title=page.title, status=Article.Status.SPLIT, published_at=page.published,
+        )
+        Passage.objects.bulk_create(
+            Passage(
+                article=article, key=draft.key, position=draft.position, heading=draft.heading,
+                published_at=draft.published_at, text=draft.text, text_hash=text_hash(draft.text),
+            )
+            for draft in drafts
+        )
+        articles.append(article)
+    return articles
+
+
 def _timed(articles: list[Article], label: str) -> tuple[ExtractionStoreResult, float]:
     """Store the articles; print CPU ms (this process: extraction plus storage, what a worker
     spends) and queries per article, the figures issue 3's 30 articles/s depends on."""
@@ -85,6 +116,7 @@ def _timed(articles: list[Article], label: str) -> tuple[ExtractionStoreResult, 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=3, help="copies of the articles, a day apart")
+    parser.add_argument("--pages", type=int, default=300, help="short generated articles, as bench/ingest.py's")
     args = parser.parse_args()
     database = settings.DATABASES["default"]
     if not settings.USING_POSTGRES or "bench" not in database["NAME"]:
@@ -122,6 +154,12 @@ def main() -> int:
         f"re-run of the first copy, same version: {rerun.attributions_kept} attributions kept in {rerun_seconds:.2f} s "
         f"= {rerun.attributions_kept / rerun_seconds:,.0f}/s; nothing changed: {unchanged}"
     )
+    if args.pages:
+        pages, pages_seconds = _timed(_generated_pages(outlet, args.pages), "generated pages")
+        print(
+            f"generated pages: {args.pages} articles, {pages.attributions_created} attributions, "
+            f"{pages.claims_created} claims in {pages_seconds:.2f} s = {args.pages / pages_seconds:,.0f} articles/s"
+        )
     return 0
 
 

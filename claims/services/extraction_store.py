@@ -301,9 +301,14 @@ def _actors_lock(actor_ids: set[int]) -> None:
     (SQLite lets one writer in at a time anyway.)"""
     if connection.vendor != "postgresql":
         return
+    if not actor_ids:
+        return
     with connection.cursor() as cursor:
-        for actor_id in sorted(actor_ids):
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_ACTOR_CLAIMS_LOCK_SPACE, actor_id])
+        # One statement; unnest yields the sorted ids in order, so the locks are taken in order.
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, actor_id) FROM unnest(%s::integer[]) AS actor_id",
+            [_ACTOR_CLAIMS_LOCK_SPACE, sorted(actor_ids)],
+        )
 
 
 def _claim_key(claim: Claim) -> object:
