@@ -9,8 +9,11 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Context, Decimal
+from functools import lru_cache
 
-from claims.models import Claim
+from django.db.models import Q
+
+from claims.models import Claim, Quantity
 
 SAME_CLAIM_MIN_SIMILARITY = 0.6
 SAME_CLAIM_WINDOW = timedelta(days=14)
@@ -38,17 +41,23 @@ def quantity_number(value: float | Decimal | None) -> Decimal | None:
 
 def quantity_signature(quantities: Iterable) -> QuantitySignature:
     """What must be equal for two claims to be the same: each number, range end, total and unit."""
+    return _signature((q.value, q.value_max, q.total, q.unit) for q in quantities)
+
+
+def _signature(rows: Iterable[tuple]) -> QuantitySignature:
+    """quantity_signature of (value, value_max, total, unit) rows."""
     return tuple(
         sorted(
             (
-                (quantity_number(q.value), quantity_number(q.value_max), quantity_number(q.total), q.unit or "")
-                for q in quantities
+                (quantity_number(value), quantity_number(value_max), quantity_number(total), unit or "")
+                for value, value_max, total, unit in rows
             ),
             key=repr,
         )
     )
 
 
+@lru_cache(maxsize=20_000)  # a claim is compared again by every article that may repeat it
 def content_words(text: str) -> frozenset[str]:
     return frozenset(word for word in _WORD.findall(text.lower()) if word not in _STOPWORDS)
 
@@ -60,32 +69,40 @@ def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+_CANDIDATE_FIELDS = ["id", "text", "actor_id", "asserted_on"]
+
+
 class SameClaimFinder:
     """Finds the claim a new one repeats: same actor, asserted within the window, same quantities,
-    similar words. One query loads the candidates for all the actors of a passage; claims made
-    while storing the passage are added as they are made, so a passage can repeat itself too.
+    similar words. Two queries load the candidates for all the actors of an article (as plain
+    rows: a Claim object is made only for a candidate that matches); claims made while storing
+    are added as they are made, so an article can repeat itself too.
 
     Rejected claims are left out: a new assertion of something an editor rejected goes to review.
     """
 
     def __init__(self, *, actor_ids: set[int], dates: set[date]):
-        self._by_actor: dict[int, list[tuple[Claim, QuantitySignature, frozenset[str]]]] = {}
+        # Per actor: [claim or None until needed, (id, text, actor_id, asserted_on), quantities, words]
+        self._by_actor: dict[int, list[list]] = {}
         if not actor_ids or not dates:
             return
-        candidates = (
-            Claim.objects.filter(
-                actor_id__in=actor_ids,
-                asserted_on__range=(min(dates) - SAME_CLAIM_WINDOW, max(dates) + SAME_CLAIM_WINDOW),
+        candidates = Q(
+            actor_id__in=actor_ids,
+            asserted_on__range=(min(dates) - SAME_CLAIM_WINDOW, max(dates) + SAME_CLAIM_WINDOW),
+        ) & ~Q(review_state=Claim.ReviewState.REJECTED)
+        rows = Claim.objects.filter(candidates).order_by("-asserted_on", "-id").values_list(*_CANDIDATE_FIELDS)
+        quantities: dict[int, list[tuple]] = {}
+        for claim_id, *numbers in Quantity.objects.filter(
+            claim__in=Claim.objects.filter(candidates).values("id")
+        ).values_list("claim_id", "value", "value_max", "total", "unit"):
+            quantities.setdefault(claim_id, []).append(numbers)
+        for row in rows[:MAX_CANDIDATES]:
+            self._by_actor.setdefault(row[2], []).append(
+                [None, row, _signature(quantities.get(row[0], ())), content_words(row[1])]
             )
-            .exclude(review_state=Claim.ReviewState.REJECTED)
-            .prefetch_related("quantities")
-            .order_by("-asserted_on", "-id")[:MAX_CANDIDATES]
-        )
-        for claim in candidates:
-            self.add(claim, quantity_signature(claim.quantities.all()))
 
     def add(self, claim: Claim, quantities: QuantitySignature) -> None:
-        self._by_actor.setdefault(claim.actor_id, []).append((claim, quantities, content_words(claim.text)))
+        self._by_actor.setdefault(claim.actor_id, []).append([claim, None, quantities, content_words(claim.text)])
 
     def find(
         self, *, actor_id: int | None, asserted_on: date | None, text: str, quantities: QuantitySignature,
@@ -95,12 +112,18 @@ class SameClaimFinder:
             return None
         words = content_words(text)
         best, best_similarity = None, 0.0
-        for claim, signature, claim_words in self._by_actor.get(actor_id, ()):
-            if signature != quantities or claim.asserted_on is None or excluded(claim):
+        for candidate in self._by_actor.get(actor_id, ()):
+            claim, row, signature, claim_words = candidate
+            if signature != quantities:
                 continue
-            if abs(claim.asserted_on - asserted_on) > SAME_CLAIM_WINDOW:
+            claimed_on = claim.asserted_on if claim is not None else row[3]
+            if claimed_on is None or abs(claimed_on - asserted_on) > SAME_CLAIM_WINDOW:
                 continue
             similarity = word_overlap(words, claim_words)
-            if similarity >= SAME_CLAIM_MIN_SIMILARITY and similarity > best_similarity:
+            if similarity < SAME_CLAIM_MIN_SIMILARITY or similarity <= best_similarity:
+                continue
+            if claim is None:
+                claim = candidate[0] = Claim.from_db(Claim.objects.db, _CANDIDATE_FIELDS, row)
+            if not excluded(claim):
                 best, best_similarity = claim, similarity
         return best

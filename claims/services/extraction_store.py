@@ -71,7 +71,7 @@ class ExtractionStoreResult:
 def claims_touched_by_people(claim_ids) -> set[int]:
     """Of these claims, the ones an editor or fact-checker has done anything with."""
     if not claim_ids:
-        return set()  # a new passage: building the query below would cost more than the rest of its store
+        return set()  # a new article: building the query below would cost more than the rest of its store
     people_links = ClaimLink.objects.filter(Q(from_claim=OuterRef("pk")) | Q(to_claim=OuterRef("pk"))).exclude(
         status=ClaimLink.Status.SUGGESTED
     )
