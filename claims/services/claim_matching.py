@@ -57,7 +57,12 @@ def _signature(rows: Iterable[tuple]) -> QuantitySignature:
     )
 
 
-@lru_cache(maxsize=20_000)  # a claim is compared again by every article that may repeat it
+@lru_cache(maxsize=20_000)  # a stored claim is compared again by every article that may repeat it
+def _stored_signature(rows: tuple[tuple, ...]) -> QuantitySignature:
+    return _signature(rows)
+
+
+@lru_cache(maxsize=20_000)  # a stored claim is compared again by every article that may repeat it
 def content_words(text: str) -> frozenset[str]:
     return frozenset(word for word in _WORD.findall(text.lower()) if word not in _STOPWORDS)
 
@@ -95,10 +100,10 @@ class SameClaimFinder:
         for claim_id, *numbers in Quantity.objects.filter(
             claim__in=Claim.objects.filter(candidates).values("id")
         ).values_list("claim_id", "value", "value_max", "total", "unit"):
-            quantities.setdefault(claim_id, []).append(numbers)
+            quantities.setdefault(claim_id, []).append(tuple(numbers))
         for row in rows[:MAX_CANDIDATES]:
             self._by_actor.setdefault(row[2], []).append(
-                [None, row, _signature(quantities.get(row[0], ())), content_words(row[1])]
+                [None, row, _stored_signature(tuple(quantities.get(row[0], ()))), content_words(row[1])]
             )
 
     def add(self, claim: Claim, quantities: QuantitySignature) -> None:

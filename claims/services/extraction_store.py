@@ -1,7 +1,9 @@
 """Store what the extractor finds in an article's passages as Claims, Attributions and Quantities.
 
-Re-running is safe and cheap. Each passage is stored in its own transaction, so a crash halfway
-leaves whole passages behind and the next run finishes the rest. In a passage:
+Re-running is safe and cheap. An article is stored in one transaction, reading and writing each
+kind of row once for all its passages; if that fails, its passages are stored one transaction
+each, so a passage the database refuses leaves the others stored and the next run finishes the
+rest. In a passage:
 
 - an attribution of a claim that a person touched (reviewed, edited, gave a verdict, added
   evidence, confirmed or dismissed a link) is kept as it is, and whatever the extractor finds at
