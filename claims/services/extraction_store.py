@@ -193,10 +193,9 @@ def _passages_claims_store(
     result.attributions_replaced = len(replaced)
 
     to_store = [item for one in work for item in one.to_store]
-    stored = _store_new(work)
+    result.claims_created = _store_new(work)
     result.attributions_created = len(to_store)
-    result.claims_created = stored.claims_created
-    result.attached_to_existing = len(to_store) - stored.claims_created
+    result.attached_to_existing = len(to_store) - result.claims_created
     result.links_suggested = _contradictions_suggest(
         (one.claim_at.get(first), one.claim_at.get(second))
         for one in work for first, second in one.extraction.contradictions
@@ -241,14 +240,10 @@ def _passage_decide(
     return _PassageWork(passage, extraction, claim_at, to_store, replaced, kept_places)
 
 
-@dataclass
-class _NewRows:
-    claims_created: int
-
-
-def _store_new(work: list[_PassageWork]) -> _NewRows:
+def _store_new(work: list[_PassageWork]) -> int:
     """Give each new attribution its claim (one we hold, one made earlier in these passages, or a
-    new one), then write claims, quantities and attributions in three bulk inserts."""
+    new one), then write claims, quantities and attributions in three bulk inserts. Returns the
+    number of new claims."""
     to_store = [item for one in work for item in one.to_store]
     actor_ids = {attribution.actor_id for _, _, attribution in to_store if attribution.actor_id}
     _actors_lock(actor_ids)
@@ -290,7 +285,7 @@ def _store_new(work: list[_PassageWork]) -> _NewRows:
     Attribution.objects.bulk_create([attribution for _, _, attribution in to_store])
     for claim in {claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)}.values():
         _claim_denormalise(claim)
-    return _NewRows(claims_created=len(new_claims))
+    return len(new_claims)
 
 
 def _asserted_earlier(attribution: Attribution, claim: Claim) -> bool:
@@ -301,9 +296,7 @@ def _actors_lock(actor_ids: set[int]) -> None:
     """On PostgreSQL, one transaction at a time stores new claims of an actor, so two workers
     storing the same claim from two articles make one Claim. Taken in id order: no deadlock.
     (SQLite lets one writer in at a time anyway.)"""
-    if connection.vendor != "postgresql":
-        return
-    if not actor_ids:
+    if connection.vendor != "postgresql" or not actor_ids:
         return
     with connection.cursor() as cursor:
         # One statement; unnest yields the sorted ids in order, so the locks are taken in order.
