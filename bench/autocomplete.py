@@ -10,9 +10,15 @@ import random
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+from bench.pages import ensure_database  # noqa: E402
+
+if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    ensure_database(urlparse(os.environ["DATABASE_URL"]).path.lstrip("/"), drop=False)
 
 import django  # noqa: E402
 
