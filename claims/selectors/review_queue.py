@@ -59,7 +59,7 @@ class QueuePage:
     @property
     def num_pages(self) -> int | None:
         """None when the total is only a lower bound."""
-        return None if self.total_is_lower_bound else max(1, -(-self.total // PAGE_SIZE))
+        return None if self.total_is_lower_bound else _pages_for(self.total)
 
 
 def review_queue(filters: ReviewFilters) -> QuerySet:
@@ -80,6 +80,10 @@ def review_queue(filters: ReviewFilters) -> QuerySet:
     return claims.order_by("-created_at", "-id")
 
 
+def _pages_for(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
 def _page_number(value: str | int | None) -> int:
     try:
         return max(1, int(value))
@@ -93,7 +97,7 @@ def review_queue_page(filters: ReviewFilters, page_number: str | int | None) -> 
     total, is_lower_bound = count_capped(claims, cap=COUNT_CAP)
     number = _page_number(page_number)
     if not is_lower_bound:
-        number = min(number, max(1, -(-total // PAGE_SIZE)))
+        number = min(number, _pages_for(total))
     offset = (number - 1) * PAGE_SIZE
     # One row more than the page tells whether there is a next page without counting them all.
     rows = list(claims.select_related("actor", "reviewed_by")[offset:offset + PAGE_SIZE + 1])

@@ -11,8 +11,6 @@ from datetime import date, timedelta
 from decimal import Context, Decimal
 from functools import lru_cache
 
-from django.db.models import Q
-
 from claims.models import Claim, Quantity
 
 SAME_CLAIM_MIN_SIMILARITY = 0.6
@@ -91,17 +89,22 @@ class SameClaimFinder:
         self._by_actor: dict[int, list[list]] = {}
         if not actor_ids or not dates:
             return
-        candidates = Q(
-            actor_id__in=actor_ids,
-            asserted_on__range=(min(dates) - SAME_CLAIM_WINDOW, max(dates) + SAME_CLAIM_WINDOW),
-        ) & ~Q(review_state=Claim.ReviewState.REJECTED)
-        rows = Claim.objects.filter(candidates).order_by("-asserted_on", "-id").values_list(*_CANDIDATE_FIELDS)
+        rows = list(
+            Claim.objects.filter(
+                actor_id__in=actor_ids,
+                asserted_on__range=(min(dates) - SAME_CLAIM_WINDOW, max(dates) + SAME_CLAIM_WINDOW),
+            )
+            .exclude(review_state=Claim.ReviewState.REJECTED)
+            .order_by("-asserted_on", "-id")
+            .values_list(*_CANDIDATE_FIELDS)[:MAX_CANDIDATES]
+        )
+        # The quantities of the candidates read, not of every claim the filter matches.
         quantities: dict[int, list[tuple]] = {}
-        for claim_id, *numbers in Quantity.objects.filter(
-            claim__in=Claim.objects.filter(candidates).values("id")
-        ).values_list("claim_id", "value", "value_max", "total", "unit"):
+        for claim_id, *numbers in Quantity.objects.filter(claim_id__in=[row[0] for row in rows]).values_list(
+            "claim_id", "value", "value_max", "total", "unit"
+        ):
             quantities.setdefault(claim_id, []).append(tuple(numbers))
-        for row in rows[:MAX_CANDIDATES]:
+        for row in rows:
             self._by_actor.setdefault(row[2], []).append(
                 [None, row, _stored_signature(tuple(quantities.get(row[0], ()))), content_words(row[1])]
             )
