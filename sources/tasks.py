@@ -5,6 +5,7 @@ asked); a final failure is recorded on the Feed or Article."""
 import logging
 
 from celery import shared_task
+from django.core.cache import cache
 from django.db import transaction
 
 from claims.tasks import article_extract_claims as article_extract_claims_task
@@ -18,6 +19,13 @@ logger = logging.getLogger(__name__)
 
 RETRY_BASE_SECONDS = 30
 MAX_FETCH_RETRIES = 4
+# How long a fetch's "running" mark outlives it, at most: longer than the broker takes to hand a
+# lost task back (at once when a worker child dies, after the visibility timeout otherwise).
+FETCH_RUNNING_MARK_SECONDS = 2 * 3600
+WORKER_DIED_ERROR = (
+    "the worker fetching this page died (killed, out of memory or over its time limit); "
+    "it is not fetched again automatically"
+)
 
 
 def retry_countdown(*, retries: int, retry_after: float | None) -> float:
@@ -84,18 +92,33 @@ def article_fetch(self, article_id_or_url: int | str) -> dict:
         article = Article.objects.filter(pk=article_id_or_url).first()
     if article is None:
         return {"status": "missing"}
+    # Tasks are acknowledged late: one whose worker died comes back with the same id. The mark
+    # left by the run that died makes a page that kills workers fail once, recorded, not forever.
+    running_mark = f"ingest:article-fetch-running:{self.request.id}"
+    # (A read then a write, not cache.add: the cache answers add() with False while Redis is away.)
+    if cache.get(running_mark) is not None:
+        services.article_record_failure(article_id=article.pk, error=WORKER_DIED_ERROR, final=True)
+        return {"status": "failed", "error": WORKER_DIED_ERROR}
+    cache.set(running_mark, article.pk, timeout=FETCH_RUNNING_MARK_SECONDS)
+    try:
+        return _article_fetch_and_split(self, article)
+    finally:
+        cache.delete(running_mark)
+
+
+def _article_fetch_and_split(task, article: Article) -> dict:
     try:
         outcome = services.article_fetch(article=article)
     except (FetchError, services.IngestError) as error:
-        final = error.permanent or self.request.retries >= self.max_retries
+        final = error.permanent or task.request.retries >= task.max_retries
         services.article_record_failure(article_id=article.pk, error=error, final=final)
         if final:
             return {"status": "failed", "error": str(error)}
-        if self.request.is_eager:
+        if task.request.is_eager:
             # In-process (no broker) nothing can run later: retry now, as Celery's eager retry does;
             # the fetcher still waits out a Retry-After before asking the host again.
-            return self.apply((article.pk,), retries=self.request.retries + 1).result
-        raise self.retry(countdown=retry_countdown(retries=self.request.retries, retry_after=error.retry_after)) from error
+            return task.apply((article.pk,), retries=task.request.retries + 1).result
+        raise task.retry(countdown=retry_countdown(retries=task.request.retries, retry_after=error.retry_after)) from error
     if outcome in (services.ArticleOutcome.NEW, services.ArticleOutcome.UPDATED):
         # Split here rather than in a task of its own: the stored page is committed, so a crash
         # now leaves the article "fetched" for the article_split task (the stalled-article requeue).

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.core.cache import cache
 
 from sources import tasks
 from sources.models import Article
@@ -187,3 +188,26 @@ def test_fetching_a_duplicate_again_leaves_it_a_duplicate(http_server):
     tasks.article_fetch.delay(mirror.pk)
     assert tasks.article_fetch.delay(mirror.pk).get() == {"status": "duplicate"}
     assert mirror.passages.count() == 0
+
+
+def test_a_task_whose_worker_died_fetching_fails_once_and_is_recorded(http_server):
+    article = pending_article(http_server.add("/kills-workers", Reply(body=html_page(PARAGRAPH).encode())))
+    # What a run killed mid-fetch leaves behind; the broker then hands the same task back.
+    cache.set("ingest:article-fetch-running:task-of-the-dead-worker", article.pk)
+    tasks.article_fetch.apply((article.pk,), task_id="task-of-the-dead-worker")
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED and "worker fetching this page died" in article.last_error
+    assert http_server.hits("/kills-workers") == 0
+
+
+def test_a_finished_fetch_leaves_no_running_mark(http_server):
+    article = pending_article(http_server.add("/fine", Reply(status=404)))
+    tasks.article_fetch.apply((article.pk,), task_id="an-ordinary-task")
+    assert cache.get("ingest:article-fetch-running:an-ordinary-task") is None
+
+
+def test_an_url_httpx_cannot_read_fails_the_article_with_its_error(settings):
+    article = pending_article("http://0177.0.0.1/")
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED and "not a URL we can fetch" in article.last_error
