@@ -180,9 +180,12 @@ def _passages_claims_store(
     existing_by_passage: dict[int, list[Attribution]] = {}
     for attribution in Attribution.objects.filter(passage_id__in=passage_ids).select_related("claim").order_by("pk"):
         existing_by_passage.setdefault(attribution.passage_id, []).append(attribution)
-    touched = claims_touched_by_people(
-        {attribution.claim_id for rows in existing_by_passage.values() for attribution in rows}
-    )
+    existing_claim_ids = {attribution.claim_id for rows in existing_by_passage.values() for attribution in rows}
+    # Lock their claims before asking which a person touched: an editor's accept (or a verdict,
+    # evidence, a link) either committed before and is seen, or waits for this transaction.
+    # Read without the lock, a claim accepted in between was deleted as machine-made.
+    list(Claim.objects.select_for_update().filter(pk__in=existing_claim_ids).order_by("pk").values_list("pk"))
+    touched = claims_touched_by_people(existing_claim_ids)
     work = [
         _passage_decide(passage, extraction, existing_by_passage.get(passage.pk, []), touched, actors, result)
         for passage, extraction in extracted
