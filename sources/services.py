@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from tld import get_fld
 
 from sources.fetching import FetchError, fetch
 from sources.models import Article, Feed, Outlet, Passage
@@ -398,6 +399,20 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
     return ArticleOutcome.NEW if first_time else ArticleOutcome.UPDATED
 
 
+def _site(url: str) -> str:
+    """The registered domain (bbc.co.uk for www.bbc.co.uk and amp.bbc.co.uk); the host when there is none."""
+    return get_fld(url, fail_silently=True) or url_host(url)
+
+
+def canonical_is_trusted(*, page_url: str, canonical_url: str) -> bool:
+    """A page may name its canonical URL on its own site, or on one the deployment lists with it
+    (INGEST_CANONICAL_DOMAIN_GROUPS): else a page on one host could take another's article URL."""
+    page_site, canonical_site = _site(page_url), _site(canonical_url)
+    return page_site == canonical_site or any(
+        {page_site, canonical_site} <= group for group in settings.INGEST_CANONICAL_DOMAIN_GROUPS
+    )
+
+
 def article_fetch(*, article: Article) -> str:
     """Fetch the article's page and store it. FetchError and IngestError are left to the caller
     (the task decides between retry and final failure); the attempt is counted either way."""
@@ -405,6 +420,9 @@ def article_fetch(*, article: Article) -> str:
     requested_at = timezone.now()
     response = fetch(article.requested_url or article.url, accept=PAGE_ACCEPT)
     document = document_from_body(body=response.body, content_type=response.content_type, url=response.url)
+    if not canonical_is_trusted(page_url=response.url, canonical_url=document.url):
+        logger.warning("%s names %s as its canonical URL: another site, ignored", response.url, document.url)
+        document = dataclasses.replace(document, url=canonicalize_url(response.url))
     return article_store(article_id=article.pk, document=document, requested_at=requested_at)
 
 

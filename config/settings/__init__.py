@@ -177,6 +177,9 @@ INGEST_READ_TIMEOUT = env_float("INGEST_READ_TIMEOUT", 15.0)
 INGEST_TOTAL_TIMEOUT = env_float("INGEST_TOTAL_TIMEOUT", 30.0)
 INGEST_HOST_DELAY = env_float("INGEST_HOST_DELAY", 1.0)
 INGEST_ALLOW_PRIVATE_ADDRESSES = False  # only tests turn this on, never the environment
+# Registered domains that are one site, whose pages may name each other's URLs as canonical:
+# groups separated by commas, domains in a group by spaces ("dw.com dw.de, bbc.co.uk bbc.com").
+INGEST_CANONICAL_DOMAIN_GROUPS = [frozenset(group.split()) for group in env_list("INGEST_CANONICAL_DOMAIN_GROUPS", [])]
 FEED_DEFAULT_POLL_INTERVAL = env_int("FEED_DEFAULT_POLL_INTERVAL", 900, minimum=30)
 FEED_PAUSE_AFTER_FAILURES = env_int("FEED_PAUSE_AFTER_FAILURES", 5, minimum=1)
 
