@@ -125,6 +125,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", Tr
 # API tokens stop working this many days after they were issued (0: never); a password change or
 # deactivation revokes them at once.
 API_TOKEN_MAX_AGE_DAYS = env_int("API_TOKEN_MAX_AGE_DAYS", 90, minimum=0)
+# seed_demo's logins have a published password; production settings turn this off.
+DEMO_LOGINS_ALLOWED = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

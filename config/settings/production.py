@@ -12,6 +12,7 @@ if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRE
     )
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+DEMO_LOGINS_ALLOWED = False
 # Believed only behind a proxy that sets it: gunicorn published directly would take any client's word.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

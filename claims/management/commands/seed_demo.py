@@ -2,21 +2,23 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from claims.roles import EDITOR, FACT_CHECKER, VIEWER
 from claims.services.users import user_create_with_role
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo"
 DEMO_USERS = {VIEWER: "demo-viewer", EDITOR: "demo-editor", FACT_CHECKER: "demo-factchecker"}
-# Local demo only: these logins are printed on purpose, and production settings never run this.
-DEMO_PASSWORD = "claimtrack-demo"
+# Local demo only: these logins are printed on purpose, and production settings refuse to run this.
+DEMO_PASSWORD = "newsroom-sandbox-2026"
 
 
 class Command(BaseCommand):
     help = "Load the demo articles through the real ingestion path and create one demo user per role."
 
     def handle(self, *args, **options):
+        if not settings.DEMO_LOGINS_ALLOWED:
+            raise CommandError("seed_demo creates logins with a published password: it does not run under production settings")
         call_command("load_gazetteer", stdout=self.stdout, stderr=self.stderr)
         demo_files = sorted(str(p) for p in DEMO_DIR.glob("*") if p.is_file() and p.suffix in {".txt", ".html"})
         if demo_files:
