@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import resolve_url
 
 # Paths anyone may reach: the login page, health probes, static files, and the API
@@ -27,3 +27,16 @@ class LoginRequiredEverywhereMiddleware:
             response["HX-Redirect"] = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.path})}"
             return response
         return redirect_to_login(request.get_full_path())
+
+
+class RejectNulInQueryMiddleware:
+    """PostgreSQL text cannot hold a NUL byte: a query string with one is the client's mistake
+    (400), not a database error (500) in whichever view reads it. Forms already refuse it in POSTs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            return HttpResponseBadRequest("The query contains a NUL character.", content_type="text/plain")
+        return self.get_response(request)
