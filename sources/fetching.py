@@ -149,6 +149,18 @@ def checked_address(url: httpx.URL) -> str:
     return str(addresses[0])
 
 
+def url_refusal(url: str) -> str | None:
+    """Why the fetcher would refuse this URL (scheme, non-public address), without fetching it.
+    A name that does not resolve is not refused here: an upload's URL is a label, never fetched."""
+    try:
+        checked_address(parsed_url(url))
+    except FetchRefused as refused:
+        return str(refused)
+    except TransientFetchError:
+        return None
+    return None
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """Seconds to wait, from a Retry-After header in seconds or as an HTTP date."""
     if not value:

@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
 
+from sources.fetching import url_refusal
+
 
 class UploadForm(forms.Form):
     """A saved page for editors to ingest by hand: a file, or text pasted from a browser."""
@@ -11,6 +13,12 @@ class UploadForm(forms.Form):
                          help_text="Needed when the page does not name its own")
     outlet = forms.CharField(required=False, max_length=200, help_text="Default: the URL's host")
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if url and (refusal := url_refusal(url)):
+            raise forms.ValidationError(refusal)
+        return url
 
     def clean(self):
         cleaned = super().clean()

@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from tld import get_fld
 
-from sources.fetching import FetchError, fetch
+from sources.fetching import FetchError, fetch, url_refusal
 from sources.models import Article, Feed, Outlet, Passage
 from sources.parsing.charset import UndecodableContent, decode_body
 from sources.parsing.feeds import FeedParseError, parse_feed
@@ -521,6 +521,9 @@ def document_from_upload(*, body: bytes, name: str, url: str | None = None) -> D
         url = first_bare_url(decoded) if content_type.startswith("text/plain") else declared_page_url(decoded)
         if url is None:
             raise IngestError(f"{name}: the page names no URL of its own; give one")
+    # The same address rules as the fetcher: a page must not make "127.0.0.1" an outlet.
+    if refusal := url_refusal(url):
+        raise IngestError(refusal)
     return document_from_body(body=body, content_type=content_type, url=url)
 
 

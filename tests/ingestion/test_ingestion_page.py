@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from sources.models import Article, Feed
+from sources.models import Article, Feed, Outlet
 from tests.factories import ArticleFactory, FeedFactory
 from tests.ingestion.conftest import Reply
 
@@ -142,3 +142,21 @@ def test_the_upload_form_explains_what_is_missing(editor_client):
     assert "names no URL of its own" in response.content.decode()
     response = editor_client.post(reverse("sources:upload"), {})
     assert "Give either a file or pasted text." in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:5432/", "http://10.0.0.8/story", "http://[::1]/x", "ftp://coast.example/a"])
+def test_the_upload_url_follows_the_fetchers_address_rules(editor_client, settings, url):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    response = editor_client.post(reverse("sources:upload"), {"text": "Officials said 4 roads were closed.", "url": url})
+    assert response.status_code == 400 and "refused" in response.content.decode()
+    assert not Article.objects.exists() and not Outlet.objects.exists()
+
+
+def test_a_private_address_the_page_itself_names_is_refused(editor_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    page = b"<html><head><link rel=canonical href='http://127.0.0.1:5432/'></head><body><p>Said 4.</p></body></html>"
+    response = editor_client.post(reverse("sources:upload"), {"file": SimpleUploadedFile("s.html", page)})
+    assert response.status_code == 400 and "non-public address" in response.content.decode()
+    assert not Outlet.objects.exists()
