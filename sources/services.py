@@ -18,6 +18,7 @@ from tld import get_fld
 
 from sources.fetching import FetchError, fetch, url_refusal
 from sources.models import Article, Feed, Outlet, Passage
+from sources.signals import article_text_replaced
 from sources.parsing.charset import UndecodableContent, decode_body
 from sources.parsing.feeds import FeedParseError, parse_feed
 from sources.parsing.html_article import EXTRACTOR_VERSION, ArticleParseError, declared_page_url, extract_article
@@ -527,17 +528,34 @@ def document_from_upload(*, body: bytes, name: str, url: str | None = None) -> D
     return document_from_body(body=body, content_type=content_type, url=url)
 
 
+def _article_snapshot(article: Article) -> dict:
+    """What the audit trail keeps of an article's stored page."""
+    return {
+        "title": article.title, "outlet": article.outlet.name, "content_hash": article.content_hash,
+        "characters": len(article.text),
+    }
+
+
 def article_ingest_document(
-    *, document: Document, outlet_name: str | None = None, published: datetime | None = None
+    *, document: Document, outlet_name: str | None = None, published: datetime | None = None, user=None
 ) -> tuple[Article, str, SplitResult]:
     """Store and split a document that a person gave us (file, paste): no fetch involved.
-    Without an outlet name, the site name the page gives, else the URL's host, stands in."""
+    Without an outlet name, the site name the page gives, else the URL's host, stands in.
+
+    A document for an article we already hold replaces its text under the article's outlet; the
+    earlier text stays as the earlier versions of its passages, as a live blog's edited posts
+    do, and the replacement is announced (article_text_replaced) for the audit trail."""
     if published is not None:
         document = dataclasses.replace(document, published=published)
     outlet = outlet_get_or_create(name=outlet_name or document.site_name or url_host(document.url))
     article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet)
+    before = _article_snapshot(article)
     Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
     outcome = article_store(article_id=article.pk, document=document)
     split = article_split(article_id=article.pk)
     article.refresh_from_db()
+    if outcome == ArticleOutcome.UPDATED:
+        article_text_replaced.send(
+            sender=Article, article=article, user=user, before=before, after=_article_snapshot(article)
+        )
     return article, outcome, split

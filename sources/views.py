@@ -122,6 +122,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             document=document,
             outlet_name=form.cleaned_data["outlet"] or None,
             published=datetime.combine(published, time(0, 0), tzinfo=UTC) if published else None,
+            user=request.user,
         )
     except services.IngestError as error:
         form.add_error(None, str(error))
@@ -129,4 +130,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     if split.added:
         tasks.enqueue_claim_extraction(article.pk)
     messages.success(request, f"{article.title or article.url}: {outcome}, {split.added} passages added.")
+    if outcome == services.ArticleOutcome.UPDATED:
+        messages.warning(
+            request,
+            f"This URL was already stored, under {article.outlet.name}: its text was replaced and the earlier "
+            "text is kept as earlier passage versions.",
+        )
     return redirect("sources:ingestion")
