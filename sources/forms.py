@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
 from sources.fetching import url_refusal
 
@@ -25,8 +26,13 @@ class UploadForm(forms.Form):
         upload, text = cleaned.get("file"), cleaned.get("text", "").strip()
         if bool(upload) == bool(text):
             raise forms.ValidationError("Give either a file or pasted text.")
-        if upload and upload.size > settings.INGEST_MAX_BYTES:
-            raise forms.ValidationError(f"The file is larger than the {settings.INGEST_MAX_BYTES}-byte limit.")
+        size = upload.size if upload else len(text.encode("utf-8"))
+        if size > settings.INGEST_MAX_BYTES:
+            what = "file" if upload else "pasted text"
+            raise forms.ValidationError(
+                f"The {what} is {filesizeformat(size)}, over the {filesizeformat(settings.INGEST_MAX_BYTES)} limit: "
+                "add a smaller part of the page."
+            )
         return cleaned
 
     def body_and_name(self) -> tuple[bytes, str]:

@@ -8,7 +8,7 @@ database constraint instead of a check-then-insert.
 import dataclasses
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +17,7 @@ from django.utils import timezone
 from tld import get_fld
 
 from sources.fetching import FetchError, fetch, url_refusal
-from sources.models import Article, Feed, Outlet, Passage
+from sources.models import Article, Feed, Outlet, Passage, Upload
 from sources.signals import article_text_replaced
 from sources.parsing.charset import UndecodableContent, decode_body
 from sources.parsing.feeds import FeedParseError, parse_feed
@@ -536,6 +536,11 @@ def _article_snapshot(article: Article) -> dict:
     }
 
 
+def day_start_utc(day: date | None) -> datetime | None:
+    """A publication date a person gave, as the start of that day (UTC)."""
+    return datetime.combine(day, time(0, 0), tzinfo=UTC) if day else None
+
+
 def article_ingest_document(
     *, document: Document, outlet_name: str | None = None, published: datetime | None = None, user=None
 ) -> tuple[Article, str, SplitResult]:
@@ -559,3 +564,46 @@ def article_ingest_document(
             sender=Article, article=article, user=user, before=before, after=_article_snapshot(article)
         )
     return article, outcome, split
+
+
+# Uploads too large to ingest within the request ---------------------------------------------
+
+
+def upload_queue(*, body: bytes, name: str, url: str, outlet_name: str, published, user) -> Upload:
+    return Upload.objects.create(
+        body=body, size=len(body), name=name[:300], url=url, outlet_name=outlet_name, published=published,
+        created_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+def _upload_progress(upload_id: int, **updates) -> None:
+    Upload.objects.filter(pk=upload_id).update(**updates, updated_at=timezone.now())
+
+
+def upload_record_failure(*, upload_id: int, error: Exception | str) -> None:
+    _upload_progress(upload_id, status=Upload.Status.FAILED, stage="", error=_short_error(error), body=b"")
+
+
+def upload_ingest(*, upload_id: int) -> Article | None:
+    """Parse, store and split a queued upload, saying at each step how far it got. Returns the
+    article when it added passages (claim extraction is then the caller's to queue)."""
+    upload = Upload.objects.filter(pk=upload_id, status=Upload.Status.QUEUED).first()
+    if upload is None:
+        return None  # already taken: running twice ingests once
+    _upload_progress(upload_id, status=Upload.Status.RUNNING, stage="reading the page")
+    try:
+        document = document_from_upload(body=bytes(upload.body), name=upload.name, url=upload.url or None)
+        _upload_progress(upload_id, stage="storing and splitting it into passages")
+        article, outcome, split = article_ingest_document(
+            document=document,
+            outlet_name=upload.outlet_name or None,
+            published=day_start_utc(upload.published),
+            user=upload.created_by,
+        )
+    except IngestError as error:
+        upload_record_failure(upload_id=upload_id, error=error)
+        return None
+    _upload_progress(
+        upload_id, status=Upload.Status.DONE, stage=f"{outcome}, {split.added} passages added", article=article, body=b""
+    )
+    return article if split.added else None

@@ -3,10 +3,12 @@ to run twice. Transient failures retry with exponential backoff (at least what R
 asked); a final failure is recorded on the Feed or Article."""
 
 import logging
+import threading
 
 from celery import shared_task
+from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connections, transaction
 
 from claims.tasks import article_extract_claims as article_extract_claims_task
 from sources import services
@@ -137,3 +139,35 @@ def split_and_hand_on(article_id: int) -> dict:
 def article_split(article_id: int) -> dict:
     """Split an article that was fetched but not split (its fetch task died in between)."""
     return split_and_hand_on(article_id)
+
+
+@shared_task(name="sources.tasks.upload_ingest", ignore_result=True)
+def upload_ingest(upload_id: int) -> None:
+    """Ingest a large upload; any failure is recorded on the Upload, where its page shows it."""
+    try:
+        article = services.upload_ingest(upload_id=upload_id)
+    except Exception as error:
+        services.upload_record_failure(upload_id=upload_id, error=f"{type(error).__name__}: {error}")
+        raise
+    if article is not None:
+        enqueue_claim_extraction(article.pk)
+
+
+def _upload_ingest_in_thread(upload_id: int) -> None:
+    try:
+        upload_ingest.apply((upload_id,))
+    finally:
+        connections.close_all()  # this thread's own: it ends here
+
+
+def enqueue_upload_ingest(upload_id: int) -> None:
+    """Queue the upload once it is committed. Without a worker (tasks in-process) it runs in a
+    thread of this process instead, so the request answers at once and the page shows progress."""
+
+    def send() -> None:
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            threading.Thread(target=_upload_ingest_in_thread, args=(upload_id,), daemon=True).start()
+        else:
+            upload_ingest.delay(upload_id)
+
+    transaction.on_commit(send)

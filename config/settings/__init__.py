@@ -214,6 +214,11 @@ WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=1)
 # Ingestion (see README "Environment variables").
 INGEST_USER_AGENT = env_str("INGEST_USER_AGENT", "Claimtrack/0.1 (+https://example.org/claimtrack; newsroom claims tracker)")
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# A pasted page is a form field: Django must read one up to the cap, so the form can refuse it
+# with its limit and keep the other fields (past this, the request itself is refused).
+DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BYTES + 1024 * 1024
+# Uploads larger than this are ingested by a task, their progress shown on the ingestion page.
+INGEST_UPLOAD_INLINE_BYTES = env_int("INGEST_UPLOAD_INLINE_BYTES", 100 * 1024, minimum=0)
 INGEST_CONNECT_TIMEOUT = env_float("INGEST_CONNECT_TIMEOUT", 5.0)
 INGEST_READ_TIMEOUT = env_float("INGEST_READ_TIMEOUT", 15.0)
 INGEST_TOTAL_TIMEOUT = env_float("INGEST_TOTAL_TIMEOUT", 30.0)

@@ -31,6 +31,9 @@ def admin_client_with_data(client):
     EvidenceFactory()
     ClaimLinkFactory()
     FeedFactory()
+    from sources.services import upload_queue
+
+    upload_queue(body=b"drones", name="drones.txt", url="", outlet_name="", published=None, user=user)
     from claims.services.audit import audit_record
 
     audit_record(user=user, action="test", obj=user)
