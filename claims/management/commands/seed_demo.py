@@ -25,6 +25,10 @@ class Command(BaseCommand):
             call_command("ingest_file", *demo_files, stdout=self.stdout, stderr=self.stderr)
         for role, username in DEMO_USERS.items():
             user_create_with_role(username=username, password=DEMO_PASSWORD, role=role)
-        self.stdout.write("\nDemo logins (http://127.0.0.1:8000/):")
-        for role, username in DEMO_USERS.items():
-            self.stdout.write(f"  {role:<13} username {username:<17} password {DEMO_PASSWORD}")
+        self.stdout.write(demo_logins_text())
+
+
+def demo_logins_text() -> str:
+    lines = ["", "Demo logins (http://127.0.0.1:8000/):"]
+    lines += [f"  {role:<13} username {username:<17} password {DEMO_PASSWORD}" for role, username in DEMO_USERS.items()]
+    return "\n".join(lines)
