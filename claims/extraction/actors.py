@@ -53,7 +53,12 @@ _MEDIA_NAME = re.compile(
     r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|TV|television|radio station)$",
     re.IGNORECASE,
 )
-_DETERMINERS = re.compile(r"^(?:the|a|an|another|one|some|two|both)\s+", re.IGNORECASE)
+# "Several of the experts" are experts: a quantifier names no actor of its own.
+_DETERMINERS = re.compile(
+    r"^(?:(?:several|some|many|most|all|both|each|none|one|two|three|four|five|few)\s+of\s+(?:the|these|those)\s+"
+    r"|(?:the|a|an|another|one|some|two|both)\s+)",
+    re.IGNORECASE,
+)
 _INTRO_WORDS = re.compile(
     r"(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
     r"moreover|furthermore|elsewhere|previously|initially|finally|thus|therefore)\b[,\s]*)+",
@@ -81,6 +86,7 @@ _VERBISH = frozenset(
     "to who which that when where held met gave made took sent went came left got put set kept brought began fought won "
     "lost saw became ran spoke flew led attacked killed destroyed downed hit struck launched".split()
 )
+_ADVERB = re.compile(r"[a-z]+ly|also|earlier|later|then|again|now|still|yet|once|first|already|previously|recently|meanwhile")
 _FUNCTION_WORDS = frozenset("the a an this that these those his her its their our some any no such".split())
 _PREPOSITIONS = frozenset(
     "in on at for from by during after before since until into onto over under about against between among through "
@@ -176,6 +182,8 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
         return False
     if len(words) == 1 and lower[0] in PRONOUNS:
         return True
+    if all(_ADVERB.fullmatch(w) for w in lower) or (len(words) == 1 and words[0].islower() and words[0].endswith("ed")):
+        return False  # "Tracey Lomax, recently told CNN": an adverb; "a former officer who responded said": a verb
     if lower[0] in ("i", "you", "what", "how", "why", "whether") or any(w in _VERBISH and not _is_acronym(words[i]) for i, w in enumerate(lower)) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
         return False
     if gazetteer.candidates(mention):
@@ -186,7 +194,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     if not strict and len(words) <= 8 and head.isalpha() and head.islower():
         # A short noun phrase, its modifiers aside: "the militia", "UN peacekeepers in southern Lebanon".
         core = [w.lower() for w in _words(head_phrase(mention))]
-        if len(core) <= 6 and (core[0] in ("the", "a", "an", "local", "state") or len(core) <= 2):
+        if len(core) <= 6 and (core[0] in ("the", "a", "an", "local", "state", "his", "her", "its", "their", "our") or len(core) <= 2):
             return True
     if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES or head.lower().rstrip("s") in ORG_HEADS:
         return True

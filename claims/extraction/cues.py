@@ -70,6 +70,11 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "reply": (("replied", "replies"), "fact"),
     "counter": (("countered",), "fact"),
     "testify": (("testified", "testifies"), "fact"),
+    "recall": (("recalled", "recalls", "recalling"), "fact"),
+    "recount": (("recounted", "recounts", "recounting"), "fact"),
+    "declare": (("declared", "declares"), "fact"),
+    "conclude": (("concluded", "concludes"), "fact"),
+    "divulge": (("divulged", "divulges"), "fact"),
     "purport": (("purports", "purported"), "fact"),
     "boast": (("boasted", "boasts"), "fact"),
     "point out": (("pointed out", "points out", "pointing out"), "fact"),
@@ -90,7 +95,7 @@ OPINION_LEMMAS = frozenset(lemma for lemma, (_, kind) in _VERBS.items() if kind 
 NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate", "estimates", "say", "calls on", "calls for",
                              "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found",
                              "fear", "fears", "dispute", "disputes", "forecast", "forecasts", "hints", "purported", "boasts",
-                             "counter", "replies"})
+                             "counter", "replies", "recalls"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dispute"})
 
 _AUXILIARIES = frozenset({"has", "have", "had"})

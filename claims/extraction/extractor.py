@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claims.extraction import markers
-from claims.extraction.actors import PRONOUNS, actor_from, analyse_mention, is_person_role
+from claims.extraction.actors import PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
 from claims.extraction.coref import GENERIC_HEADS, DiscourseMemory
@@ -56,6 +56,10 @@ _PORTFOLIO = re.compile(
     r"environment|trade|culture|labou?r|home|treasury|deputy)\b",
     re.IGNORECASE,
 )
+
+
+# A role or title, then a personal name of two or three words: "speaker Peter Katjavivi", "Lt. Gen. Ahmed Sharif".
+_TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
 
 
 def _is_opinion_wording(text: str) -> bool:
@@ -166,6 +170,7 @@ class _PassageExtractor:
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
             attributions = reader.read()
+            self._register_titled_people(sentence.text)
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
                 self._remember_subject(sentence, reader)
             for attribution in attributions:
@@ -193,6 +198,13 @@ class _PassageExtractor:
             actor = self.resolve(heading[attributions[0].mention[0]:attributions[0].mention[1]], sentence=heading)
             if actor and actor.name.lower() not in PRONOUNS:
                 self.memory.heading_actor = actor
+
+    def _register_titled_people(self, text: str) -> None:
+        """People the text names with a title, speaking or not, so that their surname alone refers back to them."""
+        for match in _TITLED_NAME.finditer(text):
+            if match["title"] in TITLE_WORDS or match["title"].lower() in PERSON_ROLES:
+                name = match["name"]
+                self.memory.register_person(ExtractedActor(name, "person", False, None, None), match[0])
 
     def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
