@@ -358,6 +358,7 @@ class _PassageExtractor:
         claims: list[ExtractedClaim] = []
         lemmas: list[str | None] = []
         previous_claim_indexes: list[int] = []
+        disclaimers: list[str] = []  # what the newsroom's own "could not verify" sentences are about
         for sentence, attributions in per_sentence:
             offset = sentence.start
             kept: list[Attribution] = []
@@ -373,6 +374,8 @@ class _PassageExtractor:
             unverified = markers.is_unverified(sentence.text)
             marker_subject = markers.marker_subject(sentence.text) if unverified else None
             if unverified and (not kept or marker_subject is not None):
+                if self._is_newsroom(marker_subject):
+                    disclaimers.append(markers.disclaimer_object(sentence.text) or "")
                 for index in self._marker_targets(marker_subject or "", sentence, claims, previous_claim_indexes):
                     claims[index] = replace(claims[index], unverified=True)
                 if marker_subject is not None:
@@ -392,7 +395,34 @@ class _PassageExtractor:
                     sentence_indexes.append(len(claims) - 1)
             if sentence_indexes:
                 previous_claim_indexes = sentence_indexes
+        for index in self._disclaimed(disclaimers, claims):
+            claims[index] = replace(claims[index], unverified=True)
         return PassageExtraction(tuple(claims), find_contradictions(claims, lemmas))
+
+    def _is_newsroom(self, subject: str | None) -> bool:
+        """ "Reuters could not independently verify ...", "We could not confirm ...", "It was not possible to verify":
+        the newsroom itself disclaims what it reports, not one speaker's statement."""
+        if subject is None:
+            return False
+        subject = subject.strip()
+        if subject.lower() in ("we", "it", "it was", "it is", "there", "there was", "the outlet"):
+            return True
+        analysis = analyse_mention(subject, self.gazetteer) if subject[:1].isupper() else None
+        return analysis is not None and analysis.kind == "media"
+
+    @staticmethod
+    def _disclaimed(disclaimers: list[str], claims: list[ExtractedClaim]) -> list[int]:
+        """A newsroom's disclaimer covers, anywhere in the story (headline included), the reported factual claims it
+        is about: all of them for "the reports", else those sharing a pair of content words with what it names."""
+        targets: set[int] = set()
+        for words in disclaimers:
+            generic = markers.is_generic_object(words)
+            bigrams = markers.content_bigrams(words)
+            targets.update(
+                index for index, claim in enumerate(claims)
+                if claim.kind == "fact" and (generic or bigrams & markers.content_bigrams(claim.sentence))
+            )
+        return sorted(targets)
 
     def _marker_targets(self, subject: str, sentence: Sentence, claims: list[ExtractedClaim], previous: list[int]) -> list[int]:
         """The claims a verification marker qualifies: those of the actor it names ("The rebels' claims"), all of
@@ -400,6 +430,10 @@ class _PassageExtractor:
         own), else those of the last sentence with claims."""
         first_word = subject.split(" ", 1)[0].lower()
         if first_word in ("neither", "both", "none", "either"):
+            return list(range(len(claims))) or previous
+        last_word = subject.rsplit(" ", 1)[-1].lower()
+        if first_word in ("the", "these", "those", "such") and last_word.endswith("s") and not _POSSESSIVE.match(subject):
+            # "The claims could not be independently verified": every claim of the post, not only the last one.
             return list(range(len(claims))) or previous
         possessive = _POSSESSIVE.match(subject)
         if possessive:
