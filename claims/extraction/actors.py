@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.extraction.cues import FORM_TO_LEMMA
+from claims.extraction.cues import FORM_TO_LEMMA, MEDIUM
 from claims.extraction.gazetteer import ActorRecord, Gazetteer
 from claims.extraction.types import ExtractedActor
 
@@ -112,8 +112,15 @@ _STAFF_AT = re.compile(
 )
 
 
+# "The Indian army in a statement said", "Misri in a news briefing in New Delhi accused": the channel is no part of the name.
+_TRAILING_CHANNEL = re.compile(rf"\s+(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b.*$")
+
+
 def clean_mention(segment: str) -> tuple[int, int]:
     """Offsets (within segment) of the mention once intro words, determiners kept, and trailing adverbs are cut."""
+    channel = _TRAILING_CHANNEL.search(segment)
+    if channel and channel.start() > 0:
+        segment = segment[: channel.start()]
     start = len(segment) - len(segment.lstrip(" \t\u00a0"))
     intro = _INTRO_WORDS.match(segment, start)
     if intro:
@@ -272,6 +279,14 @@ def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None
 
 def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None) -> MentionAnalysis:
     text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
+    owned = _OWNED_DOCUMENT.match(text)
+    if owned:
+        text = owned["actor"]  # "The Conservatives' letter to ..." is the Conservatives speaking
+    placed = _NAME_OF_PLACE.match(text)
+    if placed and gazetteer.candidates(text) == []:
+        person = _analyse_mention(placed["person"], gazetteer, country_hint)
+        if person.kind == "person" and person.named and " " in person.name:
+            return person  # "Senate Democratic Leader Greg Taylor of Indianapolis" is Greg Taylor
     by = _INVESTIGATION_BY.match(text) or _STAFF_AT.match(text)
     if by:
         text = by["actor"]
@@ -333,6 +348,11 @@ def _names_before(word: str, gazetteer: Gazetteer) -> bool:
             and not gazetteer.country_in(word) and word.lower() not in _FUNCTION_WORDS)
 
 
+_OWNED_DOCUMENT = re.compile(
+    r"^(?:the\s+)?(?P<actor>[A-Z][^,]*?)(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,2}(?:letter|statement|report|memo|announcement|release|"
+    r"readout|analysis|findings|study|survey|poll|figures|data|tally|count)(?:\s+(?:to|on|about|from)\s+.*)?$"
+)
+_NAME_OF_PLACE = re.compile(r"^(?P<person>.*\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
 _LOCATED = re.compile(r"^(?P<head>.+?)\s+(?:in|from|at|near)\s+(?P<place>.+)$")
 
 

@@ -535,7 +535,7 @@ class SentenceReader:
         # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
         relative = re.search(
             r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing|including|"
-            r"among them|such as)\b[^,]*$",
+            r"among them|such as|(?:chaired|led|headed|run|backed|funded|founded|owned|based|supported)\s+(?:by|in))\b[^,]*$",
             self.text[:comma],
         )
         if relative:

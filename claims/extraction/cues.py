@@ -154,13 +154,13 @@ def find_cues(text: str) -> list[CueMatch]:
 # Adjuncts between a cue and its content: channels ("on Telegram", "in a statement"; a channel is not
 # an intermediary) and times ("on Tuesday", "earlier this week"). Stripped one at a time.
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MEDIUM = (
+MEDIUM = (
     r"(?:statement|post|video|interview|address|speech|message|briefing|update|press conference|news conference|broadcast|"
     r"assessment|analysis|bulletin|report|letter|op-ed|column|filing|ruling|decree|summary|note|tweet|podcast|"
     r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel)"
 )
 ADJUNCT = re.compile(
-    rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{_MEDIUM}\b(?:\s+to the nation)?"
+    rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b(?:\s+to the nation)?"
     r"(?:,?\s+formerly (?:known as )?Twitter,?)?"  # "on X, formerly Twitter,"
     rf"|(?:late |early )?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"

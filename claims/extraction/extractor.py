@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from claims.extraction import markers
-from claims.extraction.actors import PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role
+from claims.extraction.actors import (
+    PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention,
+)
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
 from claims.extraction.coref import GENERIC_HEADS, DiscourseMemory
@@ -46,6 +48,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+_ISSUED_DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post)")
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
@@ -98,6 +101,9 @@ class _PassageExtractor:
         lower = mention.lower().strip()
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
+        if _ISSUED_DOCUMENT.fullmatch(lower):
+            # "the statement said", "the report added": whoever issued it, the last organisation that spoke.
+            return self.memory.pronoun("it")
         if _OWN_OFFICE.fullmatch(lower):
             return self._office_of(self.memory.pronoun("he"))
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
@@ -247,6 +253,23 @@ class _PassageExtractor:
                 self.memory.remember(a, coordinated["a"])
                 self.memory.remember(b, coordinated["b"])
                 return
+            if re.fullmatch(r"(?:some\s+|many\s+)?others?(?:\s+\w+)?", coordinated["b"]):
+                # "The official and others say": the one named speaks for the rest.
+                attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+                mention = coordinated["a"]
+            elif not (first or second) and all(is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
+                                               for part in (coordinated["a"], coordinated["b"])):
+                # "Police and residents said": two sources, one claim each.
+                a = self.resolve(coordinated["a"], sentence=text)
+                b = self.resolve(coordinated["b"], sentence=text)
+                if a and b:
+                    attribution.actor = a
+                    attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+                    b_start = attribution.mention[0] + coordinated.start("b")
+                    attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
+                    self.memory.remember(a, coordinated["a"])
+                    self.memory.remember(b, coordinated["b"])
+                    return
             if first and re.match(r"(?:its|his|her|their)\s", coordinated["b"]):
                 # "Kyiv and its allies say": the named actor speaks for the group.
                 attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
