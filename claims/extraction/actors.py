@@ -18,7 +18,8 @@ PERSON_ROLES = frozenset(
     "chair captain colonel lieutenant admiral marshal mother father woman man witness resident doctor survivor victim "
     "activist journalist correspondent reporter economist scientist negotiator mediator monitor observer pope cleric "
     "coach manager pastor bishop rabbi imam sheriff professor teacher engineer historian commissioner paramedic "
-    "medic peacekeeper meteorologist ombudsman".split()
+    "medic peacekeeper meteorologist ombudsman speaker protester protester campaigner poster user neighbour neighbor "
+    "lieutenant-general".split()
 )
 # Words that head a description of an organisation or a group.
 ORG_HEADS = frozenset(

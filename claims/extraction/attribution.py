@@ -51,6 +51,9 @@ _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*ci
 _NP_STOP = re.compile(r"[,;!?(\u2014]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
                       r"(?<!\bRep)(?<!\bGov)(?<!\bProf)(?<!\bSgt)(?<!\bMaj)\.|\s--?\s|$")
 _LONGEST_MENTION = 160
+_AGE_AND_HOME = re.compile(
+    r"(?:,\s*(?:aged\s+)?\d{1,3})?(?:,\s*(?:from|of)\s+[A-Z][^,]*(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)?\s*$"
+)
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                             r"August|September|October|November|December|Today|Tonight|Yesterday|Overnight)\b")
 # "at least 16 deaths" is an amount, not a place.
@@ -532,6 +535,10 @@ class SentenceReader:
         Returns the mention naming the source, the wider span (with the title) to remember, and
         the intermediary when the source is cited.
         """
+        # "Richard Weir, 60, from Tynemouth, North Tyneside, said": an age and a home town follow the name.
+        tail = _AGE_AND_HOME.search(self.text, 0, comma)
+        if tail and tail.start() < comma and self.text[tail.start()] == ",":
+            comma = tail.start()
         # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
         relative = re.search(
             r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing|including|"

@@ -113,6 +113,11 @@ class DiscourseMemory:
         if gender:
             self._genders.setdefault(actor.name, gender)
 
+    def fits(self, actor: ExtractedActor, pronoun: str, mention: str = "") -> bool:
+        """Whether a person just named may be "he" or "she": what the document knows of them, else their name."""
+        known = self._genders.get(actor.name) or gender_of(actor.name, mention)
+        return known is None or known == ("male" if pronoun == "he" else "female")
+
     def _fits(self, actor: ExtractedActor, pronoun: str) -> bool:
         """Whether the person may be "he" or "she" ("they-person": a description that does not say)."""
         gender = self._genders.get(actor.name)

@@ -61,6 +61,9 @@ _PORTFOLIO = re.compile(
 )
 
 
+# Two or three capitalised words after a lower-case word: a personal name in running text ("When Jane Roe was").
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]s|[Aa]lthough|[Tt]hough|[Ss]ince|[Ii]f|[Bb]ecause|[Uu]ntil|[Oo]nce)\s+$")
+_FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
 # A role or title, then a personal name of two or three words: "speaker Peter Katjavivi", "Lt. Gen. Ahmed Sharif".
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
 
@@ -99,6 +102,10 @@ class _PassageExtractor:
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
         lower = mention.lower().strip()
+        if lower in ("he", "she"):
+            # "When Jane Roe was pregnant, she posted": the person the sentence has just named, else the discourse's.
+            named = self._person_earlier_in(sentence, mention, lower)
+            return named or self.memory.pronoun(lower)
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
         if _ISSUED_DOCUMENT.fullmatch(lower):
@@ -138,6 +145,20 @@ class _PassageExtractor:
             if antecedent:
                 return antecedent
         return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+
+    def _person_earlier_in(self, sentence: str, mention: str, pronoun: str) -> ExtractedActor | None:
+        position = sentence.find(f" {mention} ")
+        if position <= 0:
+            return None
+        for match in reversed(list(_FULL_NAME.finditer(sentence, 0, position))):
+            if not _SUBORDINATOR_BEFORE.search(sentence, 0, match.start()):
+                continue  # only the subject of a clause such as "When Jane Roe was ...", never an object
+            analysis = analyse_mention(match[0], self.gazetteer)
+            if analysis.kind == "person" and analysis.named and " " in analysis.name:
+                actor = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+                if self.memory.fits(actor, pronoun, match[0]):
+                    return actor
+        return None
 
     def _office_of(self, person: ExtractedActor | None) -> ExtractedActor | None:
         """ "Zelenskyy visited the front, his office said": the office of the person just named, known by the
