@@ -570,6 +570,9 @@ class SentenceReader:
             # any description may follow a name.
             apposition = self.text.rfind(",", 0, comma) + 1
             if apposition and _DESCRIPTION_START.match(self.text[apposition:comma].lstrip()):
+                # "Hayley Walsh, 42, a lecturer from Nottingham, said": an age may stand between name and description.
+                while (age := re.search(r",\s*(?:aged\s+)?\d{1,3}\s*,\s*$", self.text[:apposition])):
+                    apposition = age.start() + 1
                 name_start, _ = self.left_segment(apposition - 1)
                 name = self.mention_in(name_start, apposition - 1)
                 return (name, name, None) if name else None
