@@ -302,7 +302,7 @@ class SentenceReader:
 
     def _according(self, match: CueMatch) -> Attribution | None:
         # Anything can be a source here: "according to Palestinian tallies", "according to an AP-NORC poll".
-        source = self.right_np(match.end, strict=False)
+        source = self.right_np(match.end, strict=False) or self._any_source(match.end)
         if not source:
             return None
         listed = _LIST_TAIL.match(self.text, source[1])
@@ -450,6 +450,15 @@ class SentenceReader:
             return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
         return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via or self._interviewer(mention[0]),
                            memory_mention=memory_mention)
+
+    def _any_source(self, position: int) -> tuple[int, int] | None:
+        """After "according to" even "Bushnell's LinkedIn page" names a source: any short phrase that is no clause."""
+        stop = _NP_STOP.search(self.text, position).start()
+        a, b = clean_mention(self.text[position:stop])
+        words = self.text[position + a:position + b].split()
+        if not 0 < len(words) <= 8 or words[0].lower() in ("he", "she", "it", "they", "we", "i", "you", "to", "that", "this"):
+            return None
+        return (position + a, position + b)
 
     def _named_after(self, position: int) -> tuple[int, int] | None:
         """A person's name (or a known actor) right after a cue: "said Matthew Levitt", "said Mr. Reeves"."""

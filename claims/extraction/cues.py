@@ -25,7 +25,9 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "insist": (("insisted", "insists", "insisting"), "fact"),
     "maintain": (("maintains", "maintained", "maintaining"), "fact"),
     "reveal": (("revealed", "reveals"), "fact"),
-    "indicate": (("indicated",), "fact"),
+    "indicate": (("indicated", "indicates", "indicating"), "fact"),
+    "show": (("showed", "shows", "showing"), "fact"),
+    "mention": (("mentioned", "mentions"), "fact"),
     "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), "fact"),
     "admit": (("admitted", "admits", "admitting"), "fact"),
     "explain": (("explained", "explains", "explaining"), "fact"),
@@ -36,7 +38,7 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "describe": (("described", "describes"), "opinion"),
     "cite": (("cited", "cites", "quoted", "quotes", "citing"), "fact"),
     "warn": (("warned", "warns", "warning"), "opinion"),
-    "stress": (("stressed", "stresses", "stressing"), "opinion"),
+    "stress": (("stressed", "stresses", "stressing", "stress"), "opinion"),
     "emphasize": (("emphasized", "emphasised", "emphasizes", "emphasising", "emphasizing"), "opinion"),
     "argue": (("argued", "argues", "arguing"), "opinion"),
     "urge": (("urged", "urges", "urging"), "opinion"),
@@ -95,7 +97,7 @@ OPINION_LEMMAS = frozenset(lemma for lemma, (_, kind) in _VERBS.items() if kind 
 NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate", "estimates", "say", "calls on", "calls for",
                              "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found",
                              "fear", "fears", "dispute", "disputes", "forecast", "forecasts", "hints", "purported", "boasts",
-                             "counter", "replies", "recalls"})
+                             "counter", "replies", "recalls", "shows", "showing", "mentions", "stress"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dispute"})
 
 _AUXILIARIES = frozenset({"has", "have", "had"})
