@@ -26,7 +26,7 @@ from claims.extraction.quantities import extract_quantities
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
 
-EXTRACTOR_VERSION = "2026.11.4"
+EXTRACTOR_VERSION = "2026.12.1"
 
 # Words that make a statement a prediction, demand or belief rather than a checkable fact.
 _MODAL_WORDS = frozenset(
