@@ -97,7 +97,7 @@ _PREPOSITIONS = frozenset(
 _ROLE_THEN_NAME = re.compile(r"\b(?P<role>[a-z][a-z-]*)\s+[A-Z][\w'’.&+-]*(?:\s+[A-Z][\w'’.&+-]*){0,3}(?:\s+[a-z]{3,})?$")
 _DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on|am|de|der|du|la|le))*(?:\s+(?P<tail>[a-z]{3,}))?)$")
 # "the CTK news agency", "Iran's semi-official Tasnim news agency": the outlet's own name before its kind.
-_NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|TV|television|radio station)$")
+_NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|news channel|news network|network|channel|TV|television|radio station)$")
 _DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative weekly daily magazine tabloid".split())
 _INVESTIGATION_BY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:(?:published|issued|released|posted|put out)\s+)?(?:by|from|of)\s+(?P<actor>.+)$",
@@ -115,6 +115,23 @@ _STAFF_AT = re.compile(
 
 # "The Indian army in a statement said", "Misri in a news briefing in New Delhi accused": the channel is no part of the name.
 _TRAILING_CHANNEL = re.compile(rf"\s+(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b.*$")
+
+
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|TV|Television|Radio|Magazine|Times|Post|Journal|Herald|Telegraph|Gazette|Press|Channel|Network|Broadcasting|"
+    r"Agency|Daily|Weekly|Tribune|Observer|Guardian|Mirror|Mail|Express)\b"
+    r"|\b(?:news|television|radio|newspaper|magazine|channel|broadcaster|outlet|agency|network)\b|state-(?:owned|run)"
+)
+
+
+def looks_like_outlet(mention: str, gazetteer: Gazetteer) -> bool:
+    """ "the Saudi state-owned Al-Arabiya network", "Philadelphia Magazine", "Nine News", or an outlet the gazetteer knows."""
+    if any(record.kind == "media" for record in gazetteer.candidates(mention)):
+        return True
+    return bool(_OUTLET_WORDS.search(mention)) and any(word[:1].isupper() for word in mention.split())
+
+
+_NUMBERED_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}\d{1,3}")
 
 
 def clean_mention(segment: str) -> tuple[int, int]:
@@ -199,6 +216,8 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     head = head_word(mention)
     if not head:
         return False
+    if _NUMBERED_NAME.fullmatch(mention):
+        return True  # "Number 10", "Channel 12"
     if not strict and len(words) <= 8 and head.isalpha() and head.islower():
         # A short noun phrase, its modifiers aside: "the militia", "UN peacekeepers in southern Lebanon".
         core = [w.lower() for w in _words(head_phrase(mention))]
@@ -292,7 +311,10 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     if by:
         text = by["actor"]
     outlet = _NAMED_OUTLET.search(text)
-    if outlet and not gazetteer.country_in(outlet["name"]):
+    owner = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+", outlet["name"]) if outlet else None
+    if owner and gazetteer.country_in(owner[0]) and outlet["name"][owner.end():]:
+        text = outlet["name"][owner.end():]  # "Pakistan's Geo news channel" is Geo
+    elif outlet and not gazetteer.country_in(outlet["name"]):
         text = outlet["name"]  # "the Financial Times newspaper" is the Financial Times
     record = _lookup(text, gazetteer, country_hint)
     if outlet and record is None and text == outlet["name"]:

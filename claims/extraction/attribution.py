@@ -26,7 +26,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claims.extraction.actors import PERSON_ROLES, analyse_mention, clean_mention, head_word, is_head_noun, is_source_mention
+from claims.extraction.actors import (
+    PERSON_ROLES, analyse_mention, clean_mention, head_word, is_head_noun, is_source_mention, looks_like_outlet,
+)
 from claims.extraction.cues import ADJUNCT, NOUN_LIKE_FORMS, CueMatch, find_cues, lemma_of
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.sentences import Sentence, quoted_regions
@@ -92,6 +94,13 @@ _TOLD_OBJECT = re.compile(
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
+_OUTLET_TAIL = re.compile(
+    r"(?:\s+(?:state-owned|state-run|privately[- ]owned|[A-Z][\w'’&.-]*|news agency|news channel|news network|news|channel|"
+    r"network|newspaper|broadcaster|television|radio|daily|magazine)(?=[\s,.;:]|$))+"
+)
+# "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
+_TO_OUTLET = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})(?=[\s,.;:]*$)")
 # "..., according to a statement from his ministry": the speaker's own channel, not an intermediary.
 _OWN_CHANNEL = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:statement|post|video|message|readout|release|communiqu\w+)\s+(?:from|by|of)\s+(?:his|her|its|their)\b", re.IGNORECASE)
 _DESCRIPTION_START = re.compile(r"(?:a|an|the|one of|[A-Z][\w.-]*(?:'s|’s))\s")
@@ -342,6 +351,10 @@ class SentenceReader:
         claim_noun = _CLAIM_NOUN.match(self.text, clause_start, mention_end)
         mention_start = claim_noun.end() if claim_noun else clause_start
         mention = self.mention_in(mention_start, mention_end, strict) if self.text[mention_start:mention_end].strip() else None
+        if mention is None and previous and previous.cue and clause_start <= previous.cue[0] and previous.cue[1] < mention_end:
+            # "Number 10 said the commissioner had said ...": the second speaker starts after the first cue.
+            that = _CONTENT_OPENER.match(self.text, previous.cue[1]).end()
+            mention = self.mention_in(that, mention_end, strict) if self.text[that:mention_end].strip() else None
         passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
         by_agent = _BY_AGENT.match(self.text, cue_end) if lemma != "cite" else None
         if by_agent and (passive or self.text[max(0, match.verb_start - 3) : match.verb_start].lower() == "as "):
@@ -376,8 +389,14 @@ class SentenceReader:
             if not told:
                 return None
             after = told.end()
-            cue_text = self.text[cue_start:after]
             via = (told.start("object"), told.end("object")) if told["object"] else None
+            tail = _OUTLET_TAIL.match(self.text, after) if via and self.text[via[0]:via[1]][:1].isupper() or (
+                via and self.text[via[0]:via[1]].startswith("the ")) else None
+            if tail and tail.end() > after:
+                # "told the Saudi state-owned Al-Arabiya network", "told Pakistan's Geo news channel": the whole name.
+                after = tail.end()
+                via = (via[0], after)
+            cue_text = self.text[cue_start:after]
         if lemma == "accuse" and self.text.startswith(" of ", cue_end):
             return None  # "RSF accused of looting": the mention is accused (a passive headline), not the accuser
         if lemma == "cite" and participle:
@@ -448,6 +467,10 @@ class SentenceReader:
             return None  # "The minister said nothing about the timetable"
         if cited:
             return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
+        to_outlet = _TO_OUTLET.search(self.text, content[0], content[1]) if via is None and lemma != "tell" else None
+        if to_outlet and looks_like_outlet(to_outlet["outlet"], self.gazetteer):
+            via = strip_span(self.text, to_outlet.start("outlet"), to_outlet.end("outlet") - to_outlet["outlet"].endswith("."))
+            content = strip_span(self.text, content[0], to_outlet.start())
         return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via or self._interviewer(mention[0]),
                            memory_mention=memory_mention)
 
@@ -482,7 +505,8 @@ class SentenceReader:
         comma_after_cue = self.text[after:].lstrip().startswith(",")
         left = strip_span(self.text, 0, clause_start)
         left_text = self.text[left[0]:left[1]]
-        left_is_content = bool(left_text) and not _INTRO_SEGMENT.match(left_text + " ") or len(left_text.split()) > 6
+        # "However, a deal was still possible, X told the AP": an intro word before a clause of its own is still content.
+        left_is_content = bool(left_text) and (not _INTRO_SEGMENT.match(left_text + " ") or "," in left_text) or len(left_text.split()) > 6
         if raw_right[:1] in "\"\u201c" and right_text:
             if left_is_content and self.text[:clause_start].rstrip()[-1:] in "\"\u201d" and comma_after_cue:
                 # '"Part one," she said, "part two."': the quotation on both sides is the content.
@@ -641,6 +665,17 @@ class SentenceReader:
                 _, _, boundary_start = self._last_boundary(second.mention[0])
                 first.content = strip_span(self.text, first.content[0], min(first.content[1], boundary_start))
                 attributions.remove(second)
+                break
+        for first, second in zip(attributions, attributions[1:]):
+            nested = (first.mention and second.mention and second.cue and first.via is None and second.via is None
+                      and first.rule == "source_first" and first.content[0] <= second.mention[0]
+                      and second.cue[1] <= first.content[1] and second.content[1] <= first.content[1]
+                      and self.text[second.mention[0]:second.mention[1]].lower() not in ("it", "he", "she", "they", "we")
+                      and not _FINITE_VERB.search(self.text, first.content[0], second.mention[0]))
+            if nested:
+                # "Number 10 said the commissioner had said ...": the commissioner's statement, relayed by Number 10.
+                second.via = first.mention
+                attributions.remove(first)
                 break
         for first, second in zip(attributions, attributions[1:]):
             second_start = min(p[0] for p in (second.mention, second.cue, second.memory_mention) if p)

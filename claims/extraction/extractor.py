@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from claims.extraction import markers
 from claims.extraction.actors import (
-    PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention,
+    PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention, looks_like_outlet,
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
@@ -312,8 +312,9 @@ class _PassageExtractor:
             unnamed = via_actor is not None and not via_actor.known and all(
                 word[:1].islower() or _NATIONALITY.match(word) for word in via_actor.name.split()[1:]) and (
                 _NATIONALITY.match(via_actor.name.split()[0]) or via_actor.name[:1].islower())
-            if (attribution.lemma == "tell" and (not via_actor or via_actor.kind != "media" or unnamed)) or (
-                    via_actor and via_actor.name == self.publisher):
+            outlet = via_actor is not None and (
+                via_actor.kind == "media" or looks_like_outlet(text[attribution.via[0]:attribution.via[1]], self.gazetteer))
+            if (attribution.lemma == "tell" and (not outlet or unnamed)) or (via_actor and via_actor.name == self.publisher):
                 attribution.via = None
                 via_actor = None
             attribution.via_actor = via_actor
@@ -367,6 +368,7 @@ class _PassageExtractor:
     def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
         """Quoted sentences with no cue belong to the speaker of their quotation; so does "it is said" right after a claim."""
         last_speaker: ExtractedActor | None = None
+        last_via: ExtractedActor | None = None
         for index, (sentence, attributions) in enumerate(per_sentence):
             impersonal = [f for f in attributions if f.rule == "impersonal"]
             if impersonal:
@@ -377,26 +379,28 @@ class _PassageExtractor:
                     attribution.actor = speaker if same_paragraph else None
                 attributions[:] = [f for f in attributions if f.actor or f.mention]
             if attributions:
-                speakers = [f.actor for f in attributions if f.actor]
-                last_speaker = speakers[-1] if speakers else last_speaker
+                speakers = [f for f in attributions if f.actor]
+                if speakers:
+                    last_speaker, last_via = speakers[-1].actor, speakers[-1].via_actor
                 continue
             # The whole sentence is quoted speech (not a sentence that merely starts with a quoted name).
             starts_quoted = sentence.text[:1] in "\"\u201c" and (sentence.ends_inside_quote or sentence.text.rstrip()[-1:] in "\"\u201d")
             quoted = sentence.opens_inside_quote or starts_quoted
             if not quoted or last_speaker is None and not sentence.ends_inside_quote:
                 continue
-            speaker = last_speaker
+            speaker, via = last_speaker, last_via
             if sentence.ends_inside_quote:
                 for later, later_attributions in per_sentence[index + 1 :]:
                     if later.paragraph != sentence.paragraph:
                         break
                     if later_attributions and later_attributions[0].actor:
-                        speaker = later_attributions[0].actor
+                        speaker, via = later_attributions[0].actor, later_attributions[0].via_actor
                         break
             if speaker is None:
                 continue
             content = (0, len(sentence.text))
-            attributions.append(Attribution(None, None, "quote", None, content, "quote_continuation", actor=speaker))
+            # The quotation goes on: whoever relayed its first words ("told the AP") relays the rest.
+            attributions.append(Attribution(None, None, "quote", None, content, "quote_continuation", actor=speaker, via_actor=via))
 
     def _build(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> PassageExtraction:
         claims: list[ExtractedClaim] = []
