@@ -94,6 +94,7 @@ _TOLD_OBJECT = re.compile(
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
+_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|released|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
 _OUTLET_TAIL = re.compile(
     r"(?:\s+(?:state-owned|state-run|privately[- ]owned|[A-Z][\w'’&.-]*|news agency|news channel|news network|news|channel|"
@@ -323,6 +324,11 @@ class SentenceReader:
         if cited:
             # "According to a Reuters report, which cited two officials, ...": the officials said it, via Reuters.
             via, source = source, cited
+        seen_by = _SEEN_BY.search(self.text, source[0], source[1])
+        if seen_by and via is None and seen_by.end() < source[1]:
+            # "according to a Pentagon memo seen by Reuters", "... data provided by Ebrard": who passed it on relays it.
+            via = strip_span(self.text, seen_by.end(), source[1])
+            source = strip_span(self.text, source[0], seen_by.start())
         clause_start, _ = self.left_segment(match.start)
         if not self.text[:clause_start].strip(" ,"):
             content = strip_span(self.text, source[1], len(self.text))

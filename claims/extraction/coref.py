@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,7 @@ _FEMALE_WORDS = frozenset(
     "mrs mrs. ms ms. miss lady dame queen princess mother daughter sister wife spokeswoman chairwoman congresswoman "
     "businesswoman woman girl aunt grandmother widow she her".split()
 )
+_JOURNALIST = re.compile(r"\b(?:journalist|reporter|correspondent|photographer|photojournalist|writer|editor)\b", re.IGNORECASE)
 _FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 
 
@@ -57,7 +59,10 @@ def _first_names() -> dict[str, str]:
 
 def gender_of(name: str, mention: str = "") -> str | None:
     """ "male", "female" or None, from the words around the name ("Mrs", "spokeswoman") or a common first name."""
-    words = {word.strip(",.").lower() for word in mention.replace("’", "'").split()}
+    tokens = mention.replace("’", "'").split()
+    owner = max((i for i, token in enumerate(tokens) if token.endswith(("'s", "'"))), default=-1)
+    # "Ms Bowles' father": the owner's title says nothing of the person named.
+    words = {word.strip(",.").lower() for word in tokens[owner + 1:]}
     if not words.isdisjoint(_FEMALE_WORDS):
         return "female"
     if not words.isdisjoint(_MALE_WORDS):
@@ -190,6 +195,11 @@ class DiscourseMemory:
                 if len(found) == 2:
                     return found[1], found[0]
         return None
+
+    def last_journalist(self) -> ExtractedActor | None:
+        """The last reporter the text named ("AP journalist Dar Yasin"): "residents told him" relays through them."""
+        return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind == "person"
+                     and _JOURNALIST.search(entry.mention)), None)
 
     def surname(self, name: str) -> ExtractedActor | None:
         """"Klimkin" after "Pavlo Klimkin" is the same person; so is "Lai" after "Lai Ching-te" (family name first),

@@ -99,6 +99,7 @@ class _PassageExtractor:
         self.memory = DiscourseMemory()
         # "Darfur: ..." may name a place, not a speaker: an unknown name before a headline's colon waits for the body.
         self._tentative: list[Attribution] = []
+        self._relay: tuple[ExtractedActor, ExtractedActor] | None = None  # the last speaker who spoke through an outlet
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
         lower = mention.lower().strip()
@@ -304,6 +305,14 @@ class _PassageExtractor:
         if attribution.actor:
             remembered = text[attribution.memory_mention[0]:attribution.memory_mention[1]] if attribution.memory_mention else mention
             self.memory.remember(attribution.actor, remembered)
+            if attribution.via is None and mention.lower() in PRONOUNS and self._relay and self._relay[0] == attribution.actor:
+                # "X told the AP ... He noted that ...": the same interview, the same relay.
+                attribution.via_actor = self._relay[1]
+        via_mention = text[attribution.via[0]:attribution.via[1]].lower() if attribution.via else ""
+        if via_mention in ("him", "her"):
+            # "Local residents told him ...": the reporter the text named relays what they heard.
+            attribution.via_actor = self.memory.last_journalist()
+            return
         if attribution.via:
             via_actor = self.resolve(text[attribution.via[0]:attribution.via[1]])
             # "told DW" or "in an interview with DW" in DW's own article is first-hand; "told Reuters" relays
@@ -318,6 +327,8 @@ class _PassageExtractor:
                 attribution.via = None
                 via_actor = None
             attribution.via_actor = via_actor
+            if via_actor and attribution.actor:
+                self._relay = (attribution.actor, via_actor)
 
     def _resolve_sides(self, attribution: Attribution, before: str) -> None:
         """ "Both sides reported ...": one claim for each of the two actors the passage named last; else the

@@ -81,5 +81,5 @@ def is_generic_object(words: str) -> bool:
 
 def content_bigrams(text: str) -> set[tuple[str, str]]:
     """Pairs of neighbouring content words ("machine gun"): two sentences sharing one speak of the same thing."""
-    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS]
+    words = [w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS]
     return set(zip(words, words[1:]))
