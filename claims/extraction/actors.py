@@ -97,7 +97,7 @@ _PREPOSITIONS = frozenset(
 _ROLE_THEN_NAME = re.compile(r"\b(?P<role>[a-z][a-z-]*)\s+[A-Z][\w'’.&+-]*(?:\s+[A-Z][\w'’.&+-]*){0,3}(?:\s+[a-z]{3,})?$")
 _DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P<name>[A-Z][\w'’.&+-]*(?:\s+(?:[A-Z][\w'’.&+-]*|of|for|the|and|on|am|de|der|du|la|le))*(?:\s+(?P<tail>[a-z]{3,}))?)$")
 # "the CTK news agency", "Iran's semi-official Tasnim news agency": the outlet's own name before its kind.
-_NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|news channel|news network|network|channel|TV|television|radio station)$")
+_NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?!(?:The|A|An|This|That|Its|Their)\s)(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|news channel|news network|network|channel|TV|television|radio station)$")
 _DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative weekly daily magazine tabloid".split())
 _INVESTIGATION_BY = re.compile(
     r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:(?:published|issued|released|posted|put out)\s+)?(?:by|from|of)\s+(?P<actor>.+)$",
@@ -207,7 +207,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
         return False
     if len(words) == 1 and lower[0] in PRONOUNS:
         return True
-    if all(_ADVERB.fullmatch(w) for w in lower) or (len(words) == 1 and words[0].islower() and words[0].endswith("ed")):
+    if all(w.islower() and _ADVERB.fullmatch(w) for w in words) or (len(words) == 1 and words[0].islower() and words[0].endswith("ed")):
         return False  # "Tracey Lomax, recently told CNN": an adverb; "a former officer who responded said": a verb
     if lower[0] in ("i", "you", "what", "how", "why", "whether") or any(w in _VERBISH and not _is_acronym(words[i]) for i, w in enumerate(lower)) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
         return False

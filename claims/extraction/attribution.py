@@ -94,7 +94,7 @@ _TOLD_OBJECT = re.compile(
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
-_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|released|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
+_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
 _OUTLET_TAIL = re.compile(
     r"(?:\s+(?:state-owned|state-run|privately[- ]owned|[A-Z][\w'’&.-]*|news agency|news channel|news network|news|channel|"
@@ -675,7 +675,7 @@ class SentenceReader:
         for first, second in zip(attributions, attributions[1:]):
             nested = (first.mention and second.mention and second.cue and first.via is None and second.via is None
                       and first.rule == "source_first" and first.content[0] <= second.mention[0]
-                      and second.cue[1] <= first.content[1] and second.content[1] <= first.content[1]
+                      and second.cue[1] <= first.content[1] and first.content[0] <= second.content[0] and second.content[1] <= first.content[1]
                       and self.text[second.mention[0]:second.mention[1]].lower() not in ("it", "he", "she", "they", "we")
                       and not _FINITE_VERB.search(self.text, first.content[0], second.mention[0]))
             if nested:

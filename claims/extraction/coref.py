@@ -88,7 +88,7 @@ class _Entry:
 
 
 def _stem(word: str) -> str:
-    word = word.lower().rstrip("s")
+    word = word.lower().removeprefix("ex-").rstrip("s")
     return word[:7]  # "minister" and "ministry" differ; "prosecutors" and "prosecution" do not
 
 
@@ -172,8 +172,12 @@ class DiscourseMemory:
             if any(_stem(word) == stem for word in words):
                 return entry.actor
         if wants_person:
-            # "The retired general said": the last person named, as with "he" or "she" when the words tell which.
+            # "The retired general said": the last person named, as with "he" or "she" when the words tell which. A bare
+            # role ("the officer said") with no one of that role named before is somebody new, not the last person.
+            words = [w for w in mention.lower().split() if w not in ("the", "a", "an", "this", "that")]
             gender = gender_of("", mention)
+            if len(words) <= 1 and gender is None:
+                return None
             return self.pronoun({"male": "he", "female": "she"}.get(gender or "", "they-person"))
         kinds = GENERIC_HEADS.get(head.lower())
         if kinds:

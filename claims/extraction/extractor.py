@@ -390,7 +390,8 @@ class _PassageExtractor:
                     attribution.actor = speaker if same_paragraph else None
                 attributions[:] = [f for f in attributions if f.actor or f.mention]
             if attributions:
-                speakers = [f for f in attributions if f.actor]
+                # Who speaks on in a quotation: a speaker, not a document ("according to his LinkedIn page").
+                speakers = [f for f in attributions if f.actor and (f.rule != "according_to" or f.actor.kind == "person")]
                 if speakers:
                     last_speaker, last_via = speakers[-1].actor, speakers[-1].via_actor
                 continue
