@@ -33,7 +33,8 @@ ORG_HEADS = frozenset(
     "guard brigade battalion regiment unit headquarters sides parties intelligence services agencies centre center bureau "
     "directorate inspectorate observatory ministries governments companies firms operators insurers rescuers medics "
     "paramedics bank opposition presidency people "
-    "investigation report study survey analysis estimates figures data statement agency's".split()
+    "investigation report study survey analysis estimates figures data statement agency's research poll memo posts video "
+    "footage records documents filings men women".split()
 )
 TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
     "Foreign Defense Defence Prime Interior Finance Economy Justice Health Deputy Former Interim Acting Regional State "
@@ -131,6 +132,10 @@ def looks_like_outlet(mention: str, gazetteer: Gazetteer) -> bool:
     return bool(_OUTLET_WORDS.search(mention)) and any(word[:1].isupper() for word in mention.split())
 
 
+_AUXILIARY_TAIL = re.compile(
+    r"\s+(?:has|have|had)(?:\s+(?:[a-z]+ly|also|again|long|since|already|often|(?:over|in|for|during)\s+(?:the\s+)?"
+    r"(?:past|last|recent)?\s*(?:few|several|two|three)?\s*(?:days|weeks|months|years)))*\s*$"
+)
 _NUMBERED_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}\d{1,3}")
 
 
@@ -147,6 +152,9 @@ def clean_mention(segment: str) -> tuple[int, int]:
     if time and time.end() < len(segment):
         start = time.end()
     end = len(segment.rstrip(" \t\u00a0"))
+    auxiliary = _AUXILIARY_TAIL.search(segment, start, end)
+    if auxiliary and auxiliary.start() > start:
+        end = auxiliary.start()  # "General Asim Munir has over the past few months repeatedly (warned)"
     trailing = _TRAILING_ADVERBS.search(segment[start:end])
     if trailing:
         end = start + trailing.start()

@@ -95,6 +95,7 @@ _TOLD_OBJECT = re.compile(
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
 _SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
+_POSTED_THINGS = frozenset("video videos photo photos image images footage clip clips message messages statement letter".split())
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
 _OUTLET_TAIL = re.compile(
     r"(?:\s+(?:state-owned|state-run|privately[- ]owned|[A-Z][\w'’&.-]*|news agency|news channel|news network|news|channel|"
@@ -381,6 +382,8 @@ class SentenceReader:
                     clause_start = mention[0]
             if mention is None and not participle and boundary not in _ELLIPTIC:
                 return None
+        if lemma == "post" and mention and head_word(self.text[mention[0]:mention[1]]).lower() in _POSTED_THINGS:
+            return None  # "A video posted on social media showed ...": what was posted, not who posted
         if verb.lower() in NOUN_LIKE_FORMS and _DETERMINER_BEFORE.search(self.text[max(0, match.verb_start - 20) : match.verb_start]):
             return None  # "the claims", "unconfirmed reports": a noun, not a verb
         if verb.lower() in NOUN_LIKE_FORMS and _NOUN_FOLLOWED.match(self.text, cue_end):

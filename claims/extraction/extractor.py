@@ -68,8 +68,12 @@ _FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'�
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
 
 
+_MONTH_MAY = re.compile(r"(?<=\w )May\b|\bMay(?=\s+\d)")
+
+
 def _is_opinion_wording(text: str) -> bool:
     """Modal, interrogative or evaluative wording; "could not be verified" does not count."""
+    text = _MONTH_MAY.sub("", text)  # "in May 2020" is a month, not a modal
     lower = markers.UNVERIFIED.sub("", text.lower()) if markers.is_unverified(text) else text.lower()
     words = _LOWER_WORDS.findall(lower)
     return (
