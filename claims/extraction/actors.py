@@ -45,7 +45,7 @@ TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
 # Lower-case particles inside personal names ("Abdulaziz bin Salman", "Ruben van der Meer", "Mohammed al-Sudani").
 _NAME_PARTICLES = frozenset("bin bint ibn ben abu van von der den de del della di da dos das du la le al el ter ten".split())
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ad-din)-[A-Z]")
-_ORG_NAME_ENDINGS = frozenset(
+ORG_NAME_ENDINGS = frozenset(
     "Ministry Office Council Agency Department Service Forces Army Navy Times Post Guardian Institute Group Committee "
     "Commission Parliament Court Bank Company Union Organization Organisation News Media Party Corporation Police Command "
     "Staff Administration University Force Guard Fund Program Programme Observatory Watch International Kremlin Pentagon "
@@ -101,7 +101,7 @@ _DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P
 _NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?!(?:The|A|An|This|That|Its|Their)\s)(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|news channel|news network|network|channel|TV|television|radio station)$")
 _DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative weekly daily magazine tabloid".split())
 _INVESTIGATION_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:(?:published|issued|released|posted|put out)\s+)?(?:by|from|of)\s+(?P<actor>.+)$",
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:(?:into|on|about)\s+[^,]{1,40}?\s+)?(?:(?:published|issued|released|posted|put out)\s+)?(?:by|from|of)\s+(?P<actor>.+)$",
     re.IGNORECASE,
 )
 
@@ -296,7 +296,7 @@ def _without_title_complement(words: list[str], run: list[str]) -> list[str]:
     title = [w.lower() for w in words[: len(words) - len(run)]]
     if len(run) < 3 or not any(is_person_role(w) for w in title):
         return run
-    if title[-1] in ("of", "for", "and") or run[0] in _ORG_NAME_ENDINGS:
+    if title[-1] in ("of", "for", "and") or run[0] in ORG_NAME_ENDINGS:
         return run[-2:]
     return run
 
@@ -342,7 +342,7 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         run = []
     before_run = words[len(words) - len(run) - 1] if titled and run else ""
     described_org = before_run in _DESCRIPTION_HEADS and before_run not in PERSON_ROLES  # "the party Nova Polska"
-    if run and run[-1] not in _ORG_NAME_ENDINGS and before_run.lower() not in ("of", "for", "on", "and") and not described_org and (
+    if run and run[-1] not in ORG_NAME_ENDINGS and before_run.lower() not in ("of", "for", "on", "and") and not described_org and (
         before_run in TITLE_WORDS or before_run.lower() in PERSON_ROLES or len(run) >= 2 or len(words) == 1
     ):
         name = " ".join(run)
@@ -381,7 +381,7 @@ def _names_before(word: str, gazetteer: Gazetteer) -> bool:
 
 _OWNED_DOCUMENT = re.compile(
     r"^(?:the\s+)?(?P<actor>[A-Z][^,]*?)(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,2}(?:letter|statement|report|memo|announcement|release|"
-    r"readout|analysis|findings|study|survey|poll|figures|data|tally|count)(?:\s+(?:to|on|about|from)\s+.*)?$"
+    r"readout|analysis|findings|study|survey|poll|figures|data|tally|count)(?:\s+(?:to|on|about|from|of|into)\s+.*)?$"
 )
 _NAME_OF_PLACE = re.compile(r"^(?P<person>.*\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
 _LOCATED = re.compile(r"^(?P<head>.+?)\s+(?:in|from|at|near)\s+(?P<place>.+)$")

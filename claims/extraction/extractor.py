@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from claims.extraction import markers
 from claims.extraction.actors import (
-    PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention, looks_like_outlet,
+    ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention, looks_like_outlet,
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
@@ -48,6 +48,8 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+# "the World Travel and Tourism Council", "Department of Health and Human Services": one body, not two speakers.
+_ONE_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|&)\s+)*)+(?:" + "|".join(sorted(ORG_NAME_ENDINGS)) + r")")
 _ISSUED_DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post)")
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
@@ -283,7 +285,7 @@ class _PassageExtractor:
                 # "The official and others say": the one named speaks for the rest.
                 attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
                 mention = coordinated["a"]
-            elif not (first or second) and all(is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
+            elif not (first or second) and not _ONE_NAME.fullmatch(mention) and all(is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
                                                for part in (coordinated["a"], coordinated["b"])):
                 # "Police and residents said": two sources, one claim each.
                 a = self.resolve(coordinated["a"], sentence=text)
