@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import chromium, new_page  # noqa: F401  (the browser tests' fixtures)
+from tests.browser.conftest import chromium, new_page, screenshot  # noqa: F401  (the browser tests' fixtures)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -18,6 +18,7 @@ def test_typing_updates_results_and_url_without_reloading(transactional_db, corp
     assert page.locator("#results tbody tr").count() == 1
     assert "q=Crimea" in page.url
     assert page.evaluate("window.stillTheSamePage") is True
+    screenshot(page, "search", readme=True)
 
     page.fill("#id_actor", "Nobody At All")
     page.locator("#id_actor").press("Tab")
