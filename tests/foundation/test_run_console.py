@@ -3,6 +3,7 @@
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -25,6 +26,18 @@ def _manage(environment: dict, *args: str) -> list[str]:
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return (result.stdout + result.stderr).splitlines()
+
+
+def test_a_failing_migration_shows_migrates_whole_log_and_stops(tmp_path):
+    with sqlite3.connect(tmp_path / "claimtrack.sqlite3") as database:
+        database.execute("CREATE TABLE sources_outlet (squatter INTEGER)")  # the first sources migration will collide
+    result = subprocess.run([sys.executable, "manage.py", "migrate_quietly"], cwd=REPO, env=_run_steps_env(tmp_path),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "Applying auth.0001_initial... OK" in result.stderr
+    assert "Applying sources.0001_initial..." in result.stderr
+    assert "already exists" in result.stderr
+    assert "Migrations:" not in result.stdout
 
 
 def _free_port() -> int:
