@@ -94,18 +94,27 @@ def test_every_module_the_data_path_diagram_names_exists():
     assert sorted(name for name in names if not _resolves(name)) == []
 
 
-def _local_links(path: Path) -> list[str]:
-    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", path.read_text())
-    targets += re.findall(r'<img src="([^"]+)"', path.read_text())
-    return [target for target in targets if not re.match(r"[a-z]+://", target)]
+def _local_links(path: Path) -> list[tuple[str, str]]:
+    """(file, heading anchor or "") of every relative link on the page."""
+    links = re.findall(r"\]\(([^)#\s]*)(?:#([^)\s]*))?\)", path.read_text())
+    return [(target, anchor) for target, anchor in links if not re.match(r"[a-z]+://", target)]
+
+
+def _anchors(path: Path) -> set[str]:
+    # GitHub's rule: lower case, punctuation dropped, spaces become hyphens.
+    headings = re.findall(r"^#+ (.+)$", path.read_text(), flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings}
 
 
 def test_the_readme_is_short_and_every_link_in_readme_and_docs_leads_somewhere():
     readme = REPO / "README.md"
     assert len(readme.read_text().splitlines()) <= 150
     for page in [readme, REPO / "CONTRIBUTING.md", *DOCS.glob("*.md")]:
-        missing = [target for target in _local_links(page) if not (page.parent / target).exists()]
-        assert missing == [], f"{page.name} links to files that do not exist"
+        for target, anchor in _local_links(page):
+            linked = page.parent / target if target else page
+            assert linked.exists(), f"{page.name} links to {target}, which does not exist"
+            if anchor and linked.suffix == ".md":
+                assert anchor in _anchors(linked), f"{page.name} links to {target}#{anchor}: no such heading"
 
 
 def test_the_readme_screenshots_are_the_ones_the_browser_tests_take():
