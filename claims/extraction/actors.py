@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.extraction.cues import FORM_TO_LEMMA
+from claims.extraction.cues import FORM_TO_LEMMA, MEDIUM
 from claims.extraction.gazetteer import ActorRecord, Gazetteer
 from claims.extraction.types import ExtractedActor
 
@@ -18,7 +18,8 @@ PERSON_ROLES = frozenset(
     "chair captain colonel lieutenant admiral marshal mother father woman man witness resident doctor survivor victim "
     "activist journalist correspondent reporter economist scientist negotiator mediator monitor observer pope cleric "
     "coach manager pastor bishop rabbi imam sheriff professor teacher engineer historian commissioner paramedic "
-    "medic peacekeeper meteorologist ombudsman".split()
+    "medic peacekeeper meteorologist ombudsman speaker protester protester campaigner poster user neighbour neighbor "
+    "lieutenant-general".split()
 )
 # Words that head a description of an organisation or a group.
 ORG_HEADS = frozenset(
@@ -53,7 +54,12 @@ _MEDIA_NAME = re.compile(
     r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|TV|television|radio station)$",
     re.IGNORECASE,
 )
-_DETERMINERS = re.compile(r"^(?:the|a|an|another|one|some|two|both)\s+", re.IGNORECASE)
+# "Several of the experts" are experts: a quantifier names no actor of its own.
+_DETERMINERS = re.compile(
+    r"^(?:(?:several|some|many|most|all|both|each|none|one|two|three|four|five|few)\s+of\s+(?:the|these|those)\s+"
+    r"|(?:the|a|an|another|one|some|two|both)\s+)",
+    re.IGNORECASE,
+)
 _INTRO_WORDS = re.compile(
     r"(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
     r"moreover|furthermore|elsewhere|previously|initially|finally|thus|therefore)\b[,\s]*)+",
@@ -81,6 +87,7 @@ _VERBISH = frozenset(
     "to who which that when where held met gave made took sent went came left got put set kept brought began fought won "
     "lost saw became ran spoke flew led attacked killed destroyed downed hit struck launched".split()
 )
+_ADVERB = re.compile(r"[a-z]+ly|also|earlier|later|then|again|now|still|yet|once|first|already|previously|recently|meanwhile")
 _FUNCTION_WORDS = frozenset("the a an this that these those his her its their our some any no such".split())
 _PREPOSITIONS = frozenset(
     "in on at for from by during after before since until into onto over under about against between among through "
@@ -106,8 +113,15 @@ _STAFF_AT = re.compile(
 )
 
 
+# "The Indian army in a statement said", "Misri in a news briefing in New Delhi accused": the channel is no part of the name.
+_TRAILING_CHANNEL = re.compile(rf"\s+(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b.*$")
+
+
 def clean_mention(segment: str) -> tuple[int, int]:
     """Offsets (within segment) of the mention once intro words, determiners kept, and trailing adverbs are cut."""
+    channel = _TRAILING_CHANNEL.search(segment)
+    if channel and channel.start() > 0:
+        segment = segment[: channel.start()]
     start = len(segment) - len(segment.lstrip(" \t\u00a0"))
     intro = _INTRO_WORDS.match(segment, start)
     if intro:
@@ -176,6 +190,8 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
         return False
     if len(words) == 1 and lower[0] in PRONOUNS:
         return True
+    if all(_ADVERB.fullmatch(w) for w in lower) or (len(words) == 1 and words[0].islower() and words[0].endswith("ed")):
+        return False  # "Tracey Lomax, recently told CNN": an adverb; "a former officer who responded said": a verb
     if lower[0] in ("i", "you", "what", "how", "why", "whether") or any(w in _VERBISH and not _is_acronym(words[i]) for i, w in enumerate(lower)) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
         return False
     if gazetteer.candidates(mention):
@@ -186,7 +202,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     if not strict and len(words) <= 8 and head.isalpha() and head.islower():
         # A short noun phrase, its modifiers aside: "the militia", "UN peacekeepers in southern Lebanon".
         core = [w.lower() for w in _words(head_phrase(mention))]
-        if len(core) <= 6 and (core[0] in ("the", "a", "an", "local", "state") or len(core) <= 2):
+        if len(core) <= 6 and (core[0] in ("the", "a", "an", "local", "state", "his", "her", "its", "their", "our") or len(core) <= 2):
             return True
     if head.lower() in PERSON_ROLES or head.lower() in ORG_HEADS or head.lower().rstrip("s") in PERSON_ROLES or head.lower().rstrip("s") in ORG_HEADS:
         return True
@@ -264,6 +280,14 @@ def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None
 
 def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None) -> MentionAnalysis:
     text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
+    owned = _OWNED_DOCUMENT.match(text)
+    if owned:
+        text = owned["actor"]  # "The Conservatives' letter to ..." is the Conservatives speaking
+    placed = _NAME_OF_PLACE.match(text)
+    if placed and gazetteer.candidates(text) == []:
+        person = _analyse_mention(placed["person"], gazetteer, country_hint)
+        if person.kind == "person" and person.named and " " in person.name:
+            return person  # "Senate Democratic Leader Greg Taylor of Indianapolis" is Greg Taylor
     by = _INVESTIGATION_BY.match(text) or _STAFF_AT.match(text)
     if by:
         text = by["actor"]
@@ -325,6 +349,11 @@ def _names_before(word: str, gazetteer: Gazetteer) -> bool:
             and not gazetteer.country_in(word) and word.lower() not in _FUNCTION_WORDS)
 
 
+_OWNED_DOCUMENT = re.compile(
+    r"^(?:the\s+)?(?P<actor>[A-Z][^,]*?)(?:'s|’s|’|')\s+(?:[\w-]+\s+){0,2}(?:letter|statement|report|memo|announcement|release|"
+    r"readout|analysis|findings|study|survey|poll|figures|data|tally|count)(?:\s+(?:to|on|about|from)\s+.*)?$"
+)
+_NAME_OF_PLACE = re.compile(r"^(?P<person>.*\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
 _LOCATED = re.compile(r"^(?P<head>.+?)\s+(?:in|from|at|near)\s+(?P<place>.+)$")
 
 

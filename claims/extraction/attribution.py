@@ -35,7 +35,7 @@ from claims.extraction.types import ExtractedActor
 _BOUNDARY_WORDS = "that after as while when because although though but with since before if where which who whom whereas until once"
 # Case-sensitive alternatives (lower case, or capitalised at a sentence start) run much faster than IGNORECASE.
 _LEFT_BOUNDARY = re.compile(
-    r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s"
+    r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s--?\s"
     r"|\b(?:" + "|".join(f"{word}|{word.capitalize()}" for word in _BOUNDARY_WORDS.split()) + r")\b"
 )
 _RELATIVE = frozenset({"who", "which"})
@@ -47,8 +47,15 @@ _INTERVIEW_INTRO = re.compile(r"(?:In an? (?:\w+\s+)?interview with|Speaking to|
 _THAT = re.compile(r"\s+that\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
-_NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
+# A noun phrase ends at punctuation, but not at the full stop of a title ("said Mr. Reeves").
+_NP_STOP = re.compile(r"[,;!?(\u2014]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
+                      r"(?<!\bRep)(?<!\bGov)(?<!\bProf)(?<!\bSgt)(?<!\bMaj)\.|\s--?\s|$")
 _LONGEST_MENTION = 160
+_AGE_AND_HOME = re.compile(
+    r"(?:,\s*(?:aged\s+)?\d{1,3})?(?:,\s*(?:from|of)\s+[A-Z][^,]*(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)?\s*$"
+)
+_CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December|Today|Tonight|Yesterday|Overnight)\b")
 # "at least 16 deaths" is an amount, not a place.
 _WHERE_ONLY = re.compile(r"(?:from|in|at(?!\s+(?:least|most)\b)|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
@@ -213,12 +220,12 @@ class SentenceReader:
                 return tail
         return None
 
-    def right_np(self, start: int, *, before_that: bool = False) -> tuple[int, int] | None:
+    def right_np(self, start: int, *, before_that: bool = False, strict: bool = True) -> tuple[int, int] | None:
         stop = _NP_STOP.search(self.text, start).start()
         that = _THAT.search(self.text, start, stop) if before_that else None
         a, b = clean_mention(self.text[start : that.start() if that else stop])
         span = (start + a, start + b)
-        return span if self.valid(*span) else None
+        return span if self.valid(*span, strict=strict) else None
 
     def main_subject(self, limit: int) -> tuple[int, int] | None:
         """The subject of the sentence's main clause, skipping intro phrases ("Speaking to DW, ...")."""
@@ -294,7 +301,8 @@ class SentenceReader:
         return attributions
 
     def _according(self, match: CueMatch) -> Attribution | None:
-        source = self.right_np(match.end)
+        # Anything can be a source here: "according to Palestinian tallies", "according to an AP-NORC poll".
+        source = self.right_np(match.end, strict=False) or self._any_source(match.end)
         if not source:
             return None
         listed = _LIST_TAIL.match(self.text, source[1])
@@ -395,6 +403,11 @@ class SentenceReader:
                 subject = self.main_subject(clause_start)
                 if subject and self.text[subject[1]:clause_start].lstrip()[:1].islower():
                     return Attribution(subject, (cue_start, cue_end), cue_text, lemma, self.content_after(after), "elliptic_subject")
+            named_after = self._named_after(after) if boundary == "," and not participle else None
+            if named_after and len(self.text[:clause_start].split()) > 3:
+                # "..., said Matthew Levitt, senior fellow at ...": a name right after the cue is the speaker, whatever
+                # the clause before the comma looks like ("even within Hamas").
+                return Attribution(named_after, (cue_start, cue_end), cue_text, lemma, strip_span(self.text, 0, clause_start), "inverted", via=via)
             if boundary == "," and not participle:
                 subject = self._subject_before_comma(len(before) - 1)
                 if subject:
@@ -437,6 +450,26 @@ class SentenceReader:
             return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
         return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via or self._interviewer(mention[0]),
                            memory_mention=memory_mention)
+
+    def _any_source(self, position: int) -> tuple[int, int] | None:
+        """After "according to" even "Bushnell's LinkedIn page" names a source: any short phrase that is no clause."""
+        stop = _NP_STOP.search(self.text, position).start()
+        a, b = clean_mention(self.text[position:stop])
+        words = self.text[position + a:position + b].split()
+        if not 0 < len(words) <= 8 or words[0].lower() in ("he", "she", "it", "they", "we", "i", "you", "to", "that", "this"):
+            return None
+        return (position + a, position + b)
+
+    def _named_after(self, position: int) -> tuple[int, int] | None:
+        """A person's name (or a known actor) right after a cue: "said Matthew Levitt", "said Mr. Reeves"."""
+        rest = self.text[position:].lstrip()
+        if not rest[:1].isupper() or _CALENDAR_WORD.match(rest):
+            return None
+        span = self.right_np(position)
+        if span is None:
+            return None
+        analysis = analyse_mention(self.text[span[0]:span[1]], self.gazetteer)
+        return span if analysis.record is not None or (analysis.kind == "person" and analysis.named) else None
 
     def _content_and_form(self, after: int, clause_start: int, *, relative: bool) -> tuple[tuple[int, int], str] | None:
         """Which side of the attribution is the statement: after the cue, before the source, or both."""
@@ -511,10 +544,14 @@ class SentenceReader:
         Returns the mention naming the source, the wider span (with the title) to remember, and
         the intermediary when the source is cited.
         """
+        # "Richard Weir, 60, from Tynemouth, North Tyneside, said": an age and a home town follow the name.
+        tail = _AGE_AND_HOME.search(self.text, 0, comma)
+        if tail and tail.start() < comma and self.text[tail.start()] == ",":
+            comma = tail.start()
         # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
         relative = re.search(
             r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing|including|"
-            r"among them|such as)\b[^,]*$",
+            r"among them|such as|(?:chaired|led|headed|run|backed|funded|founded|owned|based|supported)\s+(?:by|in))\b[^,]*$",
             self.text[:comma],
         )
         if relative:
@@ -542,6 +579,9 @@ class SentenceReader:
             # any description may follow a name.
             apposition = self.text.rfind(",", 0, comma) + 1
             if apposition and _DESCRIPTION_START.match(self.text[apposition:comma].lstrip()):
+                # "Hayley Walsh, 42, a lecturer from Nottingham, said": an age may stand between name and description.
+                while (age := re.search(r",\s*(?:aged\s+)?\d{1,3}\s*,\s*$", self.text[:apposition])):
+                    apposition = age.start() + 1
                 name_start, _ = self.left_segment(apposition - 1)
                 name = self.mention_in(name_start, apposition - 1)
                 return (name, name, None) if name else None

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from claims.extraction import markers
-from claims.extraction.actors import PRONOUNS, actor_from, analyse_mention, is_person_role
+from claims.extraction.actors import (
+    PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention,
+)
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
 from claims.extraction.coref import GENERIC_HEADS, DiscourseMemory
@@ -24,7 +26,7 @@ from claims.extraction.quantities import extract_quantities
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
 
-EXTRACTOR_VERSION = "2026.11.4"
+EXTRACTOR_VERSION = "2026.12.1"
 
 # Words that make a statement a prediction, demand or belief rather than a checkable fact.
 _MODAL_WORDS = frozenset(
@@ -46,6 +48,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+_ISSUED_DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post)")
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
@@ -56,6 +59,13 @@ _PORTFOLIO = re.compile(
     r"environment|trade|culture|labou?r|home|treasury|deputy)\b",
     re.IGNORECASE,
 )
+
+
+# Two or three capitalised words after a lower-case word: a personal name in running text ("When Jane Roe was").
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]s|[Aa]lthough|[Tt]hough|[Ss]ince|[Ii]f|[Bb]ecause|[Uu]ntil|[Oo]nce)\s+$")
+_FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
+# A role or title, then a personal name of two or three words: "speaker Peter Katjavivi", "Lt. Gen. Ahmed Sharif".
+_TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
 
 
 def _is_opinion_wording(text: str) -> bool:
@@ -92,8 +102,15 @@ class _PassageExtractor:
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
         lower = mention.lower().strip()
+        if lower in ("he", "she"):
+            # "When Jane Roe was pregnant, she posted": the person the sentence has just named, else the discourse's.
+            named = self._person_earlier_in(sentence, mention, lower)
+            return named or self.memory.pronoun(lower)
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
+        if _ISSUED_DOCUMENT.fullmatch(lower):
+            # "the statement said", "the report added": whoever issued it, the last organisation that spoke.
+            return self.memory.pronoun("it")
         if _OWN_OFFICE.fullmatch(lower):
             return self._office_of(self.memory.pronoun("he"))
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
@@ -128,6 +145,20 @@ class _PassageExtractor:
             if antecedent:
                 return antecedent
         return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+
+    def _person_earlier_in(self, sentence: str, mention: str, pronoun: str) -> ExtractedActor | None:
+        position = sentence.find(f" {mention} ")
+        if position <= 0:
+            return None
+        for match in reversed(list(_FULL_NAME.finditer(sentence, 0, position))):
+            if not _SUBORDINATOR_BEFORE.search(sentence, 0, match.start()):
+                continue  # only the subject of a clause such as "When Jane Roe was ...", never an object
+            analysis = analyse_mention(match[0], self.gazetteer)
+            if analysis.kind == "person" and analysis.named and " " in analysis.name:
+                actor = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+                if self.memory.fits(actor, pronoun, match[0]):
+                    return actor
+        return None
 
     def _office_of(self, person: ExtractedActor | None) -> ExtractedActor | None:
         """ "Zelenskyy visited the front, his office said": the office of the person just named, known by the
@@ -166,6 +197,7 @@ class _PassageExtractor:
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
             attributions = reader.read()
+            self._register_titled_people(sentence.text)
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
                 self._remember_subject(sentence, reader)
             for attribution in attributions:
@@ -193,6 +225,13 @@ class _PassageExtractor:
             actor = self.resolve(heading[attributions[0].mention[0]:attributions[0].mention[1]], sentence=heading)
             if actor and actor.name.lower() not in PRONOUNS:
                 self.memory.heading_actor = actor
+
+    def _register_titled_people(self, text: str) -> None:
+        """People the text names with a title, speaking or not, so that their surname alone refers back to them."""
+        for match in _TITLED_NAME.finditer(text):
+            if match["title"] in TITLE_WORDS or match["title"].lower() in PERSON_ROLES:
+                name = match["name"]
+                self.memory.register_person(ExtractedActor(name, "person", False, None, None), match[0])
 
     def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
@@ -235,6 +274,23 @@ class _PassageExtractor:
                 self.memory.remember(a, coordinated["a"])
                 self.memory.remember(b, coordinated["b"])
                 return
+            if re.fullmatch(r"(?:some\s+|many\s+)?others?(?:\s+\w+)?", coordinated["b"]):
+                # "The official and others say": the one named speaks for the rest.
+                attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+                mention = coordinated["a"]
+            elif not (first or second) and all(is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
+                                               for part in (coordinated["a"], coordinated["b"])):
+                # "Police and residents said": two sources, one claim each.
+                a = self.resolve(coordinated["a"], sentence=text)
+                b = self.resolve(coordinated["b"], sentence=text)
+                if a and b:
+                    attribution.actor = a
+                    attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+                    b_start = attribution.mention[0] + coordinated.start("b")
+                    attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
+                    self.memory.remember(a, coordinated["a"])
+                    self.memory.remember(b, coordinated["b"])
+                    return
             if first and re.match(r"(?:its|his|her|their)\s", coordinated["b"]):
                 # "Kyiv and its allies say": the named actor speaks for the group.
                 attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
@@ -346,6 +402,7 @@ class _PassageExtractor:
         claims: list[ExtractedClaim] = []
         lemmas: list[str | None] = []
         previous_claim_indexes: list[int] = []
+        disclaimers: list[str] = []  # what the newsroom's own "could not verify" sentences are about
         for sentence, attributions in per_sentence:
             offset = sentence.start
             kept: list[Attribution] = []
@@ -361,6 +418,8 @@ class _PassageExtractor:
             unverified = markers.is_unverified(sentence.text)
             marker_subject = markers.marker_subject(sentence.text) if unverified else None
             if unverified and (not kept or marker_subject is not None):
+                if self._is_newsroom(marker_subject):
+                    disclaimers.append(markers.disclaimer_object(sentence.text) or "")
                 for index in self._marker_targets(marker_subject or "", sentence, claims, previous_claim_indexes):
                     claims[index] = replace(claims[index], unverified=True)
                 if marker_subject is not None:
@@ -380,7 +439,34 @@ class _PassageExtractor:
                     sentence_indexes.append(len(claims) - 1)
             if sentence_indexes:
                 previous_claim_indexes = sentence_indexes
+        for index in self._disclaimed(disclaimers, claims):
+            claims[index] = replace(claims[index], unverified=True)
         return PassageExtraction(tuple(claims), find_contradictions(claims, lemmas))
+
+    def _is_newsroom(self, subject: str | None) -> bool:
+        """ "Reuters could not independently verify ...", "We could not confirm ...", "It was not possible to verify":
+        the newsroom itself disclaims what it reports, not one speaker's statement."""
+        if subject is None:
+            return False
+        subject = subject.strip()
+        if subject.lower() in ("we", "it", "it was", "it is", "there", "there was", "the outlet"):
+            return True
+        analysis = analyse_mention(subject, self.gazetteer) if subject[:1].isupper() else None
+        return analysis is not None and analysis.kind == "media"
+
+    @staticmethod
+    def _disclaimed(disclaimers: list[str], claims: list[ExtractedClaim]) -> list[int]:
+        """A newsroom's disclaimer covers, anywhere in the story (headline included), the reported factual claims it
+        is about: all of them for "the reports", else those sharing a pair of content words with what it names."""
+        targets: set[int] = set()
+        for words in disclaimers:
+            generic = markers.is_generic_object(words)
+            bigrams = markers.content_bigrams(words)
+            targets.update(
+                index for index, claim in enumerate(claims)
+                if claim.kind == "fact" and (generic or bigrams & markers.content_bigrams(claim.sentence))
+            )
+        return sorted(targets)
 
     def _marker_targets(self, subject: str, sentence: Sentence, claims: list[ExtractedClaim], previous: list[int]) -> list[int]:
         """The claims a verification marker qualifies: those of the actor it names ("The rebels' claims"), all of
@@ -388,6 +474,10 @@ class _PassageExtractor:
         own), else those of the last sentence with claims."""
         first_word = subject.split(" ", 1)[0].lower()
         if first_word in ("neither", "both", "none", "either"):
+            return list(range(len(claims))) or previous
+        last_word = subject.rsplit(" ", 1)[-1].lower()
+        if first_word in ("the", "these", "those", "such") and last_word.endswith("s") and not _POSSESSIVE.match(subject):
+            # "The claims could not be independently verified": every claim of the post, not only the last one.
             return list(range(len(claims))) or previous
         possessive = _POSSESSIVE.match(subject)
         if possessive:

@@ -27,7 +27,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, PassageExtraction, extract_passage
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, PassageExtraction, PassageText, extract_document
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
 from claims.services.claim_matching import SameClaimFinder, quantity_number, quantity_signature
 from claims.services.extracted_actors import ActorResolver
@@ -104,15 +104,15 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
     database refuses) still leaves the others stored and the next run finishes the rest."""
     gazetteer = gazetteer_from_database()
     publisher = _publisher(article, gazetteer)
-    # Extraction is pure computation on text that never changes: it needs no transaction.
-    extracted = [
-        (passage, extract_passage(
-            passage.text, heading=passage.heading or None, published_on=passage_asserted_on(passage),
-            gazetteer=gazetteer, publisher=publisher,
-        ))
-        # The related manager hands each passage this same article: no join, no copy of its raw HTML per passage.
-        for passage in article.passages.current().order_by("position", "pk")
-    ]
+    # The related manager hands each passage this same article: no join, no copy of its raw HTML per passage.
+    passages = list(article.passages.current().order_by("position", "pk"))
+    # Extraction is pure computation on text that never changes: it needs no transaction. An article is read
+    # as one discourse ("he said" refers back across paragraphs), a live blog post by post, as extract_claims does.
+    document = extract_document(
+        [PassageText(p.text, p.heading or None, passage_asserted_on(p)) for p in passages],
+        title=article.title, is_live_blog=article.is_live_blog, gazetteer=gazetteer, publisher=publisher,
+    )
+    extracted = list(zip(passages, document.passages, strict=True))
     # Actors are found or created (each committed at once) before any transaction, so a rolled
     # back attempt never leaves the resolver holding an actor the database no longer has.
     actors = ActorResolver()

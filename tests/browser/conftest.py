@@ -96,7 +96,7 @@ def newsroom(transactional_db):
     UserFactory(username="eddie", role=EDITOR)
     UserFactory(username="erin", role=EDITOR)
     UserFactory(username="fran", role=FACT_CHECKER)
-    government = ActorFactory(name="Government of Exampleland", kind="government", country="Exampleland")
+    government = ActorFactory(name="Exampleland", kind="government", country="Exampleland")
     ActorAliasFactory(actor=government, alias="Kyrrow")
     ministry = ActorFactory(name="Exampleland Defence Ministry", kind="ministry", country="Exampleland", parent=government)
     ActorAliasFactory(actor=ministry, alias="the defence ministry")
