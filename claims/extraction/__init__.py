@@ -2,9 +2,11 @@
 from claims.extraction.document import DocumentExtraction, PassageText, extract_document
 from claims.extraction.extractor import EXTRACTOR_VERSION, extract_passage
 from claims.extraction.gazetteer import ActorRecord, Gazetteer
+from claims.extraction.languages import EXTRACTED_LANGUAGES, extracts_language
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
 
 __all__ = [
+    "EXTRACTED_LANGUAGES",
     "EXTRACTOR_VERSION",
     "ActorRecord",
     "DocumentExtraction",
@@ -17,4 +19,5 @@ __all__ = [
     "Span",
     "extract_document",
     "extract_passage",
+    "extracts_language",
 ]
