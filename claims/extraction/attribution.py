@@ -130,6 +130,7 @@ _HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P
 _NOUN_FOLLOWED = re.compile(r"\s+(?:are|were|is|was|have|had|has|of|from|by|vary|differ|suggest|show|put)\b")
 _SEATS_OF_POWER = frozenset({"kremlin", "white house", "elysee", "élysée", "downing street", "chancellery", "blue house"})
 _INTERVIEW = re.compile(r"\s+(?:to|tells|told|speaks to)\s+[A-Z][\w-]*$")
+_HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:[A-Z][\w'’.-]*\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+)$")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 # "Middle East updates:", "Red Sea:", "Gaza Strip:": a topic or a place heads the headline, not a speaker.
 _TOPIC_PREFIX = re.compile(
@@ -306,7 +307,8 @@ class SentenceReader:
             topic = _HEADLINE_COLON.match(self.text) if attributions else None
             for attribution in attributions:
                 attribution.cue_text, attribution.cue = "headline", None
-                if topic and attribution.content[0] == 0 and attribution.mention and attribution.mention[0] >= topic.start("content"):
+                if (topic and attribution.content[0] == 0 and attribution.mention and attribution.rule != "headline_colon"
+                        and attribution.mention[0] >= topic.start("content")):
                     # "Gaza talks: Hamas delegation arrives, source says": the topic is not part of the statement.
                     attribution.content = (topic.start("content"), attribution.content[1])
         return attributions
@@ -426,6 +428,11 @@ class SentenceReader:
                 # "Saying ..., X implored" / "X said ..., adding": the main clause carries the attribution.
                 return None
             before = self.text[:clause_start].rstrip()
+            if self.headline and boundary == "," and lemma in _PLAIN_SPEECH and not participle:
+                # "Two killed in shelling of Ambry, says governor": the source after the cue ends the headline.
+                source = self.right_np(after, strict=False)
+                if source and not self.text[source[1]:].strip(" .!?\"'”"):
+                    return Attribution(source, (cue_start, cue_end), cue_text, lemma, strip_span(self.text, 0, clause_start), "inverted")
             if self.headline and boundary == "," and not participle:
                 # "Iran's foreign minister visits Beirut, warns Israel": the first clause's subject also warns.
                 subject = self.main_subject(clause_start)
@@ -635,6 +642,13 @@ class SentenceReader:
                            (dash.start("content"), dash.end("content")), "headline_dash")]
         if dash_only:
             return []
+        trailing = _HEADLINE_TRAILING_SOURCE.match(self.text)
+        if trailing and self.valid(trailing.start("source"), trailing.end("source"), strict=False):
+            words = self.text[trailing.start("source"):trailing.end("source")]
+            if is_head_noun(head_word(words)) or analyse_mention(words, self.gazetteer).kind == "person":
+                # "Several killed in shelling of Ambry: Region's governor": the source closes the headline.
+                return [Attribution((trailing.start("source"), trailing.end("source")), None, "headline", None,
+                                    (trailing.start("content"), trailing.end("content")), "headline_colon")]
         colon = _HEADLINE_COLON.match(self.text)
         if colon:
             # "Klimkin to DW: ..." is an interview: the speaker is before "to".

@@ -50,6 +50,13 @@ _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNOR
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 # "the World Travel and Tourism Council", "Department of Health and Human Services": one body, not two speakers.
 _ONE_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|&)\s+)*)+(?:" + "|".join(sorted(ORG_NAME_ENDINGS)) + r")")
+_FURNITURE = re.compile(
+    r"(?:(?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Research|Compiled|Edited|Written|Produced|Photographs?) by\b"
+    r"|With (?:additional )?reporting (?:by|from)\b|(?:SOURCES?|Sources?): |Our Standards:|(?:Read|READ) (?:more|MORE)\b"
+    r"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? contributed to this (?:report|story)"
+    # "Peoples reported from New York and Thomson-DeVeaux from Washington.": who filed from where
+    r"|[A-Z][\w'’-]+ reported from (?:[A-Z][\w'’-]*\s?)+(?:and [A-Z][\w'’-]+ from (?:[A-Z][\w'’-]*\s?)+)?\.?$)"
+)
 _ISSUED_DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post)")
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
@@ -203,7 +210,8 @@ class _PassageExtractor:
             headline = single_line and not sentence.terminated
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
-            attributions = reader.read()
+            # Credit lines and page furniture ("Reporting by ...", "SOURCE: News agencies") are never claims.
+            attributions = [] if _FURNITURE.match(sentence.text) else reader.read()
             self._register_titled_people(sentence.text)
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
                 self._remember_subject(sentence, reader)
