@@ -213,7 +213,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     lower = [w.lower() for w in words]
     if lower[0] in _PREPOSITIONS or all(w in _FUNCTION_WORDS for w in lower):
         return False
-    if len(words) == 1 and lower[0] in PRONOUNS:
+    if len(words) == 1 and re.sub(r"['’](?:s|d|ll|ve|re)$", "", lower[0]) in PRONOUNS:
         return True
     if all(w.islower() and _ADVERB.fullmatch(w) for w in words) or (len(words) == 1 and words[0].islower() and words[0].endswith("ed")):
         return False  # "Tracey Lomax, recently told CNN": an adverb; "a former officer who responded said": a verb

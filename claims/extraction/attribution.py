@@ -50,7 +50,7 @@ _THAT = re.compile(r"\s+that\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
 # A noun phrase ends at punctuation, but not at the full stop of a title ("said Mr. Reeves").
-_NP_STOP = re.compile(r"[,;!?(\u2014]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
+_NP_STOP = re.compile(r"[,;!?(\u2014]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
                       r"(?<!\bRep)(?<!\bGov)(?<!\bProf)(?<!\bSgt)(?<!\bMaj)\.|\s--?\s|$")
 _LONGEST_MENTION = 160
 _AGE_AND_HOME = re.compile(
@@ -94,6 +94,7 @@ _TOLD_OBJECT = re.compile(
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
+_DESCRIPTION_OF = re.compile(r"(?:a|an|the)\s+[^,]*?\b(?:to|of|for|at|in|from)\s")
 _SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
 _POSTED_THINGS = frozenset("video videos photo photos image images footage clip clips message messages statement letter".split())
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
@@ -226,7 +227,8 @@ class SentenceReader:
         if self.valid(*span, strict=strict):
             return span
         conjunction = list(re.finditer(r"\b(?:and|but)\s+", self.text[span[0] : span[1]]))
-        if conjunction:
+        # "a former ambassador to the U.K. and EU": the "and" joins the places of a description, not two clauses.
+        if conjunction and not _DESCRIPTION_OF.match(self.text, span[0], span[0] + conjunction[-1].start()):
             tail = (span[0] + conjunction[-1].end(), span[1])
             if self.valid(*tail):
                 return tail

@@ -57,7 +57,11 @@ _FURNITURE = re.compile(
     # "Peoples reported from New York and Thomson-DeVeaux from Washington.": who filed from where
     r"|[A-Z][\w'’-]+ reported from (?:[A-Z][\w'’-]*\s?)+(?:and [A-Z][\w'’-]+ from (?:[A-Z][\w'’-]*\s?)+)?\.?$)"
 )
-_ISSUED_DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post)")
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re)$")
+_ISSUED_DOCUMENT = re.compile(
+    r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post|report|"
+    r"investigation|study|analysis|survey|findings)"
+)
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
@@ -115,7 +119,7 @@ class _PassageExtractor:
         self._relay: tuple[ExtractedActor, ExtractedActor] | None = None  # the last speaker who spoke through an outlet
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
-        lower = mention.lower().strip()
+        lower = _CONTRACTION.sub("", mention.lower().strip())  # "She's slammed NATO": she
         if lower in ("he", "she"):
             # "When Jane Roe was pregnant, she posted": the person the sentence has just named, else the discourse's.
             named = self._person_earlier_in(sentence, mention, lower)
