@@ -332,6 +332,10 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     if record:
         return MentionAnalysis(record.name, record.kind, record, False, head, record.country)
     core = _DETERMINERS.sub("", text)
+    country_named = gazetteer.is_country(core)
+    if country_named:
+        # A country the starter list does not hold speaks through its government, as the listed ones do.
+        return MentionAnalysis(country_named, "government", None, False, head, country_named)
     words = _words(core)
     lower = text.lower()
     if lower in PRONOUNS:

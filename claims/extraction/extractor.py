@@ -116,6 +116,7 @@ class _PassageExtractor:
         self.memory = DiscourseMemory()
         # "Darfur: ..." may name a place, not a speaker: an unknown name before a headline's colon waits for the body.
         self._tentative: list[Attribution] = []
+        self._subject_person: ExtractedActor | None = None  # the person the last sentences were about
         self._relay: tuple[ExtractedActor, ExtractedActor] | None = None  # the last speaker who spoke through an outlet
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
@@ -123,7 +124,8 @@ class _PassageExtractor:
         if lower in ("he", "she"):
             # "When Jane Roe was pregnant, she posted": the person the sentence has just named, else the discourse's.
             named = self._person_earlier_in(sentence, mention, lower)
-            return named or self.memory.pronoun(lower)
+            subject = self._subject_person if self._subject_person and self.memory.fits(self._subject_person, lower) else None
+            return named or subject or self.memory.pronoun(lower)
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
         if _ISSUED_DOCUMENT.fullmatch(lower):
@@ -217,12 +219,18 @@ class _PassageExtractor:
             # Credit lines and page furniture ("Reporting by ...", "SOURCE: News agencies") are never claims.
             attributions = [] if _FURNITURE.match(sentence.text) else reader.read()
             self._register_titled_people(sentence.text)
+            subject = None
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
-                self._remember_subject(sentence, reader)
+                subject = self._remember_subject(sentence, reader)
             for attribution in attributions:
                 self._resolve_attribution(sentence, attribution, defer_descriptions=is_heading)
                 if is_heading:
                     headline_attributions.append((sentence, attribution))
+            # Who the text is about now: the first person speaking in the sentence, else its subject. "He" in the
+            # next sentence is them before anyone the sentence merely mentioned ("Trump said Lutnick told him ...").
+            speaking = next((a.actor for a in attributions if a.actor and a.actor.kind == "person" and a.mention), None)
+            if not is_heading and (speaking or subject):
+                self._subject_person = speaking or subject
             first = attributions[0] if attributions else None
             if is_heading and first and first.actor and first.actor.name.lower() not in PRONOUNS and first not in self._tentative:
                 self.memory.heading_actor = first.actor
@@ -252,25 +260,26 @@ class _PassageExtractor:
                 name = match["name"]
                 self.memory.register_person(ExtractedActor(name, "person", False, None, None), match[0])
 
-    def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> None:
+    def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> ExtractedActor | None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
         first_word = sentence.text.split(" ", 1)[0]
         if not first_word[:1].isupper() or first_word.lower() in _NOT_NAME_STARTS:
-            return  # cheap test first: most sentences do not open with a person's name
+            return None  # cheap test first: most sentences do not open with a person's name
         subject = reader.main_subject(len(sentence.text))
         if not subject:
-            return
+            return None
         mention = sentence.text[subject[0]:subject[1]]
         if mention.lower() in PRONOUNS:
-            return
+            return None
         analysis = analyse_mention(mention, self.gazetteer)
         if analysis.kind != "person" or not analysis.named:
-            return
+            return None
         actor = self.memory.surname(analysis.name) if analysis.record is None and " " not in analysis.name else None
         if actor is None and (analysis.record or " " in analysis.name):
             actor = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
         if actor:
             self.memory.remember(actor, mention)
+        return actor
 
     def _resolve_attribution(self, sentence: Sentence, attribution: Attribution, *, defer_descriptions: bool = False) -> None:
         text = sentence.text
