@@ -365,7 +365,9 @@ class SentenceReader:
         if mention is None and previous and previous.cue and clause_start <= previous.cue[0] and previous.cue[1] < mention_end:
             # "Number 10 said the commissioner had said ...": the second speaker starts after the first cue.
             that = _CONTENT_OPENER.match(self.text, previous.cue[1]).end()
-            mention = self.mention_in(that, mention_end, strict) if self.text[that:mention_end].strip() else None
+            segment = self.text[that:mention_end].strip()
+            # "X condemned the attack and said": the same speaker goes on (elliptic), nobody new.
+            mention = self.mention_in(that, mention_end, strict) if segment and not re.search(r"\b(?:and|but)$", segment) else None
         passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
         by_agent = _BY_AGENT.match(self.text, cue_end) if lemma != "cite" else None
         if by_agent and (passive or self.text[max(0, match.verb_start - 3) : match.verb_start].lower() == "as "):

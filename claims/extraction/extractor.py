@@ -150,7 +150,7 @@ class _PassageExtractor:
         )
         definite = bool(_DEFINITE.match(mention))
         if lookahead is not None and (analysis.is_description or unnamed_title):
-            antecedent = _first_matching(analysis.head, lookahead)
+            antecedent = _first_matching(analysis.head, lookahead, self.gazetteer.country_in(mention))
             if antecedent:
                 return antecedent
         elif not specific and ((analysis.is_description and definite) or unnamed_title):
@@ -228,7 +228,8 @@ class _PassageExtractor:
                     headline_attributions.append((sentence, attribution))
             # Who the text is about now: the first person speaking in the sentence, else its subject. "He" in the
             # next sentence is them before anyone the sentence merely mentioned ("Trump said Lutnick told him ...").
-            speaking = next((a.actor for a in attributions if a.actor and a.actor.kind == "person" and a.mention), None)
+            speaking = next((a.actor for a in attributions if a.actor and a.actor.kind == "person" and a.mention
+                             and a.actor.name.split()[-1][:1].isupper()), None)  # a named person, not "a Tory source"
             if not is_heading and (speaking or subject):
                 self._subject_person = speaking or subject
             first = attributions[0] if attributions else None
@@ -570,8 +571,14 @@ class _PassageExtractor:
         )
 
 
-def _first_matching(head: str, actors: list[ExtractedActor]) -> ExtractedActor | None:
+_FOREIGN = re.compile(r"\b[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)\b")
+
+
+def _first_matching(head: str, actors: list[ExtractedActor], country: str | None = None) -> ExtractedActor | None:
     stem = head.lower()[:6]
+    if country:
+        # "Pakistani official says ...": never the Indian official the body also quotes.
+        actors = [actor for actor in actors if actor.country in (None, country) and (country in actor.name or not _FOREIGN.search(actor.name))]
     for actor in actors:
         if stem and stem in actor.name.lower():
             return actor
