@@ -204,9 +204,9 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     Not strict (for plain speech verbs such as "said"): any short noun phrase will do, since
     "The militia said" names its speaker whatever the noun.
     """
-    by = _INVESTIGATION_BY.match(mention)
+    by = _INVESTIGATION_BY.match(mention) or _OWNED_DOCUMENT.match(mention)
     if by:
-        mention = by["actor"]
+        mention = by["actor"]  # "a report by X", "X's letter to Y": X speaks
     words = _words(mention)
     if not words or len(words) > 12:
         return False
