@@ -50,6 +50,7 @@ _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNOR
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 # "the World Travel and Tourism Council", "Department of Health and Human Services": one body, not two speakers.
 _ONE_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|&)\s+)*)+(?:" + "|".join(sorted(ORG_NAME_ENDINGS)) + r")")
+_QUESTION = re.compile(r"\?[\"'”’]*\s*$")
 _FURNITURE = re.compile(
     r"(?:(?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Research|Compiled|Edited|Written|Produced|Photographs?) by\b"
     r"|With (?:additional )?reporting (?:by|from)\b|(?:SOURCES?|Sources?): |Our Standards:|(?:Read|READ) (?:more|MORE)\b"
@@ -239,6 +240,7 @@ class _PassageExtractor:
         self._resolve_headline_descriptions(headline_attributions, per_sentence)
         self._confirm_tentative_speakers(per_sentence)
         self._quote_continuations(per_sentence)
+        self._paragraph_cues(per_sentence)
         if heading_line and len(per_sentence) > 2 and not any(attributions for _, attributions in per_sentence[1:]):
             # "Berlin and Kyiv confirm twin city status" over a post whose sentences attribute nothing: the heading
             # announces an event the newsroom reports itself, not somebody's statement (a one-line body is no evidence).
@@ -403,6 +405,23 @@ class _PassageExtractor:
                     attribution.actor = named
                 else:
                     attributions.remove(attribution)
+
+    def _paragraph_cues(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
+        """ "About 30 seconds later there was a burst of 25 shots. Then came three more, TNO said.": a cue closing a
+        paragraph ("..., X said.") covers the uncued sentence just before it in that paragraph."""
+        by_paragraph: dict[int, list[tuple[Sentence, list[Attribution]]]] = {}
+        for sentence, attributions in per_sentence:
+            by_paragraph.setdefault(sentence.paragraph, []).append((sentence, attributions))
+        for rows in by_paragraph.values():
+            last_sentence, closing = rows[-1]
+            cue = next((f for f in closing if f.rule in ("source_last", "inverted") and f.actor and f.mention
+                        and not last_sentence.text[f.cue[1] if f.cue else f.mention[1]:].strip(" .,\"'”’")), None)
+            if cue is None or len(rows) < 2:
+                continue
+            sentence, attributions = rows[-2]  # the account the cue closes, not the paragraph's narration before it
+            if not attributions and sentence.terminated and not _QUESTION.search(sentence.text):
+                attributions.append(Attribution(None, None, cue.cue_text, cue.lemma, (0, len(sentence.text)), "paragraph_cue",
+                                                actor=cue.actor, via_actor=cue.via_actor))
 
     def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
         """Quoted sentences with no cue belong to the speaker of their quotation; so does "it is said" right after a claim."""
