@@ -136,6 +136,7 @@ _AUXILIARY_TAIL = re.compile(
     r"\s+(?:has|have|had)(?:\s+(?:[a-z]+ly|also|again|long|since|already|often|(?:over|in|for|during)\s+(?:the\s+)?"
     r"(?:past|last|recent)?\s*(?:few|several|two|three)?\s*(?:days|weeks|months|years)))*\s*$"
 )
+_COUNTRY_WORD = re.compile(r"^(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*(?:'s|’s)\s+|^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)\s+")
 _NUMBERED_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}\d{1,3}")
 
 
@@ -370,7 +371,11 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         kind = "group"
     if _MEDIA_NAME.search(core):
         kind = "media"  # an outlet the gazetteer does not know yet ("the RND media group") can still relay
-    contextual = _lookup_in_country(core, gazetteer, country_hint) if country is None else None
+    if country is None:
+        contextual = _lookup_in_country(core, gazetteer, country_hint)
+    else:
+        # "Ukraine's defence ministry", "the Ukrainian defence ministry": the country's own organ, however spelt.
+        contextual = _lookup_in_country(_COUNTRY_WORD.sub("", core, count=1).strip(), gazetteer, country)
     if contextual:
         return MentionAnalysis(contextual.name, contextual.kind, contextual, False, head, contextual.country)
     return MentionAnalysis(core[0].upper() + core[1:] if core[:1].islower() and not definite else core, kind, None,

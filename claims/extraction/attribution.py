@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from claims.extraction.actors import (
-    PERSON_ROLES, analyse_mention, clean_mention, head_word, is_head_noun, is_source_mention, looks_like_outlet,
+    ORG_HEADS, PERSON_ROLES, analyse_mention, clean_mention, head_word, is_head_noun, is_source_mention, looks_like_outlet,
 )
 from claims.extraction.cues import ADJUNCT, NOUN_LIKE_FORMS, CueMatch, find_cues, lemma_of
 from claims.extraction.gazetteer import Gazetteer
@@ -95,6 +95,8 @@ _TOLD_OBJECT = re.compile(
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
 _DESCRIPTION_OF = re.compile(r"(?:a|an|the)\s+[^,]*?\b(?:to|of|for|at|in|from)\s")
+# "Then came 3 single shots, the institute said": an intro word, but a clause of its own.
+_CLAUSE_VERB = re.compile(r"\b(?:came|went|was|were|is|are|had|has|have|fell|rose|died|began|left|took|hit|struck|killed|\w+ed)\b")
 _SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
 _POSTED_THINGS = frozenset("video videos photo photos image images footage clip clips message messages statement letter".split())
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
@@ -256,7 +258,8 @@ class SentenceReader:
         after_possessive = 0  # "Germany's leading economic institutes": lower-case words may follow an owner
         for word in words:
             token = word[0]
-            if token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES or 0 < after_possessive <= 4:
+            if (token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES or token.lower() in ORG_HEADS
+                    or 0 < after_possessive <= 4):
                 if _SUBJECT_STOP.match(token) and not token[0].isupper():
                     break
                 end = position + word.end()
@@ -526,7 +529,9 @@ class SentenceReader:
         left = strip_span(self.text, 0, clause_start)
         left_text = self.text[left[0]:left[1]]
         # "However, a deal was still possible, X told the AP": an intro word before a clause of its own is still content.
-        left_is_content = bool(left_text) and (not _INTRO_SEGMENT.match(left_text + " ") or "," in left_text) or len(left_text.split()) > 6
+        left_is_content = bool(left_text) and (
+            not _INTRO_SEGMENT.match(left_text + " ") or "," in left_text or bool(_CLAUSE_VERB.search(left_text))
+        ) or len(left_text.split()) > 6
         if raw_right[:1] in "\"\u201c" and right_text:
             if left_is_content and self.text[:clause_start].rstrip()[-1:] in "\"\u201d" and comma_after_cue:
                 # '"Part one," she said, "part two."': the quotation on both sides is the content.

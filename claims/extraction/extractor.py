@@ -48,8 +48,11 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
-# "the World Travel and Tourism Council", "Department of Health and Human Services": one body, not two speakers.
-_ONE_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|the|&)\s+)*)+(?:" + "|".join(sorted(ORG_NAME_ENDINGS)) + r")")
+# "the World Travel and Tourism Council", "Council for Trade and Industry Research": one body, not two speakers.
+_ONE_NAME = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|&|on|and)\s+)*[A-Z][\w'’-]*)*\s+(?:" + "|".join(sorted(ORG_NAME_ENDINGS)) + r")"
+    r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|&|the)\s+)*[A-Z][\w'’-]*)*"
+)
 _QUESTION = re.compile(r"\?[\"'”’]*\s*$")
 _FURNITURE = re.compile(
     r"(?:(?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Research|Compiled|Edited|Written|Produced|Photographs?) by\b"
@@ -58,6 +61,8 @@ _FURNITURE = re.compile(
     # "Peoples reported from New York and Thomson-DeVeaux from Washington.": who filed from where
     r"|[A-Z][\w'’-]+ reported from (?:[A-Z][\w'’-]*\s?)+(?:and [A-Z][\w'’-]+ from (?:[A-Z][\w'’-]*\s?)+)?\.?$)"
 )
+_ISSUER_HEAD = re.compile(r"ministry|office|agency|government|army|military|police|department|council|commission|committee|"
+                          r"party|company|group|institute|court|embassy|mission|service|authority|authorities|union|campaign")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re)$")
 _ISSUED_DOCUMENT = re.compile(
     r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post|report|"
@@ -229,8 +234,10 @@ class _PassageExtractor:
                     headline_attributions.append((sentence, attribution))
             # Who the text is about now: the first person speaking in the sentence, else its subject. "He" in the
             # next sentence is them before anyone the sentence merely mentioned ("Trump said Lutnick told him ...").
-            speaking = next((a.actor for a in attributions if a.actor and a.actor.kind == "person" and a.mention
-                             and a.actor.name.split()[-1][:1].isupper()), None)  # a named person, not "a Tory source"
+            # "X said Y had told him ...": X, who relays Y, is who the text is about.
+            people = [actor for a in attributions for actor in (a.via_actor, a.actor) if actor and a.mention]
+            speaking = next((actor for actor in people if actor.kind == "person"
+                             and actor.name.split()[-1][:1].isupper()), None)  # a named person, not "a Tory source"
             if not is_heading and (speaking or subject):
                 self._subject_person = speaking or subject
             first = attributions[0] if attributions else None
@@ -266,8 +273,8 @@ class _PassageExtractor:
     def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> ExtractedActor | None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
         first_word = sentence.text.split(" ", 1)[0]
-        if not first_word[:1].isupper() or first_word.lower() in _NOT_NAME_STARTS:
-            return None  # cheap test first: most sentences do not open with a person's name
+        if not first_word[:1].isupper() or (first_word.lower() in _NOT_NAME_STARTS and first_word != "The"):
+            return None  # cheap test first: most sentences open with neither a name nor "The ministry"
         subject = reader.main_subject(len(sentence.text))
         if not subject:
             return None
@@ -275,6 +282,13 @@ class _PassageExtractor:
         if mention.lower() in PRONOUNS:
             return None
         analysis = analyse_mention(mention, self.gazetteer)
+        if first_word == "The" and analysis.kind == "person":
+            return None  # "The minister ...": a role, read where it speaks
+        if analysis.kind != "person" and (analysis.record or _ISSUER_HEAD.fullmatch(analysis.head.lower())):
+            # "The Karsk foreign ministry issued a statement." Then "The statement said" and "It said" are the ministry.
+            organisation = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+            self.memory.remember(organisation, mention)
+            return None
         if analysis.kind != "person" or not analysis.named:
             return None
         actor = self.memory.surname(analysis.name) if analysis.record is None and " " not in analysis.name else None
@@ -353,6 +367,8 @@ class _PassageExtractor:
                 _NATIONALITY.match(via_actor.name.split()[0]) or via_actor.name[:1].islower())
             outlet = via_actor is not None and (
                 via_actor.kind == "media" or looks_like_outlet(text[attribution.via[0]:attribution.via[1]], self.gazetteer))
+            if outlet and via_actor.kind != "media" and not via_actor.known:
+                via_actor = replace(via_actor, kind="media")  # "the Dunmore Gazette" is an outlet, not a person
             if (attribution.lemma == "tell" and (not outlet or unnamed)) or (via_actor and via_actor.name == self.publisher):
                 attribution.via = None
                 via_actor = None
