@@ -530,8 +530,10 @@ class _PassageExtractor:
         subject = subject.strip()
         if subject.lower() in ("we", "it", "it was", "it is", "there", "there was", "the outlet"):
             return True
-        analysis = analyse_mention(subject, self.gazetteer) if subject[:1].isupper() else None
-        return analysis is not None and analysis.kind == "media"
+        if not subject[:1].isupper():
+            return False
+        return (subject.removeprefix("The ") == self.publisher or looks_like_outlet(subject, self.gazetteer)
+                or analyse_mention(subject, self.gazetteer).kind == "media")
 
     @staticmethod
     def _disclaimed(disclaimers: list[str], claims: list[ExtractedClaim]) -> list[int]:
