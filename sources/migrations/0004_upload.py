@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0002_article_duplicate_of'),
+        ('sources', '0003_article_status_skipped'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
