@@ -97,6 +97,7 @@ _TOLD_OBJECT = re.compile(
 _DESCRIPTION_OF = re.compile(r"(?:a|an|the)\s+[^,]*?\b(?:to|of|for|at|in|from)\s")
 # "Then came 3 single shots, the institute said": an intro word, but a clause of its own.
 _CLAUSE_VERB = re.compile(r"\b(?:came|went|was|were|is|are|had|has|have|fell|rose|died|began|left|took|hit|struck|killed|\w+ed)\b")
+_CLAUSE_JOIN = re.compile(r"\b(?:while|whereas|but|and|although|though|as|because|after|before|when)\b")
 _SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
 _POSTED_THINGS = frozenset("video videos photo photos image images footage clip clips message messages statement letter".split())
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
@@ -690,7 +691,14 @@ class SentenceReader:
             relays = (
                 (second.lemma == "report" and second.rule == "source_last" or second.rule == "according_to")
                 and first.cue and second.content[0] <= first.cue[0] < second.content[1]
+                # "not 15 as Veldora reported": a comparison with another account, not a relay of this one
+                and not re.search(r"\b(?:as|than|unlike)\s*$", self.text[:second.mention[0]] if second.mention else "")
             )
+            compared = (second.mention and first.content[0] <= second.mention[0] < first.content[1]
+                        and re.search(r"\b(?:as|than|unlike)\s*$", self.text[:second.mention[0]]))
+            if compared:
+                attributions.remove(second)  # "not 15 as Veldora reported": another account, compared inside this one
+                break
             if relays and first.via is None:
                 own = _OWN_CHANNEL.match(self.text, second.mention[0], second.mention[1])
                 first.via = None if own else second.mention
@@ -703,7 +711,8 @@ class SentenceReader:
                       and first.rule == "source_first" and first.content[0] <= second.mention[0]
                       and second.cue[1] <= first.content[1] and first.content[0] <= second.content[0] and second.content[1] <= first.content[1]
                       and self.text[second.mention[0]:second.mention[1]].lower() not in ("it", "he", "she", "they", "we")
-                      and not _FINITE_VERB.search(self.text, first.content[0], second.mention[0]))
+                      and not _FINITE_VERB.search(self.text, first.content[0], second.mention[0])
+                      and not _CLAUSE_JOIN.search(self.text, first.content[0], second.mention[0]))
             if nested:
                 # "Number 10 said the commissioner had said ...": the commissioner's statement, relayed by Number 10.
                 second.via = first.mention

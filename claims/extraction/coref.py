@@ -20,7 +20,7 @@ GENERIC_HEADS = {
     "organisation": {"international organization", "ngo"},
     "body": {"international organization", "agency", "ngo"},
     "charity": {"ngo"},
-    "group": {"armed group", "ngo", "think tank", "international organization"},
+    "group": {"armed group", "ngo", "think tank", "international organization", "organization"},
     "movement": {"armed group"},
     "militia": {"armed group"},
     "alliance": {"international organization"},

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from claims.extraction import markers
 from claims.extraction.actors import (
-    ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention, looks_like_outlet,
+    ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_head_noun, is_person_role, is_source_mention, looks_like_outlet,
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
@@ -375,6 +375,10 @@ class _PassageExtractor:
             attribution.via_actor = via_actor
             if via_actor and attribution.actor:
                 self._relay = (attribution.actor, via_actor)
+            if via_actor and via_actor.kind != "media":
+                # "The mediator's office said both delegations had confirmed ...": the office was named; "the office"
+                # later is it.
+                self.memory.remember(via_actor, text[attribution.via[0]:attribution.via[1]])
 
     def _resolve_sides(self, attribution: Attribution, before: str) -> None:
         """ "Both sides reported ...": one claim for each of the two actors the passage named last; else the
@@ -395,13 +399,19 @@ class _PassageExtractor:
         attribution.extra_actors.append((attribution.mention, sides[1]))
 
     def _resolve_heading_mention(self, mention: str, sentence: str) -> ExtractedActor | None:
-        analysis = analyse_mention(mention, self.gazetteer)
-        if analysis.record or not (analysis.is_description or is_person_role(analysis.head)):
+        # "Russia says it repelled attack — Defense Ministry": the headline's own country settles a generic name.
+        country = self.gazetteer.country_in(sentence)
+        analysis = analyse_mention(mention, self.gazetteer, country)
+        if analysis.record:
+            return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+        # "Port authority: ...", "Aid group says ...": a headline capitalises a description; the body names it.
+        if analysis.record or not (analysis.is_description or is_person_role(analysis.head) or is_head_noun(analysis.head)):
             return self.resolve(mention, sentence=sentence)
         return None  # resolved after the body has named its actors
 
     def _resolve_headline_descriptions(self, headline_attributions, per_sentence) -> None:
-        body_actors = [f.actor for s, attributions in per_sentence for f in attributions if f.actor and (s, f) not in headline_attributions]
+        body_actors = [actor for s, attributions in per_sentence for f in attributions if (s, f) not in headline_attributions
+                       for actor in (f.via_actor, f.actor) if actor]
         for sentence, attribution in headline_attributions:
             if attribution.actor is None and attribution.mention:
                 mention = sentence.text[attribution.mention[0]:attribution.mention[1]]
@@ -621,6 +631,9 @@ def _first_matching(head: str, actors: list[ExtractedActor], country: str | None
             return actor
     if is_person_role(head):
         return next((actor for actor in actors if actor.kind == "person"), None)
+    if is_head_noun(head):
+        # "Aid group: 40 families evacuated" over a body where the Red Lantern Society speaks.
+        return next((actor for actor in actors if actor.kind not in ("person", "government", "media")), None)
     return None
 
 
