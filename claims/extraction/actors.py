@@ -49,7 +49,8 @@ ORG_NAME_ENDINGS = frozenset(
     "Ministry Office Council Agency Department Service Forces Army Navy Times Post Guardian Institute Group Committee "
     "Commission Parliament Court Bank Company Union Organization Organisation News Media Party Corporation Police Command "
     "Staff Administration University Force Guard Fund Program Programme Observatory Watch International Kremlin Pentagon "
-    "Affairs Rights Studies Relations Services Authority Directorate Bureau Centre Center Foundation Movement".split()
+    "Affairs Rights Studies Relations Services Authority Directorate Bureau Centre Center Foundation Movement Society "
+    "Association Alliance Federation Coalition Network Trust Club League Initiative Project Campaign Board Corps".split()
 )
 _MEDIA_NAME = re.compile(
     r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|TV|television|radio station)$",

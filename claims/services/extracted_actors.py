@@ -61,8 +61,8 @@ class ActorResolver:
         if not name or name.lower() in PRONOUNS:
             return None
         if not extracted.known and name == name.lower():
-            if extracted.kind in ("person", "group"):
-                return None
+            if extracted.kind in ("person", "group") or " " not in name:
+                return None  # "spokesperson", "residents", a lone "group": nobody in particular
             return name[0].upper() + name[1:]
         return name
 
