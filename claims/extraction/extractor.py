@@ -63,6 +63,7 @@ _FURNITURE = re.compile(
 )
 _ISSUER_HEAD = re.compile(r"ministry|office|agency|government|army|military|police|department|council|commission|committee|"
                           r"party|company|group|institute|court|embassy|mission|service|authority|authorities|union|campaign")
+_SPEAKS_FOR = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of)\s+(?P<body>the\s+\w+)")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re)$")
 _ISSUED_DOCUMENT = re.compile(
     r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post|report|"
@@ -134,6 +135,9 @@ class _PassageExtractor:
             return named or subject or self.memory.pronoun(lower)
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
+        through = _SPEAKS_FOR.fullmatch(mention.strip())
+        if through:
+            return self.resolve(through["body"], sentence=sentence, lookahead=lookahead)  # "a spokesperson for the group"
         if _ISSUED_DOCUMENT.fullmatch(lower):
             # "the statement said", "the report added": whoever issued it, the last organisation that spoke.
             return self.memory.pronoun("it")
