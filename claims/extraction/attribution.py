@@ -605,9 +605,19 @@ class SentenceReader:
             self.text[:comma],
         )
         if relative:
-            far_start, _ = self.left_segment(relative.start())
-            far = self.mention_in(far_start, relative.start())
+            name_end = relative.start()
+            while age := re.search(r",\s*(?:aged\s+)?\d{1,3}\s*$", self.text[:name_end]):
+                name_end = age.start()  # "Smith, 54, who heads the union, said"
+            far_start, _ = self.left_segment(name_end)
+            far = self.mention_in(far_start, name_end)
             return (far, far, None) if far else None
+        quoted = re.search(r",\s*(?:quoted|cited)\s+by\s+(?P<via>[^,]+)$", self.text[:comma])
+        if quoted:
+            # "Russia's defence ministry, quoted by RIA Novosti, said": the ministry speaks, the agency relays.
+            far_start, _ = self.left_segment(quoted.start())
+            far = self.mention_in(far_start, quoted.start())
+            via = strip_span(self.text, quoted.start("via"), quoted.end("via"))
+            return (far, far, via) if far else None
         citing = re.search(r",\s*citing\s+(?=[^,]*$)", self.text[:comma])
         if citing:
             far_start, _ = self.left_segment(citing.start())

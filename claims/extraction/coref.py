@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claims.extraction.actors import is_person_role
+from claims.extraction.actors import is_head_noun, is_person_role
 from claims.extraction.types import ExtractedActor
 
 
@@ -181,7 +181,9 @@ class DiscourseMemory:
             return self.pronoun({"male": "he", "female": "she"}.get(gender or "", "they-person"))
         kinds = GENERIC_HEADS.get(head.lower())
         if kinds:
-            return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds), None)
+            # "the company" is the last named body of a fitting kind: never "Police" or "Officials", which name no body.
+            return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds
+                         and not all(is_head_noun(word) for word in entry.actor.name.split())), None)
         return None
 
     def titled(self, title: str) -> ExtractedActor | None:

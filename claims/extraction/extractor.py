@@ -114,7 +114,8 @@ class _SentenceContext:
 
 class _PassageExtractor:
     def __init__(self, text: str, heading: str | None, published_on: datetime.date | None, gazetteer: Gazetteer,
-                 publisher: str | None):
+                 publisher: str | None, article: bool = False):
+        self.article = article  # a whole news article read as one text (paragraphs), not one live-blog post
         self.text = text
         self.heading = heading
         self.published_on = published_on
@@ -572,7 +573,11 @@ class _PassageExtractor:
             return list(range(len(claims))) or previous
         last_word = subject.rsplit(" ", 1)[-1].lower()
         if first_word in ("the", "these", "those", "such") and last_word.endswith("s") and not _POSSESSIVE.match(subject):
-            # "The claims could not be independently verified": every claim of the post, not only the last one.
+            # "The claims could not be independently verified": every claim of the post, not only the last one; in an
+            # article, which is one long discourse, every claim of the paragraph.
+            if self.article:
+                paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+                return [i for i, claim in enumerate(claims) if claim.sentence_span.start >= paragraph_start] or previous
             return list(range(len(claims))) or previous
         possessive = _POSSESSIVE.match(subject)
         if possessive:
@@ -648,10 +653,12 @@ def extract_passage(
     published_on: datetime.date | None = None,
     gazetteer: Gazetteer | None = None,
     publisher: str | None = None,
+    article: bool = False,
 ) -> PassageExtraction:
     """Attributed claims in text; all spans are offsets into text.
 
     publisher is the canonical name of the outlet the passage comes from: "told <publisher>" is
-    first-hand, so the publisher is never recorded as an intermediary.
+    first-hand, so the publisher is never recorded as an intermediary. article says the text is a whole news
+    article (extract_document joins its paragraphs), so a plural marker covers its paragraph, not the text.
     """
-    return _PassageExtractor(text, heading, published_on, gazetteer or Gazetteer.default(), publisher).run()
+    return _PassageExtractor(text, heading, published_on, gazetteer or Gazetteer.default(), publisher, article).run()
