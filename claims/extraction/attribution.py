@@ -704,6 +704,11 @@ class SentenceReader:
                 # "not 15 as Veldora reported": a comparison with another account, not a relay of this one
                 and not re.search(r"\b(?:as|than|unlike)\s*$", self.text[:second.mention[0]] if second.mention else "")
             )
+            if (first.rule == "according_to" and second.mention and second.cue
+                    and first.content[0] <= second.mention[0] < first.content[1]):
+                # "According to reports, the officer recalled: ...": the officer speaks; the reports only pass it on.
+                attributions.remove(first)
+                break
             compared = (second.mention and first.content[0] <= second.mention[0] < first.content[1]
                         and re.search(r"\b(?:as|than|unlike)\s*$", self.text[:second.mention[0]]))
             if compared:
