@@ -47,6 +47,7 @@ _FEMALE_WORDS = frozenset(
     "mrs mrs. ms ms. miss lady dame queen princess mother daughter sister wife spokeswoman chairwoman congresswoman "
     "businesswoman woman girl aunt grandmother widow she her".split()
 )
+_DOCUMENT = re.compile(r"\b(?:page|profile|post|posts|report|memo|analysis|poll|survey|study|research|data|figures|video|footage)$", re.IGNORECASE)
 _JOURNALIST = re.compile(r"\b(?:journalist|reporter|correspondent|photographer|photojournalist|writer|editor)\b", re.IGNORECASE)
 _FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 
@@ -150,6 +151,8 @@ class DiscourseMemory:
             is_person = entry.actor.kind == "person"
             if pronoun in ("he", "she", "they-person") and is_person and _named_person(entry.actor, entry.mention) and self._fits(entry.actor, pronoun):
                 return entry.actor
+            if _DOCUMENT.search(entry.actor.name):
+                continue  # "his LinkedIn page", "the report": a document says nothing of its own
             if pronoun == "it" and not is_person and entry.actor.kind != "group":
                 return entry.actor
             if pronoun in ("they", "we") and not is_person:
@@ -192,11 +195,14 @@ class DiscourseMemory:
         return next((entry.actor for entry in reversed(self._entries)
                      if entry.actor.kind == "person" and title in entry.mention.lower()), None)
 
-    def sides(self) -> tuple[ExtractedActor, ExtractedActor] | None:
-        """ "Both sides": the last two different organisations, governments or forces named (outlets only report)."""
+    def sides(self, people: bool = False) -> tuple[ExtractedActor, ExtractedActor] | None:
+        """ "Both sides": the last two different organisations, governments or forces named (outlets only report);
+        "the two men": the last two people named."""
         found: list[ExtractedActor] = []
         for entry in reversed(self._entries):
-            if entry.actor.kind not in ("person", "media") and entry.actor not in found:
+            fits = entry.actor.kind == "person" and _named_person(entry.actor, entry.mention) if people else (
+                entry.actor.kind not in ("person", "media"))
+            if fits and entry.actor not in found:
                 found.append(entry.actor)
                 if len(found) == 2:
                     return found[1], found[0]

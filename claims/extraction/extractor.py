@@ -70,6 +70,7 @@ _ISSUED_DOCUMENT = re.compile(
     r"investigation|study|analysis|survey|findings)"
 )
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
+_BOTH_PEOPLE = re.compile(r"(?:both|the two)\s+(?:men|women|leaders|presidents|politicians|brothers|sisters)", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
@@ -310,6 +311,10 @@ class _PassageExtractor:
         mention = text[attribution.mention[0]:attribution.mention[1]]
         if _BOTH_SIDES.fullmatch(mention):
             self._resolve_sides(attribution, self.text[:sentence.start])
+            return
+        if _BOTH_PEOPLE.fullmatch(mention) and (people := self.memory.sides(people=True)):
+            attribution.actor = people[0]  # "The two men spoke of how ...": both of the last two people named
+            attribution.extra_actors.append((attribution.mention, people[1]))
             return
         coordinated = _COORDINATED.fullmatch(mention) if " and " in mention else None
         if coordinated:

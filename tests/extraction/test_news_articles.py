@@ -296,3 +296,16 @@ def test_a_plural_marker_in_an_article_covers_its_paragraph_only():
         "The rebels said 2 villages fell. The claims could not be independently verified.",
     )
     assert [claim.unverified for claim in claims] == [False, True]
+
+
+def test_the_two_men_are_the_last_two_people_named():
+    claims = article(
+        "President Ana Ruiz met former premier Tomas Vell on Monday. Ruiz said the talks were useful.",
+        "Vell said they had agreed on 3 points. The two men spoke of how the crisis began.",
+    )
+    assert {claim.actor.name for claim in claims[-2:]} == {"Ana Ruiz", "Tomas Vell"}
+
+
+def test_a_document_is_never_what_they_or_it_refers_to():
+    claims = article("He enrolled in 2020, according to his LinkedIn page.", "They said 4 posts had been removed.")
+    assert claims[-1].actor is None or "page" not in claims[-1].actor.name.lower()
