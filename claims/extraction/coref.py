@@ -186,7 +186,8 @@ class DiscourseMemory:
         if kinds:
             # "the company" is the last named body of a fitting kind: never "Police" or "Officials", which name no body.
             return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds
-                         and not all(is_head_noun(word) for word in entry.actor.name.split())), None)
+                         and not all(is_head_noun(word) for word in entry.actor.name.split())
+                         and not _DOCUMENT.search(entry.actor.name)), None)
         return None
 
     def titled(self, title: str) -> ExtractedActor | None:
