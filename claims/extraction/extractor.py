@@ -582,7 +582,12 @@ class _PassageExtractor:
             # article, which is one long discourse, every claim of the paragraph.
             if self.article:
                 paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
-                return [i for i, claim in enumerate(claims) if claim.sentence_span.start >= paragraph_start] or previous
+                same = [i for i, claim in enumerate(claims) if claim.sentence_span.start >= paragraph_start]
+                if same or not previous:
+                    return same
+                # A marker standing as its own paragraph covers the paragraph of claims before it.
+                previous_start = self.text.rfind("\n", 0, claims[previous[0]].sentence_span.start) + 1
+                return [i for i, claim in enumerate(claims) if claim.sentence_span.start >= previous_start]
             return list(range(len(claims))) or previous
         possessive = _POSSESSIVE.match(subject)
         if possessive:

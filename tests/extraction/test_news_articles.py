@@ -309,3 +309,12 @@ def test_the_two_men_are_the_last_two_people_named():
 def test_a_document_is_never_what_they_or_it_refers_to():
     claims = article("He enrolled in 2020, according to his LinkedIn page.", "They said 4 posts had been removed.")
     assert claims[-1].actor is None or "page" not in claims[-1].actor.name.lower()
+
+
+def test_a_plural_marker_standing_alone_covers_the_paragraph_before_it():
+    claims = article(
+        "The army said 5 tanks were destroyed near the dam.",
+        "The rebels said 2 villages fell. They said 30 soldiers surrendered.",
+        "The claims could not be independently verified.",
+    )
+    assert [claim.unverified for claim in claims] == [False, True, True]
