@@ -47,7 +47,9 @@ _FEMALE_WORDS = frozenset(
     "mrs mrs. ms ms. miss lady dame queen princess mother daughter sister wife spokeswoman chairwoman congresswoman "
     "businesswoman woman girl aunt grandmother widow she her".split()
 )
-_DOCUMENT = re.compile(r"\b(?:page|profile|post|posts|report|memo|analysis|poll|survey|study|research|data|figures|video|footage)$", re.IGNORECASE)
+# Names of documents ("his LinkedIn page", "a Reuters poll"): they carry a statement, they are nobody's antecedent.
+DOCUMENT_NAME = re.compile(r"\b(?:page|profile|post|posts|report|reports|memo|analysis|poll|survey|study|research|data|figures|"
+                           r"records|documents|statement|tally|tallies|estimates?|video|footage)$", re.IGNORECASE)
 _JOURNALIST = re.compile(r"\b(?:journalist|reporter|correspondent|photographer|photojournalist|writer|editor)\b", re.IGNORECASE)
 _FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 
@@ -151,7 +153,7 @@ class DiscourseMemory:
             is_person = entry.actor.kind == "person"
             if pronoun in ("he", "she", "they-person") and is_person and _named_person(entry.actor, entry.mention) and self._fits(entry.actor, pronoun):
                 return entry.actor
-            if _DOCUMENT.search(entry.actor.name):
+            if DOCUMENT_NAME.search(entry.actor.name):
                 continue  # "his LinkedIn page", "the report": a document says nothing of its own
             if pronoun == "it" and not is_person and entry.actor.kind != "group":
                 return entry.actor
@@ -187,7 +189,7 @@ class DiscourseMemory:
             # "the company" is the last named body of a fitting kind: never "Police" or "Officials", which name no body.
             return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds
                          and not all(is_head_noun(word) for word in entry.actor.name.split())
-                         and not _DOCUMENT.search(entry.actor.name)), None)
+                         and not DOCUMENT_NAME.search(entry.actor.name)), None)
         return None
 
     def titled(self, title: str) -> ExtractedActor | None:

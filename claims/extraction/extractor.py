@@ -18,7 +18,7 @@ from claims.extraction.actors import (
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
-from claims.extraction.coref import GENERIC_HEADS, DiscourseMemory
+from claims.extraction.coref import DOCUMENT_NAME, GENERIC_HEADS, DiscourseMemory
 from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
@@ -46,7 +46,7 @@ _NOT_NAME_STARTS = frozenset(
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w+&.-]*)*")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
-_INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
+_INDEFINITE = re.compile(r"(?:a|an|another|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 # "the World Travel and Tourism Council", "Council for Trade and Industry Research": one body, not two speakers.
 _ONE_NAME = re.compile(
@@ -474,7 +474,7 @@ class _PassageExtractor:
                 attributions[:] = [f for f in attributions if f.actor or f.mention]
             if attributions:
                 # Who speaks on in a quotation: a speaker, not a document ("according to his LinkedIn page").
-                speakers = [f for f in attributions if f.actor and (f.rule != "according_to" or f.actor.kind == "person")]
+                speakers = [f for f in attributions if f.actor and (f.rule != "according_to" or not DOCUMENT_NAME.search(f.actor.name))]
                 if speakers:
                     last_speaker, last_via = speakers[-1].actor, speakers[-1].via_actor
                 continue
