@@ -320,31 +320,21 @@ class _PassageExtractor:
         if coordinated:
             first, second = self.gazetteer.candidates(coordinated["a"]), self.gazetteer.candidates(coordinated["b"])
             if first and second:
-                a = actor_from(first[0], first[0].name, first[0].kind, first[0].country, self.gazetteer)
-                b = actor_from(second[0], second[0].name, second[0].kind, second[0].country, self.gazetteer)
-                attribution.actor = a
-                attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
-                b_start = attribution.mention[0] + coordinated.start("b")
-                attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
-                self.memory.remember(a, coordinated["a"])
-                self.memory.remember(b, coordinated["b"])
+                self._two_speakers(attribution, coordinated,
+                                   actor_from(first[0], first[0].name, first[0].kind, first[0].country, self.gazetteer),
+                                   actor_from(second[0], second[0].name, second[0].kind, second[0].country, self.gazetteer))
                 return
             if re.fullmatch(r"(?:some\s+|many\s+)?others?(?:\s+\w+)?", coordinated["b"]):
                 # "The official and others say": the one named speaks for the rest.
                 attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
                 mention = coordinated["a"]
-            elif not (first or second) and not _ONE_NAME.fullmatch(mention) and all(is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
-                                               for part in (coordinated["a"], coordinated["b"])):
+            elif not (first or second) and not _ONE_NAME.fullmatch(mention) and all(
+                    is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
+                    for part in (coordinated["a"], coordinated["b"])):
                 # "Police and residents said": two sources, one claim each.
-                a = self.resolve(coordinated["a"], sentence=text)
-                b = self.resolve(coordinated["b"], sentence=text)
+                a, b = self.resolve(coordinated["a"], sentence=text), self.resolve(coordinated["b"], sentence=text)
                 if a and b:
-                    attribution.actor = a
-                    attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
-                    b_start = attribution.mention[0] + coordinated.start("b")
-                    attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
-                    self.memory.remember(a, coordinated["a"])
-                    self.memory.remember(b, coordinated["b"])
+                    self._two_speakers(attribution, coordinated, a, b)
                     return
             if first and re.match(r"(?:its|his|her|their)\s", coordinated["b"]):
                 # "Kyiv and its allies say": the named actor speaks for the group.
@@ -389,6 +379,15 @@ class _PassageExtractor:
                 # "The mediator's office said both delegations had confirmed ...": the office was named; "the office"
                 # later is it.
                 self.memory.remember(via_actor, text[attribution.via[0]:attribution.via[1]])
+
+    def _two_speakers(self, attribution: Attribution, coordinated: re.Match, a: ExtractedActor, b: ExtractedActor) -> None:
+        """ "X and Y said": one claim each, the mention of each its own words."""
+        attribution.actor = a
+        attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+        b_start = attribution.mention[0] + coordinated.start("b")
+        attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
+        self.memory.remember(a, coordinated["a"])
+        self.memory.remember(b, coordinated["b"])
 
     def _resolve_sides(self, attribution: Attribution, before: str) -> None:
         """ "Both sides reported ...": one claim for each of the two actors the passage named last; else the
