@@ -49,7 +49,8 @@ ORG_NAME_ENDINGS = frozenset(
     "Ministry Office Council Agency Department Service Forces Army Navy Times Post Guardian Institute Group Committee "
     "Commission Parliament Court Bank Company Union Organization Organisation News Media Party Corporation Police Command "
     "Staff Administration University Force Guard Fund Program Programme Observatory Watch International Kremlin Pentagon "
-    "Affairs Rights Studies Relations Services Authority Directorate Bureau Centre Center Foundation Movement".split()
+    "Affairs Rights Studies Relations Services Authority Directorate Bureau Centre Center Foundation Movement Society "
+    "Association Alliance Federation Coalition Network Trust Club League Initiative Project Campaign Board Corps".split()
 )
 _MEDIA_NAME = re.compile(
     r"\b(?:news agency|media group|newspaper|broadcaster|daily|weekly|magazine|news outlet|news site|TV channel|TV|television|radio station)$",
@@ -109,7 +110,9 @@ _INVESTIGATION_BY = re.compile(
 # "Insurance analysts at Morningstar DBRS", "doctors at Nasser Hospital": the institution speaks through its staff.
 _STAFF_AT = re.compile(
     r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:analysts|economists|experts|researchers|scientists|strategists|officials|doctors|"
-    r"engineers|staff|spokespeople)\s+at\s+(?P<actor>[A-Z].*)$",
+    r"engineers|staff|spokespeople)\s+at\s+(?P<actor>[A-Z].*)$"
+    # "a spokesperson for the group", "a representative of Oxfam": the body speaks through them
+    r"|^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of)\s+(?P<body>(?:the\s+|[A-Z]).*)$",
     re.IGNORECASE,
 )
 
@@ -318,7 +321,7 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
             return person  # "Senate Democratic Leader Greg Taylor of Indianapolis" is Greg Taylor
     by = _INVESTIGATION_BY.match(text) or _STAFF_AT.match(text)
     if by:
-        text = by["actor"]
+        text = by["actor"] or by["body"]
     outlet = _NAMED_OUTLET.search(text)
     owner = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+", outlet["name"]) if outlet else None
     if owner and gazetteer.country_in(owner[0]) and outlet["name"][owner.end():]:

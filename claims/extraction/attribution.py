@@ -97,6 +97,7 @@ _TOLD_OBJECT = re.compile(
 _DESCRIPTION_OF = re.compile(r"(?:a|an|the)\s+[^,]*?\b(?:to|of|for|at|in|from)\s")
 # "Then came 3 single shots, the institute said": an intro word, but a clause of its own.
 _CLAUSE_VERB = re.compile(r"\b(?:came|went|was|were|is|are|had|has|have|fell|rose|died|began|left|took|hit|struck|killed|\w+ed)\b")
+_CLAUSE_JOIN = re.compile(r"\b(?:while|whereas|but|and|although|though|as|because|after|before|when)\b")
 _SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
 _POSTED_THINGS = frozenset("video videos photo photos image images footage clip clips message messages statement letter".split())
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
@@ -604,9 +605,19 @@ class SentenceReader:
             self.text[:comma],
         )
         if relative:
-            far_start, _ = self.left_segment(relative.start())
-            far = self.mention_in(far_start, relative.start())
+            name_end = relative.start()
+            while age := re.search(r",\s*(?:aged\s+)?\d{1,3}\s*$", self.text[:name_end]):
+                name_end = age.start()  # "Smith, 54, who heads the union, said"
+            far_start, _ = self.left_segment(name_end)
+            far = self.mention_in(far_start, name_end)
             return (far, far, None) if far else None
+        quoted = re.search(r",\s*(?:quoted|cited)\s+by\s+(?P<via>[^,]+)$", self.text[:comma])
+        if quoted:
+            # "Russia's defence ministry, quoted by RIA Novosti, said": the ministry speaks, the agency relays.
+            far_start, _ = self.left_segment(quoted.start())
+            far = self.mention_in(far_start, quoted.start())
+            via = strip_span(self.text, quoted.start("via"), quoted.end("via"))
+            return (far, far, via) if far else None
         citing = re.search(r",\s*citing\s+(?=[^,]*$)", self.text[:comma])
         if citing:
             far_start, _ = self.left_segment(citing.start())
@@ -690,7 +701,19 @@ class SentenceReader:
             relays = (
                 (second.lemma == "report" and second.rule == "source_last" or second.rule == "according_to")
                 and first.cue and second.content[0] <= first.cue[0] < second.content[1]
+                # "not 15 as Veldora reported": a comparison with another account, not a relay of this one
+                and not re.search(r"\b(?:as|than|unlike)\s*$", self.text[:second.mention[0]] if second.mention else "")
             )
+            if (first.rule == "according_to" and second.mention and second.cue
+                    and first.content[0] <= second.mention[0] < first.content[1]):
+                # "According to reports, the officer recalled: ...": the officer speaks; the reports only pass it on.
+                attributions.remove(first)
+                break
+            compared = (second.mention and first.content[0] <= second.mention[0] < first.content[1]
+                        and re.search(r"\b(?:as|than|unlike)\s*$", self.text[:second.mention[0]]))
+            if compared:
+                attributions.remove(second)  # "not 15 as Veldora reported": another account, compared inside this one
+                break
             if relays and first.via is None:
                 own = _OWN_CHANNEL.match(self.text, second.mention[0], second.mention[1])
                 first.via = None if own else second.mention
@@ -703,7 +726,8 @@ class SentenceReader:
                       and first.rule == "source_first" and first.content[0] <= second.mention[0]
                       and second.cue[1] <= first.content[1] and first.content[0] <= second.content[0] and second.content[1] <= first.content[1]
                       and self.text[second.mention[0]:second.mention[1]].lower() not in ("it", "he", "she", "they", "we")
-                      and not _FINITE_VERB.search(self.text, first.content[0], second.mention[0]))
+                      and not _FINITE_VERB.search(self.text, first.content[0], second.mention[0])
+                      and not _CLAUSE_JOIN.search(self.text, first.content[0], second.mention[0]))
             if nested:
                 # "Number 10 said the commissioner had said ...": the commissioner's statement, relayed by Number 10.
                 second.via = first.mention

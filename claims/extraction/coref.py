@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claims.extraction.actors import is_person_role
+from claims.extraction.actors import is_head_noun, is_person_role
 from claims.extraction.types import ExtractedActor
 
 
@@ -20,7 +20,7 @@ GENERIC_HEADS = {
     "organisation": {"international organization", "ngo"},
     "body": {"international organization", "agency", "ngo"},
     "charity": {"ngo"},
-    "group": {"armed group", "ngo", "think tank", "international organization"},
+    "group": {"armed group", "ngo", "think tank", "international organization", "organization"},
     "movement": {"armed group"},
     "militia": {"armed group"},
     "alliance": {"international organization"},
@@ -47,6 +47,9 @@ _FEMALE_WORDS = frozenset(
     "mrs mrs. ms ms. miss lady dame queen princess mother daughter sister wife spokeswoman chairwoman congresswoman "
     "businesswoman woman girl aunt grandmother widow she her".split()
 )
+# Names of documents ("his LinkedIn page", "a Reuters poll"): they carry a statement, they are nobody's antecedent.
+DOCUMENT_NAME = re.compile(r"\b(?:page|profile|post|posts|report|reports|memo|analysis|poll|survey|study|research|data|figures|"
+                           r"records|documents|statement|tally|tallies|estimates?|video|footage)$", re.IGNORECASE)
 _JOURNALIST = re.compile(r"\b(?:journalist|reporter|correspondent|photographer|photojournalist|writer|editor)\b", re.IGNORECASE)
 _FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
 
@@ -150,6 +153,8 @@ class DiscourseMemory:
             is_person = entry.actor.kind == "person"
             if pronoun in ("he", "she", "they-person") and is_person and _named_person(entry.actor, entry.mention) and self._fits(entry.actor, pronoun):
                 return entry.actor
+            if DOCUMENT_NAME.search(entry.actor.name):
+                continue  # "his LinkedIn page", "the report": a document says nothing of its own
             if pronoun == "it" and not is_person and entry.actor.kind != "group":
                 return entry.actor
             if pronoun in ("they", "we") and not is_person:
@@ -181,7 +186,10 @@ class DiscourseMemory:
             return self.pronoun({"male": "he", "female": "she"}.get(gender or "", "they-person"))
         kinds = GENERIC_HEADS.get(head.lower())
         if kinds:
-            return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds), None)
+            # "the company" is the last named body of a fitting kind: never "Police" or "Officials", which name no body.
+            return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds
+                         and not all(is_head_noun(word) for word in entry.actor.name.split())
+                         and not DOCUMENT_NAME.search(entry.actor.name)), None)
         return None
 
     def titled(self, title: str) -> ExtractedActor | None:
@@ -190,11 +198,14 @@ class DiscourseMemory:
         return next((entry.actor for entry in reversed(self._entries)
                      if entry.actor.kind == "person" and title in entry.mention.lower()), None)
 
-    def sides(self) -> tuple[ExtractedActor, ExtractedActor] | None:
-        """ "Both sides": the last two different organisations, governments or forces named (outlets only report)."""
+    def sides(self, people: bool = False) -> tuple[ExtractedActor, ExtractedActor] | None:
+        """ "Both sides": the last two different organisations, governments or forces named (outlets only report);
+        "the two men": the last two people named."""
         found: list[ExtractedActor] = []
         for entry in reversed(self._entries):
-            if entry.actor.kind not in ("person", "media") and entry.actor not in found:
+            fits = entry.actor.kind == "person" and _named_person(entry.actor, entry.mention) if people else (
+                entry.actor.kind not in ("person", "media"))
+            if fits and entry.actor not in found:
                 found.append(entry.actor)
                 if len(found) == 2:
                     return found[1], found[0]

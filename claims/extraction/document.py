@@ -72,7 +72,9 @@ def extract_document(
         position += len(text) + len(PARAGRAPH_BREAK)
     whole = PARAGRAPH_BREAK.join(texts)
     published_on = next((p.published_on for p in body if p.published_on), None)
-    extraction = extract_passage(whole, heading=heading or None, published_on=published_on, gazetteer=gazetteer, publisher=publisher)
+    extraction = extract_passage(
+        whole, heading=heading or None, published_on=published_on, gazetteer=gazetteer, publisher=publisher, article=True,
+    )
     per_text: list[list[ExtractedClaim]] = [[] for _ in texts]
     owner_of: dict[int, tuple[int, int]] = {}
     for index, claim in enumerate(extraction.claims):

@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 
 from claims.extraction import markers
 from claims.extraction.actors import (
-    ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention, looks_like_outlet,
+    ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_head_noun, is_person_role, is_source_mention, looks_like_outlet,
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
-from claims.extraction.coref import GENERIC_HEADS, DiscourseMemory
+from claims.extraction.coref import DOCUMENT_NAME, GENERIC_HEADS, DiscourseMemory
 from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
@@ -46,7 +46,7 @@ _NOT_NAME_STARTS = frozenset(
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w+&.-]*)*")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
-_INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
+_INDEFINITE = re.compile(r"(?:a|an|another|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 # "the World Travel and Tourism Council", "Council for Trade and Industry Research": one body, not two speakers.
 _ONE_NAME = re.compile(
@@ -63,12 +63,14 @@ _FURNITURE = re.compile(
 )
 _ISSUER_HEAD = re.compile(r"ministry|office|agency|government|army|military|police|department|council|commission|committee|"
                           r"party|company|group|institute|court|embassy|mission|service|authority|authorities|union|campaign")
+_SPEAKS_FOR = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of)\s+(?P<body>the\s+\w+)")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re)$")
 _ISSUED_DOCUMENT = re.compile(
     r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post|report|"
     r"investigation|study|analysis|survey|findings)"
 )
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
+_BOTH_PEOPLE = re.compile(r"(?:both|the two)\s+(?:men|women|leaders|presidents|politicians|brothers|sisters)", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
@@ -113,7 +115,8 @@ class _SentenceContext:
 
 class _PassageExtractor:
     def __init__(self, text: str, heading: str | None, published_on: datetime.date | None, gazetteer: Gazetteer,
-                 publisher: str | None):
+                 publisher: str | None, article: bool = False):
+        self.article = article  # a whole news article read as one text (paragraphs), not one live-blog post
         self.text = text
         self.heading = heading
         self.published_on = published_on
@@ -134,6 +137,9 @@ class _PassageExtractor:
             return named or subject or self.memory.pronoun(lower)
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
+        through = _SPEAKS_FOR.fullmatch(mention.strip())
+        if through:
+            return self.resolve(through["body"], sentence=sentence, lookahead=lookahead)  # "a spokesperson for the group"
         if _ISSUED_DOCUMENT.fullmatch(lower):
             # "the statement said", "the report added": whoever issued it, the last organisation that spoke.
             return self.memory.pronoun("it")
@@ -306,35 +312,29 @@ class _PassageExtractor:
         if _BOTH_SIDES.fullmatch(mention):
             self._resolve_sides(attribution, self.text[:sentence.start])
             return
+        if _BOTH_PEOPLE.fullmatch(mention) and (people := self.memory.sides(people=True)):
+            attribution.actor = people[0]  # "The two men spoke of how ...": both of the last two people named
+            attribution.extra_actors.append((attribution.mention, people[1]))
+            return
         coordinated = _COORDINATED.fullmatch(mention) if " and " in mention else None
         if coordinated:
             first, second = self.gazetteer.candidates(coordinated["a"]), self.gazetteer.candidates(coordinated["b"])
             if first and second:
-                a = actor_from(first[0], first[0].name, first[0].kind, first[0].country, self.gazetteer)
-                b = actor_from(second[0], second[0].name, second[0].kind, second[0].country, self.gazetteer)
-                attribution.actor = a
-                attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
-                b_start = attribution.mention[0] + coordinated.start("b")
-                attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
-                self.memory.remember(a, coordinated["a"])
-                self.memory.remember(b, coordinated["b"])
+                self._two_speakers(attribution, coordinated,
+                                   actor_from(first[0], first[0].name, first[0].kind, first[0].country, self.gazetteer),
+                                   actor_from(second[0], second[0].name, second[0].kind, second[0].country, self.gazetteer))
                 return
             if re.fullmatch(r"(?:some\s+|many\s+)?others?(?:\s+\w+)?", coordinated["b"]):
                 # "The official and others say": the one named speaks for the rest.
                 attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
                 mention = coordinated["a"]
-            elif not (first or second) and not _ONE_NAME.fullmatch(mention) and all(is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
-                                               for part in (coordinated["a"], coordinated["b"])):
+            elif not (first or second) and not _ONE_NAME.fullmatch(mention) and all(
+                    is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
+                    for part in (coordinated["a"], coordinated["b"])):
                 # "Police and residents said": two sources, one claim each.
-                a = self.resolve(coordinated["a"], sentence=text)
-                b = self.resolve(coordinated["b"], sentence=text)
+                a, b = self.resolve(coordinated["a"], sentence=text), self.resolve(coordinated["b"], sentence=text)
                 if a and b:
-                    attribution.actor = a
-                    attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
-                    b_start = attribution.mention[0] + coordinated.start("b")
-                    attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
-                    self.memory.remember(a, coordinated["a"])
-                    self.memory.remember(b, coordinated["b"])
+                    self._two_speakers(attribution, coordinated, a, b)
                     return
             if first and re.match(r"(?:its|his|her|their)\s", coordinated["b"]):
                 # "Kyiv and its allies say": the named actor speaks for the group.
@@ -375,6 +375,19 @@ class _PassageExtractor:
             attribution.via_actor = via_actor
             if via_actor and attribution.actor:
                 self._relay = (attribution.actor, via_actor)
+            if via_actor and via_actor.kind != "media":
+                # "The mediator's office said both delegations had confirmed ...": the office was named; "the office"
+                # later is it.
+                self.memory.remember(via_actor, text[attribution.via[0]:attribution.via[1]])
+
+    def _two_speakers(self, attribution: Attribution, coordinated: re.Match, a: ExtractedActor, b: ExtractedActor) -> None:
+        """ "X and Y said": one claim each, the mention of each its own words."""
+        attribution.actor = a
+        attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+        b_start = attribution.mention[0] + coordinated.start("b")
+        attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
+        self.memory.remember(a, coordinated["a"])
+        self.memory.remember(b, coordinated["b"])
 
     def _resolve_sides(self, attribution: Attribution, before: str) -> None:
         """ "Both sides reported ...": one claim for each of the two actors the passage named last; else the
@@ -395,13 +408,19 @@ class _PassageExtractor:
         attribution.extra_actors.append((attribution.mention, sides[1]))
 
     def _resolve_heading_mention(self, mention: str, sentence: str) -> ExtractedActor | None:
-        analysis = analyse_mention(mention, self.gazetteer)
-        if analysis.record or not (analysis.is_description or is_person_role(analysis.head)):
+        # "Russia says it repelled attack — Defense Ministry": the headline's own country settles a generic name.
+        country = self.gazetteer.country_in(sentence)
+        analysis = analyse_mention(mention, self.gazetteer, country)
+        if analysis.record:
+            return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+        # "Port authority: ...", "Aid group says ...": a headline capitalises a description; the body names it.
+        if analysis.record or not (analysis.is_description or is_person_role(analysis.head) or is_head_noun(analysis.head)):
             return self.resolve(mention, sentence=sentence)
         return None  # resolved after the body has named its actors
 
     def _resolve_headline_descriptions(self, headline_attributions, per_sentence) -> None:
-        body_actors = [f.actor for s, attributions in per_sentence for f in attributions if f.actor and (s, f) not in headline_attributions]
+        body_actors = [actor for s, attributions in per_sentence for f in attributions if (s, f) not in headline_attributions
+                       for actor in (f.via_actor, f.actor) if actor]
         for sentence, attribution in headline_attributions:
             if attribution.actor is None and attribution.mention:
                 mention = sentence.text[attribution.mention[0]:attribution.mention[1]]
@@ -454,7 +473,7 @@ class _PassageExtractor:
                 attributions[:] = [f for f in attributions if f.actor or f.mention]
             if attributions:
                 # Who speaks on in a quotation: a speaker, not a document ("according to his LinkedIn page").
-                speakers = [f for f in attributions if f.actor and (f.rule != "according_to" or f.actor.kind == "person")]
+                speakers = [f for f in attributions if f.actor and (f.rule != "according_to" or not DOCUMENT_NAME.search(f.actor.name))]
                 if speakers:
                     last_speaker, last_via = speakers[-1].actor, speakers[-1].via_actor
                 continue
@@ -558,7 +577,16 @@ class _PassageExtractor:
             return list(range(len(claims))) or previous
         last_word = subject.rsplit(" ", 1)[-1].lower()
         if first_word in ("the", "these", "those", "such") and last_word.endswith("s") and not _POSSESSIVE.match(subject):
-            # "The claims could not be independently verified": every claim of the post, not only the last one.
+            # "The claims could not be independently verified": every claim of the post, not only the last one; in an
+            # article, which is one long discourse, every claim of the paragraph.
+            if self.article:
+                paragraph_start = self.text.rfind("\n", 0, sentence.start) + 1
+                same = [i for i, claim in enumerate(claims) if claim.sentence_span.start >= paragraph_start]
+                if same or not previous:
+                    return same
+                # A marker standing as its own paragraph covers the paragraph of claims before it.
+                previous_start = self.text.rfind("\n", 0, claims[previous[0]].sentence_span.start) + 1
+                return [i for i, claim in enumerate(claims) if claim.sentence_span.start >= previous_start]
             return list(range(len(claims))) or previous
         possessive = _POSSESSIVE.match(subject)
         if possessive:
@@ -621,6 +649,9 @@ def _first_matching(head: str, actors: list[ExtractedActor], country: str | None
             return actor
     if is_person_role(head):
         return next((actor for actor in actors if actor.kind == "person"), None)
+    if is_head_noun(head):
+        # "Aid group: 40 families evacuated" over a body where the Red Lantern Society speaks.
+        return next((actor for actor in actors if actor.kind not in ("person", "government", "media")), None)
     return None
 
 
@@ -631,10 +662,12 @@ def extract_passage(
     published_on: datetime.date | None = None,
     gazetteer: Gazetteer | None = None,
     publisher: str | None = None,
+    article: bool = False,
 ) -> PassageExtraction:
     """Attributed claims in text; all spans are offsets into text.
 
     publisher is the canonical name of the outlet the passage comes from: "told <publisher>" is
-    first-hand, so the publisher is never recorded as an intermediary.
+    first-hand, so the publisher is never recorded as an intermediary. article says the text is a whole news
+    article (extract_document joins its paragraphs), so a plural marker covers its paragraph, not the text.
     """
-    return _PassageExtractor(text, heading, published_on, gazetteer or Gazetteer.default(), publisher).run()
+    return _PassageExtractor(text, heading, published_on, gazetteer or Gazetteer.default(), publisher, article).run()

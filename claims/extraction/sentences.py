@@ -15,7 +15,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence starts with a capital, a digit, or (on pages that lost a capital) "he said".
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"'\u201d\u2019)\]]*(?=[\s\u00a0]+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u042f])"
+    r"(?:[.!?]+|\u2026)[\"'\u201d\u2019)\]]*(?=[\s\u00a0]+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u042f])"
     r"|(?<=\w)\.(?=[\s\u00a0]+(?:he|she|they)\s+(?:said|says|added)\b)"
 )
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}[.)])[\s\u00a0]+")

@@ -84,3 +84,10 @@ def test_claimreview_action(api, corpus):
 def test_claim_detail(api, corpus):
     body = api.get(f"/api/claims/{corpus.grain_deal.pk}/").json()
     assert body["text"] == "the grain deal would not be extended" and body["review_state"] == "pending"
+
+
+
+def test_a_claim_reads_on_its_own_in_the_api(api, corpus):
+    rows = api.get("/api/claims/", {"q": "overnight"}).json()["results"]
+    row = next(row for row in rows if row["text"].startswith("it downed"))
+    assert row["statement"] == f"{row['actor']['name']} downed 17 of 22 Russian drones overnight"

@@ -277,3 +277,44 @@ def test_the_gazetteer_names_no_generic_organ_for_one_country():
     gazetteer = Gazetteer.default()
     for generic in ("Defence Ministry", "Defense Ministry", "Ministry of Defence", "MoD", "Foreign Ministry", "Interior Ministry"):
         assert gazetteer.candidates(generic) == [], generic
+
+
+def test_wire_forms_quoted_by_an_agency_and_an_age_before_a_relative_clause():
+    claim = only_claim("Russia's defence ministry, quoted by RIA Novosti, said 30 drones were downed.")
+    assert (claim.actor.name, claim.via.name) == ("Russian Defense Ministry", "RIA")
+    assert only_claim("Smith, 54, who heads the union, said wages had fallen 3%.").actor_mention == "Smith"
+
+
+def test_the_company_is_a_named_body_not_the_police():
+    claims = article("Police said three people were arrested.", "In a statement, the company said 200 jobs would go.")
+    assert claims[-1].actor.name != "Police"
+
+
+def test_a_plural_marker_in_an_article_covers_its_paragraph_only():
+    claims = article(
+        "The army said 5 tanks were destroyed near the dam.",
+        "The rebels said 2 villages fell. The claims could not be independently verified.",
+    )
+    assert [claim.unverified for claim in claims] == [False, True]
+
+
+def test_the_two_men_are_the_last_two_people_named():
+    claims = article(
+        "President Ana Ruiz met former premier Tomas Vell on Monday. Ruiz said the talks were useful.",
+        "Vell said they had agreed on 3 points. The two men spoke of how the crisis began.",
+    )
+    assert {claim.actor.name for claim in claims[-2:]} == {"Ana Ruiz", "Tomas Vell"}
+
+
+def test_a_document_is_never_what_they_or_it_refers_to():
+    claims = article("He enrolled in 2020, according to his LinkedIn page.", "They said 4 posts had been removed.")
+    assert claims[-1].actor is None or "page" not in claims[-1].actor.name.lower()
+
+
+def test_a_plural_marker_standing_alone_covers_the_paragraph_before_it():
+    claims = article(
+        "The army said 5 tanks were destroyed near the dam.",
+        "The rebels said 2 villages fell. They said 30 soldiers surrendered.",
+        "The claims could not be independently verified.",
+    )
+    assert [claim.unverified for claim in claims] == [False, True, True]
