@@ -5,6 +5,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
 from claims.models import Actor, ClaimLink, Evidence, Verdict
+from claims.search.forms import ErrorSentenceMixin
 from claims.selectors.actors import actor_by_name
 from claims.selectors.review_queue import ReviewFilters
 from claims.services.quantities import QuantityInput, parse_quantity_line
@@ -38,17 +39,24 @@ class PlainSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options)
 
 
-class ReviewFilterForm(forms.Form):
+_NOT_A_DATE = {"invalid": "Give a date as YYYY-MM-DD (the date picker writes it so)."}
+
+
+class ReviewFilterForm(ErrorSentenceMixin, forms.Form):
     outlet = forms.ModelChoiceField(
         queryset=Outlet.objects.order_by("name"), required=False, empty_label="All outlets", widget=PlainSelect,
+        label="Outlet", error_messages={"invalid_choice": "There is no outlet %(value)s; pick one from the list."},
     )
     feed = forms.ModelChoiceField(
         queryset=Feed.objects.select_related("outlet").order_by("outlet__name", "title", "url"),
-        required=False, empty_label="All feeds", widget=PlainSelect,
+        required=False, empty_label="All feeds", widget=PlainSelect, label="Feed",
+        error_messages={"invalid_choice": "There is no feed %(value)s; pick one from the list."},
     )
-    actor = ActorNameField(required=False)
-    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said from")
-    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="to")
+    actor = ActorNameField(required=False, label="Actor")
+    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said from",
+                                error_messages=_NOT_A_DATE)
+    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said until",
+                              error_messages=_NOT_A_DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,9 +65,14 @@ class ReviewFilterForm(forms.Form):
         for field in (self.fields["outlet"], self.fields["feed"]):
             field.choices = [("", field.empty_label), *((row.pk, field.label_from_instance(row)) for row in field.queryset)]
 
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
     def filters(self) -> ReviewFilters:
-        """The valid filters; an invalid one is ignored (and shown as an error by the form)."""
-        self.is_valid()
+        """Only for a valid form: a queue filtered by some of what was asked would pass for the answer."""
         data = self.cleaned_data
         return ReviewFilters(
             outlet_id=data["outlet"].pk if data.get("outlet") else None,

@@ -28,7 +28,8 @@ CLAIM_PAGE = "claims/claim_detail.html"
 
 def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
     form = ReviewFilterForm(query)
-    page = review_queue_page(form.filters(), query.get("page"))
+    # Bad filters show what was wrong instead of a queue that ignores them.
+    page = review_queue_page(form.filters(), query.get("page")) if form.is_valid() else None
     filters_only = query.copy()
     filters_only.pop("page", None)
     return {
@@ -46,7 +47,8 @@ def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
 @permission_required("claims.view_claim", raise_exception=True)
 def review_queue(request: HttpRequest) -> HttpResponse:
     context = _queue_context(request, request.GET)
-    return render_page_or_fragment(request, "claims/review_queue.html", ["queue_list"], context)
+    status = 200 if context["page"] is not None else 400
+    return render_page_or_fragment(request, "claims/review_queue.html", ["queue_list"], context, status=status)
 
 
 @require_POST
