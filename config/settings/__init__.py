@@ -72,7 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "claims.context_processors.roles",
             ],
-            "libraries": {"claimreview": "claims.search.claimreview_tags"},
+            "libraries": {"claimreview": "claims.search.claimreview_tags", "durations": "config.ops.durations"},
         },
     },
 ]
