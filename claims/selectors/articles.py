@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 
 from claims.models import Attribution
 from claims.selectors.claims import web_url
-from claims.selectors.highlights import attribution_spans, highlight_segments
+from claims.selectors.highlights import attribution_spans, highlight_segments, passage_body_start
 from sources.models import Article, Passage
 
 
@@ -27,5 +27,6 @@ def article_page(article_id: int) -> Article:
     article.safe_url = web_url(article.url)
     for passage in article.current_passages:
         spans = [span for attribution in passage.attributions.all() for span in attribution_spans(attribution)]
-        passage.segments = highlight_segments(passage.text, spans)
+        start = passage_body_start(passage.text, passage.heading, spans)
+        passage.segments = highlight_segments(passage.text, spans, start=start)
     return article

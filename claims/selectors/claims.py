@@ -14,6 +14,7 @@ from claims.selectors.highlights import (
     attribution_sentence_segments,
     attribution_spans,
     highlight_segments,
+    passage_body_start,
     segments_html,
 )
 
@@ -151,7 +152,9 @@ def claim_page(claim_id: int) -> Claim:
     claim.passage_html, claim.original_url = "", ""
     if claim.primary:
         passage = claim.primary.passage
-        claim.passage_html = segments_html(highlight_segments(passage.text, attribution_spans(claim.primary)))
+        spans = attribution_spans(claim.primary)
+        start = passage_body_start(passage.text, passage.heading, spans)
+        claim.passage_html = segments_html(highlight_segments(passage.text, spans, start=start))
         claim.original_url = web_url(passage.permalink) or web_url(passage.article.url)
     return claim
 
