@@ -149,6 +149,7 @@ def claim_page(claim_id: int) -> Claim:
     for verification in claim.verifications.all():
         verification.evidence_items = evidence_by_verification[verification.pk]
     claim.loose_evidence = evidence_by_verification[None]
+    claim.reports = reports_by_article(list(claim.attributions.all()))
     claim.passage_html, claim.original_url = "", ""
     if claim.primary:
         passage = claim.primary.passage
@@ -157,6 +158,33 @@ def claim_page(claim_id: int) -> Claim:
         claim.passage_html = segments_html(highlight_segments(passage.text, spans, start=start))
         claim.original_url = web_url(passage.permalink) or web_url(passage.article.url)
     return claim
+
+
+def _distinct(values) -> list:
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def reports_by_article(attributions: list[Attribution]) -> list[dict]:
+    """One row per article that carries the claim (a live blog often repeats a claim in its
+    summary), with every place in it: the passage's heading, or its paragraph number."""
+    by_article: dict[int, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_article[attribution.passage.article_id].append(attribution)
+    return [
+        {
+            "article": group[0].passage.article,
+            "actors": _distinct(a.actor for a in group),
+            "words": _distinct((a.source_mention, a.cue) for a in group),
+            "dates": _distinct(a.asserted_on for a in group),
+            "vias": _distinct(a.via.name if a.via_id else "" for a in group),
+            "places": [
+                {"passage_id": a.passage_id, "label": a.passage.heading or f"paragraph {a.passage.position + 1}",
+                 "time": a.passage.published_at}
+                for a in group
+            ],
+        }
+        for group in by_article.values()
+    ]
 
 
 def web_url(url: str) -> str:
