@@ -6,6 +6,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("review/", review.review_queue, name="review_queue"),
     path("review/accept-selected/", review.review_bulk_accept, name="review_bulk_accept"),
+    path("review/density/", review.review_density, name="review_density"),
     path("claims/<int:claim_id>/", claim.claim_detail, name="claim_detail"),
     path("claims/<int:claim_id>/card/", review.review_card, name="review_card"),
     path("claims/<int:claim_id>/accept/", review.review_accept, name="review_accept"),

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from claims.models import UserPreferences
 from claims.roles import ROLES
 
 
@@ -18,3 +19,10 @@ def user_create_with_role(*, username: str, password: str, role: str, email: str
     user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(name=role))
     user.groups.add(Group.objects.get(name=role))
     return user, created
+
+
+def user_preferences_set(*, user, queue_density: str) -> UserPreferences:
+    if queue_density not in UserPreferences.QueueDensity.values:
+        raise ValueError(f"unknown queue density {queue_density!r}")
+    preferences, _ = UserPreferences.objects.update_or_create(user=user, defaults={"queue_density": queue_density})
+    return preferences

@@ -13,11 +13,13 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims.forms import ClaimEditForm, ReviewFilterForm
-from claims.models import Claim
+from claims.models import Claim, UserPreferences
 from claims.selectors.audit import audit_trail, claim_changes_since
 from claims.selectors.claims import claim_card
 from claims.selectors.review_queue import review_queue_page
+from claims.selectors.users import preferences_of
 from claims.services.review import ClaimVersionConflict, claim_accept, claim_correct, claim_reject, claims_bulk_accept
+from claims.services.users import user_preferences_set
 from claims.views.claim import claim_page_response
 from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import redirect_back, render_fragments, render_page_or_fragment, wants_fragment
@@ -37,6 +39,7 @@ def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
         "page": page,
         "filter_query": filters_only.urlencode(),
         "can_review": request.user.has_perm("claims.review_claim"),
+        "compact": preferences_of(request.user).queue_density == UserPreferences.QueueDensity.COMPACT,
         "queue_url": f"{reverse('review_queue')}?{query.urlencode()}" if query else reverse("review_queue"),
         # A plain string for the 100 forms on the page; the context processor's is a lazy object.
         "csrf_token": get_token(request),
@@ -49,6 +52,17 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     context = _queue_context(request, request.GET)
     status = 200 if context["page"] is not None else 400
     return render_page_or_fragment(request, "claims/review_queue.html", ["queue_list"], context, status=status)
+
+
+@require_POST
+@permission_required("claims.view_claim", raise_exception=True)
+def review_density(request: HttpRequest) -> HttpResponse:
+    """Comfortable or compact cards, remembered for the person (not the browser)."""
+    density = request.POST.get("density", "")
+    if density not in UserPreferences.QueueDensity.values:
+        return HttpResponseBadRequest("density must be comfortable or compact")
+    user_preferences_set(user=request.user, queue_density=density)
+    return redirect_back(request, reverse("review_queue"))
 
 
 @require_POST

@@ -1,0 +1,8 @@
+"""What a person chose for themselves."""
+
+from claims.models import UserPreferences
+
+
+def preferences_of(user) -> UserPreferences:
+    """The saved choices, or the defaults (unsaved) for someone who never chose."""
+    return UserPreferences.objects.filter(user=user).first() or UserPreferences(user=user)
