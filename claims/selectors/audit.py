@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from claims.models import AuditEntry
 
 TRAIL_LIMIT = 100
+# Bookkeeping, not changes a person made: the lock's counter and what an undo would put back.
+_NOT_SHOWN = {"version", "restore"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ def audit_changes(entry: AuditEntry) -> list[FieldChange]:
     return [
         FieldChange(key.replace("_", " "), _readable(entry.before.get(key)), _readable(entry.after.get(key)))
         for key in keys
-        if key != "version" and entry.before.get(key) != entry.after.get(key)
+        if key not in _NOT_SHOWN and entry.before.get(key) != entry.after.get(key)
     ]
 
 

@@ -5,13 +5,13 @@ raises ClaimVersionConflict, so two editors never silently overwrite each other.
 """
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims.models import Actor, Attribution, Claim, Quantity
+from claims.models import Actor, Attribution, AuditEntry, Claim, Quantity
 from claims.services.audit import audit_record
 from claims.services.quantities import QuantityInput, quantity_line
 
@@ -50,6 +50,23 @@ def _locked_claim(claim_id: int, expected_version: int) -> Claim:
     return claim
 
 
+UNDO_WINDOW = timedelta(minutes=1)
+UNDOABLE_ACTIONS = ("claim_accept", "claim_reject")
+
+
+def _state_before(claim: Claim) -> dict:
+    """What an undo puts back. "restore" holds the fields the audit trail does not list."""
+    return {
+        "review_state": claim.review_state,
+        "version": claim.version,
+        "restore": {
+            "reviewed_by": claim.reviewed_by_id,
+            "reviewed_at": claim.reviewed_at.isoformat() if claim.reviewed_at else None,
+            "human_touched": claim.human_touched,
+        },
+    }
+
+
 def _mark_reviewed(claim: Claim, *, user, state: str) -> None:
     claim.review_state = state
     claim.reviewed_by = user
@@ -61,7 +78,7 @@ def _mark_reviewed(claim: Claim, *, user, state: str) -> None:
 def _set_state(*, claim_id: int, user, expected_version: int, state: str, action: str) -> Claim:
     with transaction.atomic():
         claim = _locked_claim(claim_id, expected_version)
-        before = {"review_state": claim.review_state, "version": claim.version}
+        before = _state_before(claim)
         _mark_reviewed(claim, user=user, state=state)
         claim.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "human_touched", "version", "updated_at"])
         audit_record(user=user, action=action, obj=claim, before=before,
@@ -79,19 +96,54 @@ def claim_reject(*, claim_id: int, user, expected_version: int) -> Claim:
                       state=Claim.ReviewState.REJECTED, action="claim_reject")
 
 
-def claims_bulk_accept(*, claim_ids: list[int], user) -> int:
-    """Accept those of the claims that are still pending; returns how many were accepted."""
+def _bulk_set_state(*, claim_ids: list[int], user, state: str, action: str) -> list[int]:
+    """Review those of the claims that are still pending; returns their ids (for an undo)."""
     with transaction.atomic():
         pending = list(
             Claim.objects.select_for_update().filter(pk__in=claim_ids, review_state=Claim.ReviewState.PENDING)
         )
         for claim in pending:
-            before = {"review_state": claim.review_state, "version": claim.version}
-            _mark_reviewed(claim, user=user, state=Claim.ReviewState.ACCEPTED)
-            audit_record(user=user, action="claim_accept", obj=claim, before=before,
+            before = _state_before(claim)
+            _mark_reviewed(claim, user=user, state=state)
+            audit_record(user=user, action=action, obj=claim, before=before,
                          after={"review_state": claim.review_state, "version": claim.version, "bulk": True})
         Claim.objects.bulk_update(pending, ["review_state", "reviewed_by", "reviewed_at", "human_touched", "version"])
-    return len(pending)
+    return [claim.pk for claim in pending]
+
+
+def claims_bulk_accept(*, claim_ids: list[int], user) -> list[int]:
+    return _bulk_set_state(claim_ids=claim_ids, user=user, state=Claim.ReviewState.ACCEPTED, action="claim_accept")
+
+
+def claims_bulk_reject(*, claim_ids: list[int], user) -> list[int]:
+    return _bulk_set_state(claim_ids=claim_ids, user=user, state=Claim.ReviewState.REJECTED, action="claim_reject")
+
+
+def claims_review_undo(*, claim_ids: list[int], user) -> int:
+    """Put back the claims' review state as it was before this person's accept or reject, if that
+    was the last change to the claim and less than UNDO_WINDOW ago. Returns how many were undone;
+    the others (changed since, too old, someone else's) are left as they are."""
+    since = timezone.now() - UNDO_WINDOW
+    undone = 0
+    with transaction.atomic():
+        for claim in Claim.objects.select_for_update().filter(pk__in=claim_ids).order_by("pk"):
+            last = AuditEntry.objects.filter(object_type="claim", object_id=claim.pk).order_by("-id").first()
+            if (last is None or last.user_id != user.pk or last.action not in UNDOABLE_ACTIONS
+                    or last.created_at < since or last.after.get("version") != claim.version):
+                continue
+            restore = last.before.get("restore", {})
+            before = {"review_state": claim.review_state, "version": claim.version}
+            claim.review_state = last.before["review_state"]
+            claim.reviewed_by_id = restore.get("reviewed_by")
+            reviewed_at = restore.get("reviewed_at")
+            claim.reviewed_at = datetime.fromisoformat(reviewed_at) if reviewed_at else None
+            claim.human_touched = restore.get("human_touched", claim.human_touched)
+            claim.version += 1
+            claim.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "human_touched", "version", "updated_at"])
+            audit_record(user=user, action="claim_review_undo", obj=claim, before=before,
+                         after={"review_state": claim.review_state, "version": claim.version})
+            undone += 1
+    return undone
 
 
 def _locate(passage_text: str, content: str, near: int) -> tuple[int, int]:

@@ -18,7 +18,15 @@ from claims.selectors.audit import audit_trail, claim_changes_since
 from claims.selectors.claims import claim_card
 from claims.selectors.review_queue import review_queue_page
 from claims.selectors.users import preferences_of
-from claims.services.review import ClaimVersionConflict, claim_accept, claim_correct, claim_reject, claims_bulk_accept
+from claims.services.review import (
+    ClaimVersionConflict,
+    claim_accept,
+    claim_correct,
+    claim_reject,
+    claims_bulk_accept,
+    claims_bulk_reject,
+    claims_review_undo,
+)
 from claims.services.users import user_preferences_set
 from claims.views.claim import claim_page_response
 from claims.views.conflicts import Conflict, who_changed
@@ -65,20 +73,54 @@ def review_density(request: HttpRequest) -> HttpResponse:
     return redirect_back(request, reverse("review_queue"))
 
 
-@require_POST
-@permission_required("claims.review_claim", raise_exception=True)
-def review_bulk_accept(request: HttpRequest) -> HttpResponse:
-    ids = [int(value) for value in request.POST.getlist("claim_ids") if value.isdigit()]
-    accepted = claims_bulk_accept(claim_ids=ids, user=request.user)
-    notice = f"Accepted {accepted} claim{'s' if accepted != 1 else ''}."
-    if ids and accepted < len(ids):
-        notice += f" {len(ids) - accepted} had already been reviewed by someone else."
+def _claim_ids(request: HttpRequest) -> list[int]:
+    return [int(value) for value in request.POST.getlist("claim_ids") if value.isdigit()]
+
+
+def _plural(count: int) -> str:
+    return f"{count} claim{'s' if count != 1 else ''}"
+
+
+def _queue_response(request: HttpRequest, notice: str, *, undo_ids: list[int] = ()) -> HttpResponse:
+    """The queue list with a notice (and an undo button for what was just done), or a redirect back."""
     if not wants_fragment(request):
         messages.success(request, notice)
         return redirect_back(request, reverse("review_queue"))
     queue_url = redirect_back(request, reverse("review_queue"))["Location"]
-    context = {**_queue_context(request, QueryDict(urlsplit(queue_url).query)), "notice": notice}
+    context = {**_queue_context(request, QueryDict(urlsplit(queue_url).query)), "notice": notice, "undo_ids": undo_ids}
     return render_fragments(request, "claims/review_queue.html", ["queue_list"], context)
+
+
+def _bulk_review(request: HttpRequest, service, done: str) -> HttpResponse:
+    ids = _claim_ids(request)
+    changed = service(claim_ids=ids, user=request.user)
+    notice = f"{done} {_plural(len(changed))}."
+    if ids and len(changed) < len(ids):
+        notice += f" {len(ids) - len(changed)} had already been reviewed by someone else."
+    return _queue_response(request, notice, undo_ids=changed)
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_bulk_accept(request: HttpRequest) -> HttpResponse:
+    return _bulk_review(request, claims_bulk_accept, "Accepted")
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_bulk_reject(request: HttpRequest) -> HttpResponse:
+    return _bulk_review(request, claims_bulk_reject, "Rejected")
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_bulk_undo(request: HttpRequest) -> HttpResponse:
+    ids = _claim_ids(request)
+    undone = claims_review_undo(claim_ids=ids, user=request.user)
+    notice = f"Undone: {_plural(undone)} back as they were."
+    if undone < len(ids):
+        notice += f" {_plural(len(ids) - undone)} changed since, or the minute to undo had passed: left as they are."
+    return _queue_response(request, notice)
 
 
 def _version(request: HttpRequest) -> int | None:
@@ -95,13 +137,17 @@ def _with_claim_page_updates(request: HttpRequest, response: HttpResponse, claim
     return response
 
 
-def _card_response(request: HttpRequest, claim_id: int, *, conflict: Conflict | None = None, intended: str = "") -> HttpResponse:
+def _card_response(request: HttpRequest, claim_id: int, *, conflict: Conflict | None = None, intended: str = "",
+                   notice: str = "", undo: bool = False) -> HttpResponse:
     if not wants_fragment(request):
         if conflict:
             messages.error(request, conflict.as_text())
+        elif notice:
+            messages.success(request, notice)
         return redirect_back(request, reverse("claim_detail", args=[claim_id]))
     claim = claim_card(claim_id)
-    context = {"claim": claim, "can_review": True, "conflict": conflict, "intended": intended}
+    context = {"claim": claim, "can_review": True, "conflict": conflict, "intended": intended, "card_notice": notice,
+               "card_undo": undo}
     response = render_fragments(request, CARD, ["card"], context)
     return _with_claim_page_updates(request, response, claim)
 
@@ -122,7 +168,7 @@ def _review_action(request: HttpRequest, claim_id: int, service, verb: str) -> H
                    f"press {verb.capitalize()} again to {verb} this version.",
         )
         return _card_response(request, claim_id, conflict=conflict, intended=verb)
-    return _card_response(request, claim_id)
+    return _card_response(request, claim_id, undo=True)
 
 
 @require_POST
@@ -135,6 +181,15 @@ def review_accept(request: HttpRequest, claim_id: int) -> HttpResponse:
 @permission_required("claims.review_claim", raise_exception=True)
 def review_reject(request: HttpRequest, claim_id: int) -> HttpResponse:
     return _review_action(request, claim_id, claim_reject, "reject")
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_undo(request: HttpRequest, claim_id: int) -> HttpResponse:
+    get_object_or_404(Claim, pk=claim_id)
+    if claims_review_undo(claim_ids=[claim_id], user=request.user):
+        return _card_response(request, claim_id, notice="Undone: the claim is back as it was.")
+    return _card_response(request, claim_id, notice="Not undone: the claim changed since, or the minute to undo had passed.")
 
 
 @require_GET

@@ -1,4 +1,4 @@
-// Claimtrack: the actor picker (suggestions fill the field) and visible errors for htmx requests.
+// Claimtrack: the actor picker (suggestions fill the field), Ctrl+Enter to save, and visible errors for htmx requests.
 (function () {
   "use strict";
 
@@ -43,6 +43,15 @@
     if (list.classList && list.classList.contains("suggestions")) {
       pickerOf(list).querySelector("input").setAttribute("aria-expanded", list.children.length ? "true" : "false");
     }
+  });
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) saves the form being typed in, as in most editors.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    var form = event.target.closest && event.target.closest("form[data-ctrl-enter]");
+    if (!form) return;
+    event.preventDefault();
+    form.requestSubmit();
   });
 
   // htmx does not swap error answers: say what happened instead of doing nothing.
