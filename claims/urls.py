@@ -27,4 +27,5 @@ urlpatterns = [
     path("actors/<int:actor_id>/parent/", actor.actor_parent_view, name="actor_parent"),
     path("actors/<int:actor_id>/merge/", actor.actor_merge_view, name="actor_merge"),
     path("articles/<int:article_id>/", article.article_detail, name="article_detail"),
+    path("articles/<int:article_id>/review/", article.article_review_page, name="article_review"),
 ]

@@ -2,8 +2,8 @@
 
 from django.db.models import Prefetch
 
-from claims.models import Attribution
-from claims.selectors.claims import web_url
+from claims.models import Attribution, Claim
+from claims.selectors.claims import web_url, with_cards
 from claims.selectors.highlights import attribution_spans, highlight_segments, passage_body_start
 from sources.models import Article, Passage
 
@@ -29,4 +29,21 @@ def article_page(article_id: int) -> Article:
         spans = [span for attribution in passage.attributions.all() for span in attribution_spans(attribution)]
         start = passage_body_start(passage.text, passage.heading, spans)
         passage.segments = highlight_segments(passage.text, spans, start=start)
+    return article
+
+
+def article_review(article_id: int) -> Article:
+    """The article page's content plus, on each passage, `review_claims`: the cards of the claims
+    it is the first place of, in reading order. Raises Article.DoesNotExist."""
+    article = article_page(article_id)
+    first_passage: dict[int, int] = {}
+    for passage in article.current_passages:
+        for attribution in passage.attributions.all():  # ordered by content_start
+            first_passage.setdefault(attribution.claim_id, passage.pk)
+    claims = Claim.objects.select_related("actor", "reviewed_by").filter(pk__in=first_passage)
+    cards = {claim.pk: claim for claim in with_cards(list(claims))}
+    for passage in article.current_passages:
+        passage.review_claims = [cards[claim_id] for claim_id, passage_id in first_passage.items() if passage_id == passage.pk]
+    article.claim_count = len(cards)
+    article.pending_count = sum(claim.review_state == Claim.ReviewState.PENDING for claim in cards.values())
     return article

@@ -114,6 +114,7 @@ def card_context(claim: Claim, attributions: list[Attribution], quantities: list
         "outlet": article.outlet.name if article else "",
         "article_url": f"{cards.article_url.format(article.pk)}#passage-{primary.passage_id}" if article else "",
         "article_title": _short_title(article) if article else "",
+        "article_review_url": f"{cards.article_url.format(article.pk)}review/" if article else "",
         "reviewed": (f"{state_label} by {claim.reviewed_by}, "
                      f"{date_format(localtime(claim.reviewed_at), 'j M H:i')}") if claim.reviewed_by_id else "",
     }

@@ -17,7 +17,7 @@ from claims.models import Claim, UserPreferences
 from claims.selectors.audit import audit_trail, claim_changes_since
 from claims.selectors.claims import claim_card
 from claims.selectors.review_queue import review_queue_page
-from claims.selectors.users import preferences_of
+from claims.selectors.users import prefers_compact_cards
 from claims.services.review import (
     ClaimVersionConflict,
     claim_accept,
@@ -47,7 +47,7 @@ def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
         "page": page,
         "filter_query": filters_only.urlencode(),
         "can_review": request.user.has_perm("claims.review_claim"),
-        "compact": preferences_of(request.user).queue_density == UserPreferences.QueueDensity.COMPACT,
+        "compact": prefers_compact_cards(request.user),
         "queue_url": f"{reverse('review_queue')}?{query.urlencode()}" if query else reverse("review_queue"),
         # A plain string for the 100 forms on the page; the context processor's is a lazy object.
         "csrf_token": get_token(request),

@@ -38,7 +38,7 @@ def test_the_body_leaves_out_the_heading_and_byline_date_the_page_already_shows(
     body = viewer_client.get(f"/articles/{attribution.passage.article_id}/").content.decode()
     assert body.count("Talks resume in Ambry") == 1  # the passage heading, not again in its body
     assert "2025last" not in body
-    assert '<p class="passage-text">Negotiators met again.' in body
+    assert '<p class="passage-text" dir="auto">Negotiators met again.' in body
 
 
 def test_a_highlight_in_the_first_line_keeps_that_line(viewer_client):
@@ -48,4 +48,4 @@ def test_a_highlight_in_the_first_line_keeps_that_line(viewer_client):
         source_start=None, source_end=None, cue_start=None, cue_end=None, content_start=14, content_end=30,
     )
     body = viewer_client.get(f"/articles/{attribution.passage.article_id}/").content.decode()
-    assert '<p class="passage-text">The army said <a class="hl-link"' in body
+    assert '<p class="passage-text" dir="auto">The army said <a class="hl-link"' in body
