@@ -22,7 +22,9 @@ class ActorNameField(forms.CharField):
             return None
         actor = actor_by_name(name)
         if actor is None:
-            raise forms.ValidationError(f'No actor is called "{name}". Pick one from the suggestions.')
+            raise forms.ValidationError(
+                f'No actor is called "{name}". Pick one from the suggestions, or create it there.'
+            )
         return actor
 
 

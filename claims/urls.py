@@ -20,6 +20,7 @@ urlpatterns = [
     path("claims/<int:claim_id>/links/<int:link_id>/remove/", claim.claim_link_delete, name="claim_link_delete"),
     path("claims/<int:claim_id>/links/search/", claim.claim_link_search, name="claim_link_search"),
     path("actors/suggest/", actor.actor_suggest, name="actor_suggest"),
+    path("actors/new/", actor.actor_create_view, name="actor_create"),
     path("actors/<int:actor_id>/", actor.actor_detail, name="actor_detail"),
     path("actors/<int:actor_id>/rename/", actor.actor_rename_view, name="actor_rename"),
     path("actors/<int:actor_id>/aliases/", actor.actor_alias_add_view, name="actor_alias_add"),

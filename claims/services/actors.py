@@ -38,6 +38,20 @@ def _has_alias(actor: Actor, alias: str) -> bool:
 
 
 @transaction.atomic
+def actor_create(*, name: str, user) -> Actor:
+    """An actor an editor names while fixing a claim; kind, country and the rest come later."""
+    name = " ".join(name.split())[:300]
+    if not name:
+        raise ValidationError({"name": "The name cannot be empty."})
+    existing = Actor.objects.filter(Q(name__iexact=name) | Q(aliases__alias__iexact=name), merged_into=None).first()
+    if existing is not None:
+        raise ValidationError({"name": f'"{existing.name}" already has that name: pick it instead.'})
+    actor = Actor.objects.create(name=name, is_reviewed=True)
+    audit_record(user=user, action="actor_create", obj=actor, before={}, after={"name": name})
+    return actor
+
+
+@transaction.atomic
 def actor_rename(*, actor: Actor, name: str, user, expected_name: str) -> Actor:
     """The old name stays as an alias, so text that uses it still finds the actor."""
     name = " ".join(name.split())

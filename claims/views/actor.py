@@ -1,4 +1,7 @@
-"""The actor page and editors' changes to actors: rename, aliases, parent, merge; suggestions."""
+"""The actor page and editors' changes to actors: rename, aliases, parent, merge; suggestions
+and creating an actor from the picker."""
+
+import json
 
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -17,6 +20,7 @@ from claims.selectors.audit import audit_trail, changes_after
 from claims.services.actors import (
     ActorChangedMeanwhile,
     actor_alias_add,
+    actor_create,
     actor_alias_remove,
     actor_merge,
     actor_rename,
@@ -163,12 +167,36 @@ def actor_merge_view(request: HttpRequest, actor_id: int) -> HttpResponse:
     return _after_change(request, actor_id, {"merge_form": form}, status=400)
 
 
+def _suggestions(request: HttpRequest, actors: list[Actor], query: str, *, offer_create: bool = False,
+                 picked: bool = False, problem: str = "") -> HttpResponse:
+    prefetch_related_objects(actors, "aliases")
+    query = " ".join(query.split())
+    offer_create = (offer_create and bool(query) and request.user.has_perm("claims.add_actor")
+                    and not any(actor.name.lower() == query.lower() for actor in actors))
+    context = {
+        "actors": actors, "query": query, "picked": picked, "problem": problem,
+        # Where a claim's actor is typed, "Pick one from the suggestions" needs a way out.
+        "create_vals": json.dumps({"name": query}) if offer_create else "",
+    }
+    return render(request, "claims/_actor_picker.html#suggestions", context)
+
+
 @require_GET
 @permission_required("claims.view_actor", raise_exception=True)
 def actor_suggest(request: HttpRequest) -> HttpResponse:
     """Suggestions for an actor field: names and aliases as the editor types."""
     # The picker sends its own field's value; `field` names it (actor, parent, target, ...).
     query = request.GET.get(request.GET.get("field", "q"), "")
-    actors = actor_suggestions(query)
-    prefetch_related_objects(actors, "aliases")
-    return render(request, "claims/_actor_picker.html#suggestions", {"actors": actors, "query": query})
+    return _suggestions(request, actor_suggestions(query), query, offer_create=request.GET.get("create") == "1")
+
+
+@require_POST
+@permission_required("claims.add_actor", raise_exception=True)
+def actor_create_view(request: HttpRequest) -> HttpResponse:
+    """Create an actor from the picker: answers the picker's list with the new actor, picked."""
+    name = request.POST.get("name", "")
+    try:
+        actor = actor_create(name=name, user=request.user)
+    except ValidationError as error:
+        return _suggestions(request, actor_suggestions(name), name, offer_create=True, problem=" ".join(error.messages))
+    return _suggestions(request, [actor], actor.name, picked=True)

@@ -23,7 +23,7 @@
   document.addEventListener("keydown", function (event) {
     var picker = pickerOf(event.target);
     if (!picker) return;
-    var options = Array.prototype.slice.call(picker.querySelectorAll("[data-actor-name]"));
+    var options = Array.prototype.slice.call(picker.querySelectorAll("[data-actor-name], [data-actor-create]"));
     var index = options.indexOf(event.target);
     if (event.key === "ArrowDown" && options.length) {
       event.preventDefault();
@@ -42,6 +42,8 @@
     var list = event.detail.target;
     if (list.classList && list.classList.contains("suggestions")) {
       pickerOf(list).querySelector("input").setAttribute("aria-expanded", list.children.length ? "true" : "false");
+      var created = list.querySelector("[data-autopick]");  // an actor just created from the picker
+      if (created) created.click();
     }
   });
 

@@ -125,3 +125,25 @@ def test_one_accept_is_undone_from_its_card(new_page, newsroom):
     expect(page.locator(f"#claim-{claim.pk} .rc-notice")).to_contain_text("back as it was")
     expect(page.locator(f"#claim-{claim.pk} .badge.state-pending")).to_be_visible()
     assert Claim.objects.get(pk=claim.pk).review_state == "pending"
+
+
+def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom):
+    claim = newsroom["claims"][2]  # the mayor's claim, with no actor
+    page = new_page("eddie", width=1280, height=800)
+    page.goto(f"/claims/{claim.pk}/")
+    page.keyboard.press("e")
+    field = page.locator(f"#id_actor_{claim.pk}")
+    expect(field).to_be_focused()
+    field.press_sequentially("Harbour Master of Port Vell", delay=20)
+    create = page.locator(f"#claim-{claim.pk} [data-actor-create]")
+    expect(create).to_contain_text("Create a new actor")
+    screenshot(page, "picker-create-actor", full_page=False)
+    field.press("ArrowDown")
+    expect(create).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(field).to_have_value("Harbour Master of Port Vell")
+    field.press("Control+Enter")
+    expect(page.locator(f"#claim-{claim.pk} .rc-actor")).to_have_text("Harbour Master of Port Vell")
+    claim.refresh_from_db()
+    assert claim.actor.name == "Harbour Master of Port Vell"
+    assert AuditEntry.objects.filter(action="actor_create", object_id=claim.actor_id).exists()
