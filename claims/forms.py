@@ -195,3 +195,31 @@ class ActorParentForm(ActorChangeForm):
 
 class ActorMergeForm(forms.Form):
     target = ActorNameField(max_length=300, label="Merge into")
+
+
+class ActorDetailsForm(ActorChangeForm):
+    kind = forms.ChoiceField(choices=Actor.Kind.choices)
+    country = forms.CharField(max_length=100, required=False)
+    wikidata_id = forms.RegexField(
+        regex=r"^Q[1-9][0-9]*$", max_length=20, required=False, label="Wikidata id",
+        error_messages={"invalid": "A Wikidata id is Q followed by digits, as in Q212."},
+    )
+    is_reviewed = forms.BooleanField(required=False, label="Checked by an editor")
+    # What the page showed, to refuse overwriting a change saved meanwhile (see actor_set_details).
+    previous_kind = forms.CharField(widget=forms.HiddenInput, required=False)
+    previous_country = forms.CharField(widget=forms.HiddenInput, required=False)
+    previous_wikidata_id = forms.CharField(widget=forms.HiddenInput, required=False)
+    previous_is_reviewed = forms.BooleanField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def previous_values(actor: Actor) -> dict:
+        return {
+            "previous_kind": actor.kind, "previous_country": actor.country,
+            "previous_wikidata_id": actor.wikidata_id, "previous_is_reviewed": actor.is_reviewed,
+        }
+
+    def details(self) -> dict:
+        return {field: self.cleaned_data[field] for field in ("kind", "country", "wikidata_id", "is_reviewed")}
+
+    def expected(self) -> dict:
+        return {field: self.cleaned_data[f"previous_{field}"] for field in ("kind", "country", "wikidata_id", "is_reviewed")}

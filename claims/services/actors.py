@@ -119,6 +119,34 @@ def actor_set_parent(*, actor: Actor, parent: Actor | None, user, expected_paren
     return actor
 
 
+ACTOR_DETAILS = ("kind", "country", "wikidata_id", "is_reviewed")
+
+
+def actor_details(actor: Actor) -> dict:
+    return {field: getattr(actor, field) for field in ACTOR_DETAILS}
+
+
+@transaction.atomic
+def actor_set_details(*, actor: Actor, details: dict, user, expected: dict) -> Actor:
+    """Kind, country, Wikidata id and whether an editor has checked the actor. `expected`: the
+    values the editor's page showed, so a change saved meanwhile is not overwritten."""
+    actor = _locked(actor)
+    before = actor_details(actor)
+    if before != expected:
+        raise ActorChangedMeanwhile(actor, "details")
+    after = {**before, **details}
+    if after == before:
+        return actor
+    for field, value in after.items():
+        setattr(actor, field, value)
+    actor.full_clean(exclude=["name", "parent", "merged_into", "description"])
+    actor.save(update_fields=[*ACTOR_DETAILS, "updated_at"])
+    changed = [field for field in ACTOR_DETAILS if before[field] != after[field]]
+    audit_record(user=user, action="actor_set_details", obj=actor,
+                 before={field: before[field] for field in changed}, after={field: after[field] for field in changed})
+    return actor
+
+
 @transaction.atomic
 def actor_merge(*, source: Actor, target: Actor, user) -> Actor:
     """Fold `source` into `target`: aliases, attributions, claims and children move; the source
