@@ -1,6 +1,6 @@
 """Reading an article with every claim in its passages highlighted."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from claims.models import Attribution, Claim
 from claims.selectors.claims import web_url, with_cards
@@ -47,3 +47,20 @@ def article_review(article_id: int) -> Article:
     article.claim_count = len(cards)
     article.pending_count = sum(claim.review_state == Claim.ReviewState.PENDING for claim in cards.values())
     return article
+
+
+def latest_articles(*, limit: int) -> list[Article]:
+    """The newest articles with `claim_count` and `pending_count`, counted for these only (a
+    grouped count over every article would read every attribution)."""
+    articles = list(Article.objects.select_related("outlet").defer("raw_html", "text").order_by("-created_at", "-id")[:limit])
+    counts = {
+        row["passage__article_id"]: row
+        for row in Attribution.objects.filter(passage__article__in=articles).values("passage__article_id").annotate(
+            claims=Count("claim", distinct=True),
+            pending=Count("claim", distinct=True, filter=Q(claim__review_state=Claim.ReviewState.PENDING)),
+        )
+    }
+    for article in articles:
+        article.claim_count = counts.get(article.pk, {}).get("claims", 0)
+        article.pending_count = counts.get(article.pk, {}).get("pending", 0)
+    return articles
