@@ -70,3 +70,15 @@ def test_an_article_that_carries_the_claim_twice_is_one_row_with_both_places(vie
     assert "2 places:" in rows
     assert f'#passage-{attribution.passage_id}">Overnight attack</a>' in rows
     assert f'#passage-{summary.pk}">paragraph 8</a>' in rows
+
+
+def test_the_audit_trail_speaks_words_and_tucks_bookkeeping_away(viewer_client, editor, claim):
+    from claims.services.review import claims_bulk_accept
+
+    claims_bulk_accept(claim_ids=[claim.pk], user=editor)
+    body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+    trail = body[body.index('id="audit-trail"'):]
+    assert '<span class="audit-action">accepted</span>' in trail
+    assert '<details class="audit-details"><summary>Details</summary>' in trail
+    visible = trail.split('<details class="audit-details">')[0]
+    assert "bulk" not in visible
