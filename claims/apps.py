@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 
 
@@ -11,6 +12,15 @@ def _sync_role_groups(sender, using="default", **kwargs):
         sync_role_groups(Group, Permission)
 
 
+def _remember_time_zone(sender, request, user, **kwargs):
+    """The person's time zone rides in the session, so showing times costs no query per page."""
+    from claims.selectors.users import preferences_of
+    from config.middleware import TIME_ZONE_SESSION_KEY
+
+    if request is not None and hasattr(request, "session"):
+        request.session[TIME_ZONE_SESSION_KEY] = preferences_of(user).time_zone
+
+
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims"
@@ -19,3 +29,4 @@ class ClaimsConfig(AppConfig):
         # The migration creates the role groups once; a database flush (transactional tests,
         # `manage.py flush`) empties them, and post_migrate runs after both, so they come back.
         post_migrate.connect(_sync_role_groups, sender=self, dispatch_uid="claims-sync-role-groups")
+        user_logged_in.connect(_remember_time_zone, dispatch_uid="claims-remember-time-zone")

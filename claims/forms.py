@@ -1,10 +1,13 @@
 """Forms for the reviewers' workspace: they read input; services apply the rules."""
 
+from zoneinfo import available_timezones
+
 from django import forms
+from django.conf import settings
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
-from claims.models import Actor, ClaimLink, Evidence, Verdict
+from claims.models import Actor, ClaimLink, Evidence, UserPreferences, Verdict
 from claims.search.forms import ErrorSentenceMixin
 from claims.selectors.actors import actor_by_name
 from claims.selectors.review_queue import ReviewFilters
@@ -223,3 +226,15 @@ class ActorDetailsForm(ActorChangeForm):
 
     def expected(self) -> dict:
         return {field: self.cleaned_data[f"previous_{field}"] for field in ("kind", "country", "wikidata_id", "is_reviewed")}
+
+
+def _time_zone_choices() -> list[tuple[str, str]]:
+    newsroom = settings.NEWSROOM_TIME_ZONE
+    return [("", f"The newsroom's ({newsroom})"), *((name, name.replace("_", " ")) for name in sorted(available_timezones()))]
+
+
+class PreferencesForm(forms.Form):
+    time_zone = forms.ChoiceField(choices=_time_zone_choices, required=False, label="Time zone",
+                                  help_text="Every time on every page is shown in it")
+    queue_density = forms.ChoiceField(choices=UserPreferences.QueueDensity.choices, widget=forms.RadioSelect,
+                                      label="Review cards")

@@ -356,6 +356,7 @@ class UserPreferences(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences")
     queue_density = models.CharField(max_length=16, choices=QueueDensity.choices, default=QueueDensity.COMFORTABLE)
+    time_zone = models.CharField(max_length=64, blank=True, help_text="An IANA name; empty: the newsroom's")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

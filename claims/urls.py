@@ -1,9 +1,10 @@
 from django.urls import path
 
-from claims.views import actor, article, claim, home, review
+from claims.views import actor, article, claim, home, preferences, review
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("preferences/", preferences.preferences, name="preferences"),
     path("review/", review.review_queue, name="review_queue"),
     path("review/accept-selected/", review.review_bulk_accept, name="review_bulk_accept"),
     path("review/reject-selected/", review.review_bulk_reject, name="review_bulk_reject"),

@@ -1,9 +1,11 @@
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.shortcuts import resolve_url
+from django.utils import timezone
 
 # Paths anyone may reach: the login page, health probes, static files, and the API
 # (which answers 401 itself so API clients get JSON, not a redirect).
@@ -27,3 +29,24 @@ class LoginRequiredEverywhereMiddleware:
             response["HX-Redirect"] = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.path})}"
             return response
         return redirect_to_login(request.get_full_path())
+
+
+TIME_ZONE_SESSION_KEY = "time_zone"
+
+
+class PersonTimeZoneMiddleware:
+    """Show times in the person's time zone: the one in their preferences, copied into the
+    session when they log in or change it (no query per request), else the newsroom's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        name = settings.NEWSROOM_TIME_ZONE
+        if not request.path.startswith(PUBLIC_PREFIXES):  # /healthz must not read the session
+            name = request.session.get(TIME_ZONE_SESSION_KEY) or name
+        timezone.activate(ZoneInfo(name))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -6,7 +6,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import Truncator
-from django.utils.timezone import localtime
 
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
 from claims.services.quantities import quantity_line
@@ -17,6 +16,7 @@ from claims.selectors.highlights import (
     passage_body_start,
     segments_html,
 )
+from config.moments import DAY, moment
 
 LINK_CANDIDATE_LIMIT = 10
 
@@ -72,7 +72,7 @@ class CardValues:
 
     def day(self, day) -> str:
         if day not in self._days:
-            self._days[day] = date_format(day, "j M Y")
+            self._days[day] = date_format(day, DAY)
         return self._days[day]
 
     def state_label(self, claim: Claim) -> str:
@@ -115,8 +115,7 @@ def card_context(claim: Claim, attributions: list[Attribution], quantities: list
         "article_url": f"{cards.article_url.format(article.pk)}#passage-{primary.passage_id}" if article else "",
         "article_title": _short_title(article) if article else "",
         "article_review_url": f"{cards.article_url.format(article.pk)}review/" if article else "",
-        "reviewed": (f"{state_label} by {claim.reviewed_by}, "
-                     f"{date_format(localtime(claim.reviewed_at), 'j M H:i')}") if claim.reviewed_by_id else "",
+        "reviewed": f"{state_label} by {claim.reviewed_by}, {moment(claim.reviewed_at)}" if claim.reviewed_by_id else "",
     }
     return claim
 

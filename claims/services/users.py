@@ -1,3 +1,5 @@
+from zoneinfo import available_timezones
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -21,8 +23,12 @@ def user_create_with_role(*, username: str, password: str, role: str, email: str
     return user, created
 
 
-def user_preferences_set(*, user, queue_density: str) -> UserPreferences:
-    if queue_density not in UserPreferences.QueueDensity.values:
+def user_preferences_set(*, user, queue_density: str | None = None, time_zone: str | None = None) -> UserPreferences:
+    """Change the given choices, keep the others."""
+    if queue_density is not None and queue_density not in UserPreferences.QueueDensity.values:
         raise ValueError(f"unknown queue density {queue_density!r}")
-    preferences, _ = UserPreferences.objects.update_or_create(user=user, defaults={"queue_density": queue_density})
+    if time_zone and time_zone not in available_timezones():
+        raise ValueError(f"unknown time zone {time_zone!r}")
+    changes = {k: v for k, v in {"queue_density": queue_density, "time_zone": time_zone}.items() if v is not None}
+    preferences, _ = UserPreferences.objects.update_or_create(user=user, defaults=changes)
     return preferences

@@ -15,6 +15,7 @@ from config.env import (
     env_list,
     env_redis_url,
     env_str,
+    env_time_zone,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.LoginRequiredEverywhereMiddleware",
+    "config.middleware.PersonTimeZoneMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -74,6 +76,8 @@ TEMPLATES = [
                 "claims.context_processors.roles",
             ],
             "libraries": {"claimreview": "claims.search.claimreview_tags", "durations": "config.ops.durations"},
+            # |day and |moment: every date and time in one format, in the person's time zone.
+            "builtins": ["config.moments"],
         },
     },
 ]
@@ -108,6 +112,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
+# Times are shown in each person's time zone (their preferences), by default the newsroom's.
+NEWSROOM_TIME_ZONE = env_time_zone("NEWSROOM_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 

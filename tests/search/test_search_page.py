@@ -26,7 +26,7 @@ def test_results_show_sentence_actor_date_outlet_verdict_link_and_total(viewer_c
     response = viewer_client.get(SEARCH, {"q": "Crimea"})
     html = response.content.decode()
     assert '<strong class="result-total">1</strong>' in html
-    assert "Russian Defense Ministry" in html and "2023-09-14" in html and ">DW<" in html and "False</span>" in html
+    assert "Russian Defense Ministry" in html and "14 Sep 2023" in html and ">DW<" in html and "False</span>" in html
     assert f'href="/claims/{corpus.crimea_drones.pk}/"' in html
     assert '<mark class="hl-match">Crimea</mark>' in html
 
