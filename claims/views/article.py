@@ -12,24 +12,25 @@ from claims.selectors.users import prefers_compact_cards
 from sources.models import Article
 
 
+def _read_article(selector, article_id: int) -> Article:
+    try:
+        return selector(article_id)
+    except Article.DoesNotExist as missing:
+        raise Http404("No such article") from missing
+
+
 @require_GET
 @permission_required("sources.view_article", raise_exception=True)
 def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
-    try:
-        article = article_page(article_id)
-    except Article.DoesNotExist as missing:
-        raise Http404("No such article") from missing
-    can_review = request.user.has_perm("claims.review_claim")
-    return render(request, "claims/article_detail.html", {"article": article, "can_review": can_review})
+    context = {"article": _read_article(article_page, article_id), "can_review": request.user.has_perm("claims.review_claim")}
+    return render(request, "claims/article_detail.html", context)
 
 
 @require_GET
 @permission_required("claims.review_claim", raise_exception=True)
 def article_review_page(request: HttpRequest, article_id: int) -> HttpResponse:
-    try:
-        article = article_review(article_id)
-    except Article.DoesNotExist as missing:
-        raise Http404("No such article") from missing
-    context = {"article": article, "can_review": True, "compact": prefers_compact_cards(request.user),
-               "csrf_token": get_token(request)}
+    context = {
+        "article": _read_article(article_review, article_id), "can_review": True,
+        "compact": prefers_compact_cards(request.user), "csrf_token": get_token(request),
+    }
     return render(request, "claims/article_review.html", context)
