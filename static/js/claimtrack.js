@@ -47,6 +47,17 @@
     }
   });
 
+  // "?" opens the page's list of keys (#keys-help), wherever a page has keys.
+  document.addEventListener("keydown", function (event) {
+    var help = document.getElementById("keys-help");
+    if (event.key !== "?" || !help || event.target.closest("input, textarea, select, [contenteditable=true]")) return;
+    event.preventDefault();
+    if (help.open) { help.close(); } else { help.showModal(); }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-keys-help]")) document.getElementById("keys-help").showModal();
+  });
+
   // Ctrl+Enter (Cmd+Enter on a Mac) saves the form being typed in, as in most editors.
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;

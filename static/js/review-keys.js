@@ -1,5 +1,5 @@
 // Review keyboard, on every page with claim cards ([data-review-list]): j/k move, a accept,
-// r reject, e edit, x select, o open, u undo, ? help, Esc cancel an edit.
+// r reject, e edit, x select, o open, u undo, Esc cancel an edit (? is in claimtrack.js).
 (function () {
   "use strict";
   var current = null;
@@ -38,7 +38,6 @@
   }
 
   document.addEventListener("keydown", function (event) {
-    var help = document.getElementById("keys-help");
     if (event.key === "Escape") {
       var editing = event.target.closest && event.target.closest(".review-card.editing");
       var cancel = editing && editing.querySelector("[data-cancel]");
@@ -56,17 +55,12 @@
         var box = current && current.querySelector(".rc-select");
         if (box) box.checked = !box.checked;
         break;
-      case "?":
-        if (!help) return;
-        if (help.open) { help.close(); } else { help.showModal(); }
-        break;
       default: return;
     }
     event.preventDefault();
   });
 
   document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-keys-help]")) document.getElementById("keys-help").showModal();
     var all = event.target.closest("[data-select-all]");
     if (all) cards().forEach(function (card) {
       var box = card.querySelector(".rc-select");

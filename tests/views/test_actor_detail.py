@@ -73,3 +73,8 @@ def test_a_single_claim_s_bar_is_not_at_the_edge(ministry):
     assert len(weeks) == MIN_CHART_WEEKS
     busy = [i for i, week in enumerate(weeks) if week.total]
     assert busy == [(MIN_CHART_WEEKS - 1) // 2]
+
+
+def test_the_actor_page_lists_its_keys_for_editors(editor_client, viewer_client, ministry):
+    assert 'id="keys-help"' in editor_client.get(f"/actors/{ministry.pk}/").content.decode()
+    assert 'id="keys-help"' not in viewer_client.get(f"/actors/{ministry.pk}/").content.decode()
