@@ -75,6 +75,8 @@ def test_a_single_claim_s_bar_is_not_at_the_edge(ministry):
     assert busy == [(MIN_CHART_WEEKS - 1) // 2]
 
 
-def test_the_actor_page_lists_its_keys_for_editors(editor_client, viewer_client, ministry):
-    assert 'id="keys-help"' in editor_client.get(f"/actors/{ministry.pk}/").content.decode()
-    assert 'id="keys-help"' not in viewer_client.get(f"/actors/{ministry.pk}/").content.decode()
+def test_the_actor_page_lists_its_keys_for_editors(client, editor, viewer, ministry):
+    client.force_login(editor)
+    assert 'id="keys-help"' in client.get(f"/actors/{ministry.pk}/").content.decode()
+    client.force_login(viewer)
+    assert 'id="keys-help"' not in client.get(f"/actors/{ministry.pk}/").content.decode()
