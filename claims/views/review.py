@@ -245,4 +245,4 @@ def review_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _edit_form_response(request, claim_id, form, status=400)
-    return _card_response(request, claim_id)
+    return _card_response(request, claim_id, undo=True)

@@ -74,3 +74,29 @@ def test_the_audit_trail_does_not_list_the_undo_bookkeeping(viewer_client, edito
     body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
     trail = body[body.index('id="audit-trail"'):]
     assert "restore" not in trail and "human_touched" not in trail
+
+
+def test_a_correction_is_undone_with_its_content_actor_date_and_numbers(editor_client, editor, claim, attribution):
+    from datetime import date
+
+    from tests.factories import ActorFactory
+
+    other = ActorFactory(name="Port Authority")
+    before = (claim.text, claim.actor_id, claim.asserted_on, attribution.content_start, attribution.content_end,
+              [q.text for q in claim.quantities.all()])
+    response = editor_client.post(f"/claims/{claim.pk}/edit/", {
+        "version": claim.version, "actor": "Port Authority", "content": "it shot down 12 of 15 drones",
+        "asserted_on": "2026-01-02", "quantities": "12 of 15 drones\n3 soldiers",
+    }, **htmx())
+    assert f'hx-post="/claims/{claim.pk}/undo/"' in response.content.decode()
+    claim.refresh_from_db()
+    assert (claim.review_state, claim.actor, claim.asserted_on) == ("corrected", other, date(2026, 1, 2))
+
+    editor_client.post(f"/claims/{claim.pk}/undo/", **htmx())
+    claim.refresh_from_db()
+    attribution.refresh_from_db()
+    after = (claim.text, claim.actor_id, claim.asserted_on, attribution.content_start, attribution.content_end,
+             [q.text for q in claim.quantities.all()])
+    assert after == before and claim.review_state == "pending"
+    undo = AuditEntry.objects.get(action="claim_review_undo")
+    assert undo.before["actor"] == "Port Authority" and undo.after["actor"] == "Example Defence Ministry"
