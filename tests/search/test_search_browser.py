@@ -68,3 +68,16 @@ def test_pasting_a_query_searches(transactional_db, corpus, new_page):
     page.locator("#id_q").fill("Crimea")  # what a paste does: one input event, no key
     page.wait_for_selector("#results mark.hl-match")
     assert page.locator("#results tbody tr").count() == 1
+
+
+def test_a_bookmarked_search_opens_with_its_filters_and_highlighted_results(transactional_db, corpus, new_page):
+    UserFactory(username="browser-bookmark", role="viewer")
+    page = new_page("browser-bookmark")
+    page.goto("/search/?q=drones&verdict=false&verdict=verified")
+    page.wait_for_selector("#results mark.hl-match")
+    rows = page.locator("#results tbody tr")
+    assert rows.count() == 2
+    assert "17 of 22" in rows.nth(0).inner_text() and "Crimea" in rows.nth(1).inner_text()  # newest first
+    assert page.locator("#id_q").input_value() == "drones"
+    assert page.locator("input[name=verdict][value=false]").is_checked()
+    screenshot(page, "search", readme=True)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0012_claim_review_state_id_index'),
+        ('claims', '0013_government_actors_named_by_country'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
