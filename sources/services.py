@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from sources.fetching import FetchError, fetch
 from sources.models import Article, Feed, Outlet, Passage
 from sources.parsing.charset import UndecodableContent, decode_body
+from sources.parsing.domains import registered_domain
 from sources.parsing.feeds import FeedParseError, parse_feed
 from sources.parsing.html_article import EXTRACTOR_VERSION, ArticleParseError, declared_page_url, extract_article
 from sources.parsing.passages import (
@@ -28,7 +29,7 @@ from sources.parsing.passages import (
     text_hash,
 )
 from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
-from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url, url_host
+from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class Document:
     updated: datetime | None = None
     language: str = ""
     site_name: str = ""  # the outlet's name as the page gives it (og:site_name)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def document_from_html(*, html: str, url: str) -> Document:
         updated=extracted.updated,
         language=extracted.language,
         site_name=extracted.site_name,
+        warnings=extracted.warnings,
     )
 
 
@@ -179,6 +182,56 @@ def document_from_body(*, body: bytes, content_type: str, url: str) -> Document:
 def outlet_get_or_create(*, name: str) -> Outlet:
     outlet, _ = Outlet.objects.get_or_create(name=name.strip())
     return outlet
+
+
+def _free_outlet_name(name: str, *, domain: str) -> str:
+    """The site's name, or "Name (domain)" when another publisher already shows that name."""
+    name = (name.strip() or domain)[:200]
+    if not Outlet.objects.filter(name=name).exclude(domain__in=["", domain]).exists():
+        return name
+    return f"{name[: 197 - len(domain)]} ({domain})"
+
+
+def outlet_for_page(*, url: str, site_name: str = "") -> Outlet:
+    """The outlet of the publisher whose registered domain serves the page (one per publisher,
+    whatever site name each page gives); created the first time, named after the page's site
+    name. An outlet known only by name (made by hand before domains were kept) is adopted."""
+    domain = registered_domain(url)
+    outlet = Outlet.objects.filter(domain=domain).first()
+    if outlet is not None:
+        if outlet.name == domain and site_name.strip():
+            outlet.name = _free_outlet_name(site_name, domain=domain)
+            outlet.save(update_fields=["name"])
+        return outlet
+    name = _free_outlet_name(site_name, domain=domain)
+    try:
+        with transaction.atomic():
+            adopted = Outlet.objects.filter(name=name, domain="").update(domain=domain)
+            return Outlet.objects.get(name=name) if adopted else Outlet.objects.create(name=name, domain=domain)
+    except IntegrityError:
+        return Outlet.objects.get(domain=domain)  # another worker created it a moment ago
+
+
+def outlet_merge(*, source_id: int, target_id: int) -> Outlet:
+    """Fold one outlet into another (an editor says they are one publisher): every row that
+    points at the source (feeds, articles, and rows other apps keep) points at the target, which
+    keeps its name and takes the source's domain if it had none."""
+    if source_id == target_id:
+        raise ValueError("an outlet cannot be merged into itself")
+    with transaction.atomic():
+        source = Outlet.objects.select_for_update().get(pk=source_id)
+        target = Outlet.objects.select_for_update().get(pk=target_id)
+        for relation in Outlet._meta.get_fields(include_hidden=True):
+            if relation.one_to_many and relation.auto_created:
+                relation.related_model._base_manager.filter(**{relation.field.name: source}).update(
+                    **{relation.field.name: target}
+                )
+        domain = source.domain
+        source.delete()
+        if domain and not target.domain:
+            target.domain = domain
+            target.save(update_fields=["domain"])
+    return target
 
 
 def feed_add(*, url: str, outlet_name: str, poll_interval: timedelta | None = None) -> tuple[Feed, bool]:
@@ -386,6 +439,7 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
         article.published_at = document.published or article.published_at
         article.source_updated_at = document.updated or article.source_updated_at
         article.language = document.language
+        article.warnings = document.warnings
         article.is_live_blog = article.is_live_blog or document.declares_live_blog  # the split decides
         article.raw_html = document.raw_html
         article.text = document.text
@@ -513,7 +567,10 @@ def article_ingest_document(
     Without an outlet name, the site name the page gives, else the URL's host, stands in."""
     if published is not None:
         document = dataclasses.replace(document, published=published)
-    outlet = outlet_get_or_create(name=outlet_name or document.site_name or url_host(document.url))
+    if outlet_name:
+        outlet = outlet_get_or_create(name=outlet_name)
+    else:
+        outlet = outlet_for_page(url=document.url, site_name=document.site_name)
     article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet)
     Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
     outcome = article_store(article_id=article.pk, document=document)
