@@ -59,6 +59,8 @@ class Feed(models.Model):
     last_success_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
+    # Entries of the last poll that had no usable link, so none could be fetched.
+    entries_without_link = models.PositiveIntegerField(default=0)
     paused_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -34,7 +34,8 @@ from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url
 logger = logging.getLogger(__name__)
 
 FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
+    "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.8, */*;q=0.1"
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -366,6 +367,7 @@ def feed_poll(*, feed: Feed) -> FeedPollResult:
             "last_modified": response.last_modified[:100],
             "title": feed.title or parsed.title[:500],
             "last_error": parsed.warning,
+            "entries_without_link": parsed.entries_without_link,
         },
     )
     return FeedPollResult(

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, tzinfo
 from lxml import etree
 
 from sources.parsing.html_article import parse_datetime
+from sources.parsing.metadata import parse_epoch
 
 TIME_ATTRIBUTES = ("datetime", "data-time", "data-post-time", "data-timestamp", "data-published", "data-date")
 TIME_MARKERS_XPATH = " | ".join(
@@ -32,18 +33,6 @@ _DAY_FIRST = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MON
 _MONTH_FIRST = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b[012]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?", re.IGNORECASE)
 DAY_HEADING_MAX = 60  # "Monday 14 September 2023" fits; a sentence that mentions a date does not
-EPOCH_MILLISECONDS = 10**11  # larger epoch numbers are milliseconds
-
-
-def parse_epoch(value: str) -> datetime | None:
-    if not value.strip().isdigit():
-        return None
-    number = int(value.strip())
-    seconds = number / 1000 if number >= EPOCH_MILLISECONDS else number
-    try:
-        return datetime.fromtimestamp(seconds, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def parse_bare_time(value: str) -> time | None:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 EARLIEST_PLAUSIBLE_YEAR = 1990  # before the web: a CMS default ("0001-01-01"), not a publication date
 FUTURE_TOLERANCE = timedelta(days=1)  # time zones and clock skew; a week ahead is a typo
+EPOCH_MILLISECONDS = 10**11  # larger epoch numbers are milliseconds
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,18 @@ class DateCandidate:
     source: str  # where the page gives it ("article:published_time", "JSON-LD datePublished")
     value: datetime | None
     raw: str = ""
+
+
+def parse_epoch(value: str) -> datetime | None:
+    """Unix time in seconds or milliseconds ("1747598400", "1747594800000")."""
+    if not value.strip().isdigit():
+        return None
+    number = int(value.strip())
+    seconds = number / 1000 if number >= EPOCH_MILLISECONDS else number
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def date_is_plausible(value: datetime, *, now: datetime | None = None) -> bool:
