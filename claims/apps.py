@@ -11,6 +11,12 @@ def _sync_role_groups(sender, using="default", **kwargs):
         sync_role_groups(Group, Permission)
 
 
+def _audit_ingestion_change(sender, *, user, action, obj, before=None, after=None, **kwargs):
+    from claims.services.audit import audit_record
+
+    audit_record(user=user, action=action, obj=obj, before=before, after=after)
+
+
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims"
@@ -19,3 +25,7 @@ class ClaimsConfig(AppConfig):
         # The migration creates the role groups once; a database flush (transactional tests,
         # `manage.py flush`) empties them, and post_migrate runs after both, so they come back.
         post_migrate.connect(_sync_role_groups, sender=self, dispatch_uid="claims-sync-role-groups")
+        # Editors' changes to feeds and outlets join the audit trail (sources cannot import claims).
+        from sources.signals import editor_changed_ingestion
+
+        editor_changed_ingestion.connect(_audit_ingestion_change, dispatch_uid="claims-audit-ingestion")

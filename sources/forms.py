@@ -1,5 +1,9 @@
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
+
+from sources.models import Outlet
 
 
 class UploadForm(forms.Form):
@@ -26,3 +30,45 @@ class UploadForm(forms.Form):
         if upload:
             return upload.read(), upload.name
         return self.cleaned_data["text"].encode("utf-8"), "pasted.txt"
+
+
+class FeedForm(forms.Form):
+    """A feed as an editor gives it: where it is, whose it is, how often to poll it."""
+
+    url = forms.URLField(max_length=2000, assume_scheme="https", label="Feed URL")
+    outlet = forms.CharField(max_length=200, help_text="The publisher, e.g. Reuters")
+    interval_minutes = forms.IntegerField(
+        min_value=1, max_value=7 * 24 * 60, initial=settings.FEED_DEFAULT_POLL_INTERVAL // 60, label="Poll every (minutes)"
+    )
+
+    def poll_interval(self) -> timedelta:
+        return timedelta(minutes=self.cleaned_data["interval_minutes"])
+
+
+class OpmlImportForm(forms.Form):
+    file = forms.FileField(label="OPML file", help_text="A feed list exported from a feed reader or another tool")
+    interval_minutes = FeedForm.base_fields["interval_minutes"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.INGEST_MAX_BYTES:
+            raise forms.ValidationError(f"The file is larger than the {settings.INGEST_MAX_BYTES}-byte limit.")
+        return upload
+
+    def poll_interval(self) -> timedelta:
+        return timedelta(minutes=self.cleaned_data["interval_minutes"])
+
+
+class FetchUrlForm(forms.Form):
+    url = forms.URLField(max_length=2000, assume_scheme="https", label="Article URL")
+
+
+class OutletMergeForm(forms.Form):
+    source = forms.ModelChoiceField(queryset=Outlet.objects.all(), label="Merge this outlet")
+    target = forms.ModelChoiceField(queryset=Outlet.objects.all(), label="into")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("source") and cleaned.get("source") == cleaned.get("target"):
+            raise forms.ValidationError("Choose two different outlets.")
+        return cleaned

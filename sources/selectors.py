@@ -32,3 +32,14 @@ def articles_recent(limit: int = RECENT_ARTICLES) -> QuerySet[Article]:
 def article_status_counts() -> dict[str, int]:
     counts = dict(Article.objects.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     return {status: counts.get(status, 0) for status, _ in Article.Status.choices}
+
+
+def article_progress(article_id: int) -> Article | None:
+    """An article's state while it is fetched, split and extracted (no page text loaded)."""
+    return (
+        Article.objects.select_related("outlet")
+        .annotate(passage_count=Count("passages", filter=Q(passages__is_current=True)))
+        .defer("raw_html", "text")
+        .filter(pk=article_id)
+        .first()
+    )
