@@ -193,6 +193,14 @@ def _free_outlet_name(name: str, *, domain: str) -> str:
     return f"{name[: 197 - len(domain)]} ({domain})"
 
 
+def _outlet_adopt_site_name(outlet: Outlet, *, site_name: str) -> None:
+    """An outlet named after its domain (made before any of its pages was read) takes the name
+    its pages give themselves."""
+    if outlet.domain and outlet.name == outlet.domain and site_name.strip():
+        outlet.name = _free_outlet_name(site_name, domain=outlet.domain)
+        outlet.save(update_fields=["name"])
+
+
 def outlet_for_page(*, url: str, site_name: str = "") -> Outlet:
     """The outlet of the publisher whose registered domain serves the page (one per publisher,
     whatever site name each page gives); created the first time, named after the page's site
@@ -200,9 +208,7 @@ def outlet_for_page(*, url: str, site_name: str = "") -> Outlet:
     domain = registered_domain(url)
     outlet = Outlet.objects.filter(domain=domain).first()
     if outlet is not None:
-        if outlet.name == domain and site_name.strip():
-            outlet.name = _free_outlet_name(site_name, domain=domain)
-            outlet.save(update_fields=["name"])
+        _outlet_adopt_site_name(outlet, site_name=site_name)
         return outlet
     name = _free_outlet_name(site_name, domain=domain)
     try:
@@ -442,6 +448,7 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
         article.source_updated_at = document.updated or article.source_updated_at
         article.language = document.language
         article.warnings = document.warnings
+        _outlet_adopt_site_name(article.outlet, site_name=document.site_name)
         article.is_live_blog = article.is_live_blog or document.declares_live_blog  # the split decides
         article.raw_html = document.raw_html
         article.text = document.text

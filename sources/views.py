@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from sources import selectors, services, tasks
+from sources import feed_services, selectors, services, tasks
 from sources.forms import FeedForm, FetchUrlForm, OpmlImportForm, OutletMergeForm, UploadForm
 
 FINISHED_STATES = {"SUCCESS", "FAILURE", "REVOKED"}
@@ -69,7 +69,7 @@ def feed_or_404(feed_id: int):
 def feed_poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
     """Queue a poll (a paused feed is resumed first) and answer with the row, polling progress."""
     feed = feed_or_404(feed_id)
-    services.feed_resume(feed_id=feed.pk)
+    feed_services.feed_unpause(user=request.user, feed_id=feed.pk)
     return queue_poll(request, feed=feed)
 
 
