@@ -24,7 +24,13 @@ def _back(request: HttpRequest, message: str, *, level=messages.SUCCESS) -> Http
     return redirect("sources:ingestion")
 
 
-def _page_with_errors(request: HttpRequest, **forms) -> HttpResponse:
+def _page_with_errors(request: HttpRequest, *, partial: str = "", **forms) -> HttpResponse:
+    """The page again with the form's errors; to htmx, only the form, swapped in place of the
+    one sent (htmx would not swap a 400 answer into the target it aimed at)."""
+    if request.htmx and partial:
+        response = render(request, f"sources/ingestion.html#{partial}", page_context(request, **forms))
+        response["HX-Retarget"], response["HX-Reswap"] = f"#{partial}", "outerHTML"
+        return response
     return render(request, "sources/ingestion.html", page_context(request, **forms), status=400)
 
 
@@ -34,7 +40,7 @@ def feed_add(request: HttpRequest) -> HttpResponse:
     """Add a feed and check it at once: the answer is its row, following the first poll."""
     form = FeedForm(request.POST)
     if not form.is_valid():
-        return _page_with_errors(request, feed_form=form)
+        return _page_with_errors(request, partial="feed-add", feed_form=form)
     feed, created = feed_services.feed_create(
         user=request.user, url=form.cleaned_data["url"], outlet_name=form.cleaned_data["outlet"],
         poll_interval=form.poll_interval(),
@@ -115,7 +121,7 @@ def article_fetch_now(request: HttpRequest) -> HttpResponse:
     """Fetch one article URL now; the answer follows it until its claims are in the queue."""
     form = FetchUrlForm(request.POST)
     if not form.is_valid():
-        return _page_with_errors(request, fetch_form=form)
+        return _page_with_errors(request, partial="fetch-form", fetch_form=form)
     article = feed_services.article_request_fetch(user=request.user, url=form.cleaned_data["url"])
     try:
         tasks.article_fetch.delay(article.pk)

@@ -35,6 +35,8 @@ class UploadForm(forms.Form):
 class FeedForm(forms.Form):
     """A feed as an editor gives it: where it is, whose it is, how often to poll it."""
 
+    prefix = "feed"  # the ingestion page holds several forms: field ids must not collide
+
     url = forms.URLField(max_length=2000, assume_scheme="https", label="Feed URL")
     outlet = forms.CharField(max_length=200, help_text="The publisher, e.g. Reuters")
     interval_minutes = forms.IntegerField(
@@ -46,6 +48,7 @@ class FeedForm(forms.Form):
 
 
 class OpmlImportForm(forms.Form):
+    prefix = "opml"
     file = forms.FileField(label="OPML file", help_text="A feed list exported from a feed reader or another tool")
     interval_minutes = FeedForm.base_fields["interval_minutes"]
 
@@ -60,10 +63,12 @@ class OpmlImportForm(forms.Form):
 
 
 class FetchUrlForm(forms.Form):
+    prefix = "fetch"
     url = forms.URLField(max_length=2000, assume_scheme="https", label="Article URL")
 
 
 class OutletMergeForm(forms.Form):
+    prefix = "merge"
     source = forms.ModelChoiceField(queryset=Outlet.objects.all(), label="Merge this outlet")
     target = forms.ModelChoiceField(queryset=Outlet.objects.all(), label="into")
 

@@ -30,9 +30,9 @@ def test_editor_adds_checks_pauses_resumes_and_removes_a_feed_then_fetches_one_u
     page = new_page("eddie")
     page.goto("/ingestion/")
 
-    page.fill("#feed-add #id_url", feed_url)
-    page.fill("#feed-add #id_outlet", "Meridian Courier")
-    page.fill("#feed-add #id_interval_minutes", "30")
+    page.fill("#id_feed-url", feed_url)
+    page.fill("#id_feed-outlet", "Meridian Courier")
+    page.fill("#id_feed-interval_minutes", "30")
     page.click("#feed-add button[type=submit]")
     feed_row = page.locator("#feed-rows tr").filter(has_text="Meridian Courier")
     expect(feed_row).to_contain_text("2 entries, 2 new", timeout=20_000)
@@ -45,7 +45,7 @@ def test_editor_adds_checks_pauses_resumes_and_removes_a_feed_then_fetches_one_u
     expect(page.locator(f"#feed-{feed.pk} button", has_text="Pause")).to_be_visible()
 
     page.locator(f"#feed-{feed.pk} a", has_text="Edit").click()
-    page.fill("#id_interval_minutes", "45")
+    page.fill("#id_feed-interval_minutes", "45")
     page.click("button.primary")
     expect(page.locator("body")).to_contain_text("Feed saved.")
 
@@ -55,7 +55,7 @@ def test_editor_adds_checks_pauses_resumes_and_removes_a_feed_then_fetches_one_u
     assert not Feed.objects.filter(pk=feed.pk).exists()
 
     article_url = http_server.add_fixture("/news/harbour-cranes", "article_furniture.html")
-    page.fill("#fetch #id_url", article_url)
+    page.fill("#id_fetch-url", article_url)
     page.click("#fetch button[type=submit]")
     expect(page.locator("#fetch-result")).to_contain_text("claims are in the review queue", timeout=20_000)
     screenshot(page, "ingestion-fetch-now")
