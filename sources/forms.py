@@ -13,7 +13,7 @@ class UploadForm(forms.Form):
     text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}), label="Or paste the text")
     url = forms.URLField(required=False, max_length=2000, assume_scheme="https", label="Page URL",
                          help_text="Needed when the page does not name its own")
-    outlet = forms.CharField(required=False, max_length=200, help_text="Default: the URL's host")
+    outlet = forms.CharField(required=False, max_length=200, help_text="Default: the publisher of the page's domain")
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
