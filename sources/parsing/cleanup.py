@@ -31,6 +31,7 @@ _BOILERPLATE = re.compile(
       | story\ continues\ below.*
       | continue\ reading(?:\ the\ main\ story)?
       | sign\ up\b.*\bnewsletter\b.*
+      | [-–•*]?\s*(?:[\w’']+\ ){0,3}[\w’']+:\s.*\b(?:newsletter|sign\ up|live\ updates|tell\ us)\b.*  # "- Ground Game: Sign up for ..."
       | get\ (?:daily|weekly|breaking)\ [\w\s]{1,30}\ news
       | .*\bbreaking\ news?\ story\b.*more\ to\ follow\.?
       | \[[^\]]{3,150}\]  # a bracketed link to another story

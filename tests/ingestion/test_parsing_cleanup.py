@@ -107,7 +107,9 @@ def test_titles_lose_the_site_suffix(title, site, label, expected):
      "Reporting by A in B; Editing by C", "Our Standards: The Thomson Reuters Trust Principles.",
      "CLICK HERE TO GET THE FOX NEWS APP", "Join our commenting forum", "Show all 50", "- 941 comments",
      "- 24 July 2015", "[Read: Why the museum matters]", "Advertisement", "___",
-     "With files from The Associated Press", "Heba Habib contributed to this report."],
+     "With files from The Associated Press", "Heba Habib contributed to this report.",
+     "- Ground Game: Sign up for the weekly politics newsletter to get it in your inbox every Monday.",
+     "- Today's news: Follow live updates from the campaign trail."],
 )
 def test_furniture_lines_are_recognised(line):
     assert is_boilerplate(line)
