@@ -66,3 +66,33 @@ def test_editor_adds_checks_pauses_resumes_and_removes_a_feed_then_fetches_one_u
     assert list(AuditEntry.objects.order_by("id").values_list("action", flat=True)) == [
         "feed_add", "feed_pause", "feed_resume", "feed_edit", "feed_remove", "article_fetch_now",
     ]
+
+
+def test_editor_imports_and_exports_opml_and_merges_two_outlets(new_page, editor_eddie):
+    from sources.models import Outlet
+    from tests.factories import ArticleFactory, OutletFactory
+
+    opml = (b'<?xml version="1.0"?><opml version="2.0"><head><title>Desk</title></head><body>'
+            b'<outline text="Meridian Courier"><outline type="rss" text="World" xmlUrl="https://meridian.example.org/world.xml"/>'
+            b'</outline></body></opml>')
+    page = new_page("eddie")
+    page.goto("/ingestion/")
+    page.set_input_files("#id_opml-file", files=[{"name": "desk.opml", "mimeType": "text/x-opml", "buffer": opml}])
+    page.click("#feeds-import button[type=submit]")
+    expect(page.locator("body")).to_contain_text("OPML import: 1 feeds added, 0 already followed.")
+    expect(page.locator("#feed-rows")).to_contain_text("Meridian Courier")
+
+    with page.expect_download() as download:
+        page.click("text=Export feeds (OPML)")
+    assert b'xmlUrl="https://meridian.example.org/world.xml"' in open(download.value.path(), "rb").read()
+
+    kept, stray = OutletFactory(name="Reuters", domain="reuters.com"), OutletFactory(name="U.S.")
+    ArticleFactory(outlet=stray)
+    page.reload()
+    page.select_option("#id_merge-source", str(stray.pk))
+    page.select_option("#id_merge-target", str(kept.pk))
+    page.click("#outlet-merge button[type=submit]")
+    expect(page.locator("body")).to_contain_text("Merged U.S. into Reuters.")
+    screenshot(page, "ingestion-outlets-merged")
+    assert not Outlet.objects.filter(pk=stray.pk).exists()
+    assert list(AuditEntry.objects.order_by("id").values_list("action", flat=True)) == ["feed_import", "outlet_merge"]
