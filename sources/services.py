@@ -19,6 +19,7 @@ from sources.fetching import FetchError, fetch
 from sources.models import Article, Feed, Outlet, Passage
 from sources.parsing.charset import UndecodableContent, decode_body
 from sources.parsing.domains import registered_domain
+from sources.parsing.language import detect_language
 from sources.parsing.feeds import FeedParseError, parse_feed
 from sources.parsing.html_article import EXTRACTOR_VERSION, ArticleParseError, declared_page_url, extract_article
 from sources.parsing.passages import (
@@ -155,6 +156,7 @@ def document_from_plaintext(*, text: str, url: str) -> Document:
         raw_html="",
         published=day_start(blog.published),
         updated=day_start(blog.updated),
+        language=detect_language(text),  # a text view declares none
     )
 
 

@@ -26,6 +26,7 @@ def test_ingest_file_turns_every_post_of_a_saved_live_blog_into_a_passage():
     article = Article.objects.get()
     assert article.url == "https://nwd.example/p/7QxR2"  # the page's own short link
     assert article.outlet.name == "Northwind Daily" and article.is_live_blog
+    assert article.language == "en"  # a text view declares none: read from the text
     assert article.title == "Veldora: Border talks resume as both sides report drone attacks"
     rows = list(article.passages.values_list("heading", "permalink", "published_at__date"))
     assert [(heading, permalink) for heading, permalink, _ in rows] == [
