@@ -20,7 +20,7 @@ from lxml import etree
 
 from sources.parsing.cleanup import is_boilerplate, strip_trailing_credit
 from sources.parsing.html_article import LIVE_BLOG_TYPES, _json_ld_objects, _types, parse_datetime, parse_html
-from sources.parsing.liveblog_times import TIME_MARKERS_XPATH, marker_time, parse_bare_time, parse_day, text_time
+from sources.parsing.liveblog_times import TIME_MARKERS_XPATH, is_time_lead, marker_time, parse_day, text_time
 
 CONTAINER_TAGS = ("article", "section", "li", "div")
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -199,7 +199,7 @@ def _time_lead(paragraph: etree._Element) -> str:
     if (paragraph.text or "").strip() or len(paragraph) == 0 or paragraph[0].tag not in ("b", "strong"):
         return ""
     lead = _clean_text(paragraph[0].text_content())
-    return lead if parse_bare_time(lead) or (len(lead) < 40 and text_time(lead, day=date(2000, 1, 1), zone=UTC)) else ""
+    return lead if is_time_lead(lead) else ""
 
 
 def _inside(element: etree._Element, container: etree._Element | None) -> bool:

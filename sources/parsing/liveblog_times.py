@@ -4,7 +4,7 @@ only means something against the day it belongs to (the day heading above it, el
 own date). A bare time with no day to anchor it gives no time: we never invent a date or "00:00"."""
 
 import re
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 from lxml import etree
 
@@ -32,6 +32,7 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_FIRST = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
 _MONTH_FIRST = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\b[012]?\d[:.][0-5]\d(?:\s*[ap]\.?\s?m\.?)?", re.IGNORECASE)
+TIME_LEAD_MAX = 40
 DAY_HEADING_MAX = 60  # "Monday 14 September 2023" fits; a sentence that mentions a date does not
 
 
@@ -47,6 +48,11 @@ def parse_bare_time(value: str) -> time | None:
             return None
         hour = hour % 12 + (12 if half.startswith("p") else 0)
     return time(hour, minute) if hour < 24 else None
+
+
+def is_time_lead(text: str) -> bool:
+    """A short line that is a time ("10:15 a.m.", "Tuesday, 8:05 p.m."), as bold leads in "The Latest" are."""
+    return bool(parse_bare_time(text) or (len(text) <= TIME_LEAD_MAX and _CLOCK.search(text)))
 
 
 def parse_day(text: str, *, year_hint: int | None) -> date | None:
