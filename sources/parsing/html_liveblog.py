@@ -279,12 +279,15 @@ def json_ld_updates(objects: list[dict], *, page_url: str) -> list[LiveBlogPost]
             if not text:
                 continue
             link = update.get("url") or update.get("@id") or ""
+            permalink = urljoin(page_url, link) if isinstance(link, str) and link else ""
+            if permalink and not urlsplit(permalink).fragment and urlsplit(permalink).path == urlsplit(page_url).path:
+                permalink = ""  # every post "links" to the page itself: no permalink of its own
             posts.append(
                 LiveBlogPost(
                     position=0,
                     heading=_clean_text(str(update.get("headline") or "")),
                     published=parse_datetime(update.get("datePublished")) or parse_datetime(update.get("dateModified")),
-                    permalink=urljoin(page_url, link) if isinstance(link, str) and link else "",
+                    permalink=permalink,
                     text=text,
                 )
             )

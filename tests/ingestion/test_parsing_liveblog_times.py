@@ -107,3 +107,10 @@ def test_heres_the_latest_headings_become_posts_after_the_summary():
     assert [post.heading for post in found] == ["", "Army deployed to Varn", "Rail services suspended"]
     assert found[0].text.startswith("Rivers burst their banks")
     assert "saved articles" not in found[-1].text
+
+
+def test_json_ld_posts_that_all_link_to_the_page_itself_are_keyed_by_heading_and_time():
+    html = fixture_text("liveblog_jsonld.html").replace("{base}", BASE)
+    html = html.replace(f'"{{base}}/live/keld-fire#post-1"'.replace("{base}", BASE), f'"{URL}"')
+    extra = split_html_liveblog(html, url=URL)[2]
+    assert extra.heading == "Fire reported near Keld reservoir" and extra.permalink == ""
