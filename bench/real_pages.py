@@ -9,10 +9,14 @@ and prints one row per page, then the checks the ingestion issue asks for:
 - passages that are furniture (teaser, credit line, prompt, caption: sources.parsing.cleanup) or
   the headline repeated; dates before 1990 or in the future; pages with no language;
 - outlets: the registered domains found and the site names each one covered;
-- live-blog posts: how many, and the share that got a time of their own (not the page's date).
+- live-blog posts: how many, and the share that got a time of their own (not the page's date);
+- with --gold FILE (records with "doc" and "sentence", as ../shared/data/gold/pages*.gold.jsonl):
+  how many of those sentences the title, post headings and passages hold verbatim (whitespace
+  collapsed), i.e. how complete the stored text is.
 """
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -34,6 +38,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="*", type=Path, default=[DEFAULT_FOLDER])
     parser.add_argument("--show-passages", action="store_true", help="print every passage (first 100 characters)")
+    parser.add_argument("--gold", type=Path, action="append", default=[], help="JSONL with doc and sentence fields")
     return parser.parse_args()
 
 
@@ -45,6 +50,7 @@ def main() -> None:
     outlets: dict[str, set[str]] = defaultdict(set)
     problems: list[str] = []
     posts = timed_posts = 0
+    stored_text: dict[str, str] = {}
     print(f"{'page':48} {'passages':>8} {'live':>4} {'domain':22} {'published':16} {'lang':6} authors")
     for path in paths:
         html = path.read_text(encoding="utf-8", errors="replace")
@@ -72,6 +78,9 @@ def main() -> None:
                 problems.append(f"{path.name}: passage {draft.position} is furniture: {draft.text[:80]!r}")
             if args.show_passages:
                 print(f"    [{draft.position}] {draft.published_at or '-'} {draft.heading[:40]!r} {draft.text[:100]!r}")
+        stored_text[path.name] = " ".join(
+            " ".join([article.title, *(f"{draft.heading} {draft.text}" for draft in document.drafts)]).split()
+        )
         if document.is_live_blog:
             posts += len(document.drafts)
             timed_posts += sum(1 for draft in document.drafts if draft.published_at and draft.published_at != article.published)
@@ -80,6 +89,11 @@ def main() -> None:
         print(f"  {domain:28} {' | '.join(sorted(names))}")
     share = f"{100 * timed_posts / posts:.0f}%" if posts else "n/a"
     print(f"live-blog posts: {posts}, with a time of their own: {timed_posts} ({share})")
+    if args.gold:
+        records = [json.loads(line) for gold in args.gold for line in gold.read_text().splitlines() if line.strip()]
+        records = [record for record in records if record["doc"] in stored_text]
+        found = sum(" ".join(record["sentence"].split()) in stored_text[record["doc"]] for record in records)
+        print(f"gold sentences held verbatim: {found} of {len(records)}")
     print(f"problems: {len(problems)}")
     for problem in problems:
         print(f"  {problem}")

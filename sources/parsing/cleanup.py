@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 HEADLINE_WITHIN = 3  # the headline repeated in the text comes first, after at most a label or two
 KICKER_WORDS = 4
+LINK_WORDS = 4  # a link's text cut out of a sentence ("Imran Khan")
 SHORT_LINE = 160  # teasers, prompts and credits are short; a paragraph longer than this is the story
 
 # Whole lines that are never the article (matched case-insensitively against a short line).
@@ -97,8 +98,11 @@ def clean_paragraphs(paragraphs: list[str], *, headlines: Iterable[str] = (), st
             line = f"{pending_dateline} {line}"
             pending_dateline = ""
         if cleaned and _CONTINUATION.match(line) and not _SENTENCE_END.search(cleaned[-1]):
-            glue = "" if line[0] in "’',;:.)" else " "
-            cleaned[-1] = f"{cleaned[-1]}{glue}{line}"
+            # "... without naming ousted PM" / "Imran Khan" / "’s party ...": the link text
+            # between two halves of a sentence joins both. A space, as the page's text has.
+            if len(cleaned) > 1 and len(cleaned[-1].split()) <= LINK_WORDS and not _SENTENCE_END.search(cleaned[-2]):
+                cleaned[-2:] = [f"{cleaned[-2]} {cleaned[-1]}"]
+            cleaned[-1] = f"{cleaned[-1]} {line}"
             continue
         cleaned.append(line)
     if standfirst and standfirst.strip():

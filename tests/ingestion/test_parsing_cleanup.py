@@ -131,7 +131,10 @@ def test_captions_leave_the_line_they_end():
 
 def test_a_sentence_cut_by_a_link_is_joined_again():
     assert clean_paragraphs(["NEW DELHI:", "Pakistan", "'s army said on Monday it had acted."]) == [
-        "NEW DELHI: Pakistan's army said on Monday it had acted."
+        "NEW DELHI: Pakistan 's army said on Monday it had acted."
+    ]
+    assert clean_paragraphs(["It blamed a party without naming ousted leader", "Arin Vell", "’s party, which denied it."]) == [
+        "It blamed a party without naming ousted leader Arin Vell ’s party, which denied it."
     ]
 
 
