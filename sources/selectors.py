@@ -3,9 +3,10 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from sources.models import Article, Feed
+from sources.models import Article, Feed, Upload
 
 RECENT_ARTICLES = 50
+RECENT_UPLOADS = 5
 
 
 def feeds_due_ids(now=None) -> list[int]:
@@ -43,3 +44,15 @@ def article_progress(article_id: int) -> Article | None:
         .filter(pk=article_id)
         .first()
     )
+
+
+def _uploads_for_page() -> QuerySet[Upload]:
+    return Upload.objects.select_related("article", "created_by").defer("body", "article__raw_html", "article__text")
+
+
+def uploads_recent(limit: int = RECENT_UPLOADS) -> QuerySet[Upload]:
+    return _uploads_for_page()[:limit]
+
+
+def upload_for_page(upload_id: int) -> Upload | None:
+    return _uploads_for_page().filter(pk=upload_id).first()

@@ -19,4 +19,5 @@ urlpatterns = [
     path("fetch/<int:article_id>", feed_views.article_fetch_progress, name="fetch-progress"),
     path("outlets/merge", feed_views.outlet_merge, name="outlet-merge"),
     path("upload", views.upload, name="upload"),
+    path("uploads/<int:upload_id>", views.upload_progress, name="upload-progress"),
 ]

@@ -1,19 +1,13 @@
 """A publisher's registered domain ("apnews.com", "bbc.co.uk"), which names one outlet however
-its pages spell their site name.
+its pages spell their site name, and tells whether two URLs are on one site.
 
-tldextract splits a host at the public suffix. It is built with no list URLs and no cache
-directory, so it reads the Public Suffix List snapshot shipped inside the package and never
-downloads at run time (the default would fetch the list over the network on first use)."""
+The `tld` package splits a host at the public suffix, reading the Public Suffix List snapshot
+shipped inside the package: it downloads a fresh list only when update_tld_names() is called,
+which nothing here does."""
 
-from functools import cache
 from urllib.parse import urlsplit
 
-import tldextract
-
-
-@cache
-def _extractor() -> tldextract.TLDExtract:
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+from tld import get_fld
 
 
 def registered_domain(url_or_host: str) -> str:
@@ -23,8 +17,7 @@ def registered_domain(url_or_host: str) -> str:
     host = (host or "").lower().rstrip(".")
     if not host:
         return ""
-    parts = _extractor()(host)
-    return parts.top_domain_under_public_suffix or host
+    return get_fld(host, fix_protocol=True, fail_silently=True) or host
 
 
 def domain_label(url_or_host: str) -> str:

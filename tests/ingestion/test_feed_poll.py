@@ -177,3 +177,11 @@ def test_a_json_feed_is_polled_and_its_linkless_entries_are_reported_on_the_feed
     cranes = Article.objects.get(requested_url=http_server.url("/news/harbour-cranes"))
     assert cranes.status in SPLIT_OR_LATER
     assert cranes.warnings == ["ignored impossible publication date '0001-01-01T00:00:00Z' (article:published_time)"]
+
+
+def test_a_feed_url_httpx_cannot_read_is_recorded_on_the_feed(tasks_run):
+    feed = FeedFactory(url="http://0177.0.0.1/feed.xml")
+    result = tasks.feed_poll.delay(feed.pk).get()
+    feed.refresh_from_db()
+    assert result["status"] == "failed"
+    assert feed.status == Feed.Status.FAILING and "not a URL we can fetch" in feed.last_error

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sources', '0002_article_duplicate_of'),
+        ('sources', '0004_upload'),
     ]
 
     operations = [
