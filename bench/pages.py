@@ -1,4 +1,5 @@
-"""Page speed at scale: the review queue, a claim page and an actor page over 100,000 claims.
+"""Page speed at scale: the review queue (comfortable and compact), a claim page, an actor page
+and an article's review page over 100,000 claims.
 
     .venv/bin/python bench/pages.py              # fill ct_pages_bench (once), start gunicorn, time the pages
     .venv/bin/python bench/pages.py --refill     # drop and refill the database first
@@ -140,14 +141,15 @@ def fill(claim_count: int) -> None:
           f"{len(actors)} actors in {time.perf_counter() - started:.0f} s")
 
 
-def session_cookie() -> str:
+def session_cookie(username: str, *, queue_density: str = "comfortable") -> str:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
     from claims.roles import FACT_CHECKER
-    from claims.services.users import user_create_with_role
+    from claims.services.users import user_create_with_role, user_preferences_set
 
-    user, _ = user_create_with_role(username="bench-factchecker", password="bench-only-password-1", role=FACT_CHECKER)
+    user, _ = user_create_with_role(username=username, password="bench-only-password-1", role=FACT_CHECKER)
+    user_preferences_set(user=user, queue_density=queue_density)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -197,16 +199,17 @@ def summary(times: list[float]) -> tuple[float, float, float]:
 
 
 def print_cpu_times(paths: dict, count: int = 50) -> None:
-    """CPU time per request in this process: the app's own cost, whatever else the machine runs."""
+    """CPU time per request in this process: the app's own cost, whatever else the machine runs.
+    `paths`: name -> (path for request i, the username who asks)."""
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client()
-    client.force_login(get_user_model().objects.get(username="bench-factchecker"))
     print(f"{'page':<26}{'CPU p50 ms':>11}{'p95':>7}{'queries':>9}  requests (in-process)")
-    for name, path_for in paths.items():
+    for name, (path_for, username) in paths.items():
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
         with CaptureQueriesContext(connection) as captured:
             client.get(path_for(0))
         queries = len(captured)  # now: every request clears the connection's query log
@@ -234,13 +237,16 @@ def main() -> None:
     from django.db.models import Count
 
     from claims.models import Actor, Claim
+    from sources.models import Article
 
     call_command("migrate", verbosity=0)
     if Claim.objects.count() < args.claims:
         fill(args.claims - Claim.objects.count())
         call_command("dbshell", "--", "-c", "VACUUM ANALYZE")
-    cookie = session_cookie()
+    users = {"bench-factchecker": "comfortable", "bench-compact": "compact"}
+    cookies = {username: session_cookie(username, queue_density=density) for username, density in users.items()}
     claim_ids = list(Claim.objects.order_by("?").values_list("pk", flat=True)[:500])
+    article_ids = list(Article.objects.filter(passages__isnull=False).distinct().order_by("?").values_list("pk", flat=True)[:200])
     busiest = list(Actor.objects.annotate(n=Count("claims")).order_by("-n").values_list("pk", "n")[:20])
     print(f"{Claim.objects.count():,} claims, {Claim.objects.filter(review_state='pending').count():,} pending; "
           f"busiest actor has {busiest[0][1]:,} claims")
@@ -256,23 +262,27 @@ def main() -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_serving(base, server)
+        reader = "bench-factchecker"
         pages = {
-            "review queue (50 rows)": lambda i: f"{base}/review/?page={1 + i % 5}",
-            "claim page": lambda i: f"{base}/claims/{claim_ids[i % len(claim_ids)]}/",
-            "actor page (20 busiest)": lambda i: f"{base}/actors/{busiest[i % len(busiest)][0]}/",
+            "review queue (50 rows)": (lambda i: f"{base}/review/?page={1 + i % 5}", reader),
+            "compact queue (50 rows)": (lambda i: f"{base}/review/?page={1 + i % 5}", "bench-compact"),
+            "claim page": (lambda i: f"{base}/claims/{claim_ids[i % len(claim_ids)]}/", reader),
+            "actor page (20 busiest)": (lambda i: f"{base}/actors/{busiest[i % len(busiest)][0]}/", reader),
+            "article review page": (lambda i: f"{base}/articles/{article_ids[i % len(article_ids)]}/review/", reader),
         }
         print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
         print(f"{'page':<26}{'server p50':>11}{'p95':>7}{'max':>7}{'client p50':>12}{'p95':>7}  requests")
-        for name, url_for in pages.items():
+        for name, (url_for, username) in pages.items():
             for i in range(20):
-                timed(url_for(i), cookie)
-            client = [timed(url_for(i), cookie) for i in range(args.requests)]
+                timed(url_for(i), cookies[username])
+            client = [timed(url_for(i), cookies[username]) for i in range(args.requests)]
             time.sleep(.5)  # let gunicorn flush its log
             server_p50, server_p95, server_max = summary(server_times(access_log, args.requests))
             client_p50, client_p95, _ = summary(client)
             print(f"{name:<26}{server_p50:>11.1f}{server_p95:>7.1f}{server_max:>7.1f}{client_p50:>12.1f}{client_p95:>7.1f}  {len(client)}")
         print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-        print_cpu_times({name: (lambda i, u=url_for: u(i).removeprefix(base)) for name, url_for in pages.items()})
+        print_cpu_times({name: (lambda i, u=url_for: u(i).removeprefix(base), username)
+                         for name, (url_for, username) in pages.items()})
     finally:
         server.terminate()
         server.wait(timeout=15)

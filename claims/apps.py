@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate, pre_save
 
 
@@ -10,6 +11,15 @@ def _sync_role_groups(sender, using="default", **kwargs):
 
     if Permission.objects.using(using).filter(content_type__app_label="claims").exists():
         sync_role_groups(Group, Permission)
+
+
+def _remember_time_zone(sender, request, user, **kwargs):
+    """The person's time zone rides in the session, so showing times costs no query per page."""
+    from claims.selectors.users import preferences_of
+    from config.middleware import TIME_ZONE_SESSION_KEY
+
+    if request is not None and hasattr(request, "session"):
+        request.session[TIME_ZONE_SESSION_KEY] = preferences_of(user).time_zone
 
 
 def _audit_ingestion_change(sender, *, user, action, obj, before=None, after=None, **kwargs):
@@ -34,6 +44,7 @@ class ClaimsConfig(AppConfig):
             api_tokens_revoke_on_credentials_change, sender=settings.AUTH_USER_MODEL, dispatch_uid="claims-revoke-tokens"
         )
         article_text_replaced.connect(audit_article_text_replaced, dispatch_uid="claims-audit-article-text-replaced")
+        user_logged_in.connect(_remember_time_zone, dispatch_uid="claims-remember-time-zone")
         # Editors' changes to feeds and outlets join the audit trail (sources cannot import claims).
         from sources.signals import editor_changed_ingestion
 

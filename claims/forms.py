@@ -1,10 +1,14 @@
 """Forms for the reviewers' workspace: they read input; services apply the rules."""
 
+from zoneinfo import available_timezones
+
 from django import forms
+from django.conf import settings
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
-from claims.models import Actor, ClaimLink, Evidence, Verdict
+from claims.models import Actor, ClaimLink, Evidence, UserPreferences, Verdict
+from claims.search.forms import ErrorSentenceMixin
 from claims.selectors.actors import actor_by_name
 from claims.selectors.review_queue import ReviewFilters
 from claims.services.quantities import QuantityInput, parse_quantity_line
@@ -21,7 +25,9 @@ class ActorNameField(forms.CharField):
             return None
         actor = actor_by_name(name)
         if actor is None:
-            raise forms.ValidationError(f'No actor is called "{name}". Pick one from the suggestions.')
+            raise forms.ValidationError(
+                f'No actor is called "{name}". Pick one from the suggestions, or create it there.'
+            )
         return actor
 
 
@@ -38,17 +44,24 @@ class PlainSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options)
 
 
-class ReviewFilterForm(forms.Form):
+_NOT_A_DATE = {"invalid": "Give a date as YYYY-MM-DD (the date picker writes it so)."}
+
+
+class ReviewFilterForm(ErrorSentenceMixin, forms.Form):
     outlet = forms.ModelChoiceField(
         queryset=Outlet.objects.order_by("name"), required=False, empty_label="All outlets", widget=PlainSelect,
+        label="Outlet", error_messages={"invalid_choice": "There is no outlet %(value)s; pick one from the list."},
     )
     feed = forms.ModelChoiceField(
         queryset=Feed.objects.select_related("outlet").order_by("outlet__name", "title", "url"),
-        required=False, empty_label="All feeds", widget=PlainSelect,
+        required=False, empty_label="All feeds", widget=PlainSelect, label="Feed",
+        error_messages={"invalid_choice": "There is no feed %(value)s; pick one from the list."},
     )
-    actor = ActorNameField(required=False)
-    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said from")
-    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="to")
+    actor = ActorNameField(required=False, label="Actor")
+    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said from",
+                                error_messages=_NOT_A_DATE)
+    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Said until",
+                              error_messages=_NOT_A_DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,9 +70,14 @@ class ReviewFilterForm(forms.Form):
         for field in (self.fields["outlet"], self.fields["feed"]):
             field.choices = [("", field.empty_label), *((row.pk, field.label_from_instance(row)) for row in field.queryset)]
 
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
     def filters(self) -> ReviewFilters:
-        """The valid filters; an invalid one is ignored (and shown as an error by the form)."""
-        self.is_valid()
+        """Only for a valid form: a queue filtered by some of what was asked would pass for the answer."""
         data = self.cleaned_data
         return ReviewFilters(
             outlet_id=data["outlet"].pk if data.get("outlet") else None,
@@ -181,3 +199,43 @@ class ActorParentForm(ActorChangeForm):
 
 class ActorMergeForm(forms.Form):
     target = ActorNameField(max_length=300, label="Merge into")
+
+
+class ActorDetailsForm(ActorChangeForm):
+    kind = forms.ChoiceField(choices=Actor.Kind.choices)
+    country = forms.CharField(max_length=100, required=False)
+    wikidata_id = forms.RegexField(
+        regex=r"^Q[1-9][0-9]*$", max_length=20, required=False, label="Wikidata id",
+        error_messages={"invalid": "A Wikidata id is Q followed by digits, as in Q212."},
+    )
+    is_reviewed = forms.BooleanField(required=False, label="Checked by an editor")
+    # What the page showed, to refuse overwriting a change saved meanwhile (see actor_set_details).
+    previous_kind = forms.CharField(widget=forms.HiddenInput, required=False)
+    previous_country = forms.CharField(widget=forms.HiddenInput, required=False)
+    previous_wikidata_id = forms.CharField(widget=forms.HiddenInput, required=False)
+    previous_is_reviewed = forms.BooleanField(widget=forms.HiddenInput, required=False)
+
+    @staticmethod
+    def previous_values(actor: Actor) -> dict:
+        return {
+            "previous_kind": actor.kind, "previous_country": actor.country,
+            "previous_wikidata_id": actor.wikidata_id, "previous_is_reviewed": actor.is_reviewed,
+        }
+
+    def details(self) -> dict:
+        return {field: self.cleaned_data[field] for field in ("kind", "country", "wikidata_id", "is_reviewed")}
+
+    def expected(self) -> dict:
+        return {field: self.cleaned_data[f"previous_{field}"] for field in ("kind", "country", "wikidata_id", "is_reviewed")}
+
+
+def _time_zone_choices() -> list[tuple[str, str]]:
+    newsroom = settings.NEWSROOM_TIME_ZONE
+    return [("", f"The newsroom's ({newsroom})"), *((name, name.replace("_", " ")) for name in sorted(available_timezones()))]
+
+
+class PreferencesForm(forms.Form):
+    time_zone = forms.ChoiceField(choices=_time_zone_choices, required=False, label="Time zone",
+                                  help_text="Every time on every page is shown in it")
+    queue_density = forms.ChoiceField(choices=UserPreferences.QueueDensity.choices, widget=forms.RadioSelect,
+                                      label="Review cards")

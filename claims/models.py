@@ -352,3 +352,27 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class UserPreferences(models.Model):
+    """Choices a person makes once and expects the app to remember on any browser."""
+
+    class QueueDensity(models.TextChoices):
+        COMFORTABLE = "comfortable", "Comfortable"
+        COMPACT = "compact", "Compact"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences")
+    queue_density = models.CharField(max_length=16, choices=QueueDensity.choices, default=QueueDensity.COMFORTABLE)
+    time_zone = models.CharField(max_length=64, blank=True, help_text="An IANA name; empty: the newsroom's")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "user preferences"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(queue_density__in=["comfortable", "compact"]), name="userpreferences_known_density"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"preferences of user {self.user_id}"

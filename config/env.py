@@ -7,6 +7,7 @@ Every setting that comes from the environment goes through these helpers, so a t
 import os
 from datetime import timedelta
 from urllib.parse import urlparse
+from zoneinfo import available_timezones
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -98,4 +99,11 @@ def env_redis_url(name: str) -> str | None:
     parsed = urlparse(value)
     if parsed.scheme not in {"redis", "rediss", "unix"} or (parsed.scheme != "unix" and not parsed.hostname):
         raise ImproperlyConfigured(f"{name} must be a redis://host:port/db URL, got {value!r}")
+    return value
+
+
+def env_time_zone(name: str, default: str) -> str:
+    value = _raw(name) or default
+    if value not in available_timezones():
+        raise ImproperlyConfigured(f"{name} must be an IANA time zone such as Europe/Berlin, got {value!r}")
     return value

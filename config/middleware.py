@@ -1,4 +1,5 @@
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -6,6 +7,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 # Paths anyone may reach: the login page, health probes, static files, and the API
 # (which answers 401 itself so API clients get JSON, not a redirect).
@@ -83,3 +85,24 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, (OperationalError, InterfaceError)):
             return database_unavailable_response(request)
         return None
+
+
+TIME_ZONE_SESSION_KEY = "time_zone"
+
+
+class PersonTimeZoneMiddleware:
+    """Show times in the person's time zone: the one in their preferences, copied into the
+    session when they log in or change it (no query per request), else the newsroom's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        name = settings.NEWSROOM_TIME_ZONE
+        if not request.path.startswith(PUBLIC_PREFIXES):  # /healthz must not read the session
+            name = request.session.get(TIME_ZONE_SESSION_KEY) or name
+        timezone.activate(ZoneInfo(name))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

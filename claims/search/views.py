@@ -58,8 +58,11 @@ def search(request: HttpRequest) -> HttpResponse:
             params["cursor"] = results.next_cursor.encode()
             context["next_query"] = params.urlencode()
     else:
-        status = 400
         context["error_message"] = form.error_message()
+        # The page answers 400; a fragment answers 200 with the message in its markup, as every
+        # fragment here does (htmx swaps only 2xx, and django-htmx's debug script replaces the
+        # whole page with any 400 it sees).
+        status = 400 if not request.htmx else 200
     template = "search/search.html#results" if request.htmx and not request.htmx.boosted else "search/search.html"
     return render(request, template, context, status=status)
 

@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch
 
 from claims.models import Actor, Claim, Verdict
 
-CHART_WEEKS = 26
+MIN_CHART_WEEKS, MAX_CHART_WEEKS = 8, 104
 LATEST_CLAIMS = 20
 
 
@@ -38,10 +38,24 @@ class WeekCounts:
 @dataclass(frozen=True)
 class ActorActivity:
     verdict_counts: list[tuple[str, str, int]]  # (verdict, label, count) in the Verdict order
-    weeks: list[WeekCounts]  # the `weeks` weeks up to the actor's latest claim
+    weeks: list[WeekCounts]  # from the week of the actor's first dated claim to its latest's
 
 
-def actor_activity(actor: Actor, *, weeks: int = CHART_WEEKS) -> ActorActivity:
+def _chart_weeks(first_day: date, last_day: date) -> list[date]:
+    """The Mondays from the first claim's week to the last's: at least MIN_CHART_WEEKS (padded on
+    both sides, so one week's bar sits in the middle, not at the edge), at most the latest
+    MAX_CHART_WEEKS."""
+    last_week = last_day - timedelta(days=last_day.weekday())
+    first_week = max(first_day - timedelta(days=first_day.weekday()), last_week - timedelta(weeks=MAX_CHART_WEEKS - 1))
+    span = (last_week - first_week).days // 7 + 1
+    if span < MIN_CHART_WEEKS:
+        before = (MIN_CHART_WEEKS - span) // 2
+        first_week -= timedelta(weeks=before)
+        span = MIN_CHART_WEEKS
+    return [first_week + timedelta(weeks=i) for i in range(span)]
+
+
+def actor_activity(actor: Actor) -> ActorActivity:
     """Counts by verdict and claims per week by verdict, from one index-only scan.
 
     Grouping by the plain date (not a truncated week) keeps the database's work to counting
@@ -59,12 +73,10 @@ def actor_activity(actor: Actor, *, weeks: int = CHART_WEEKS) -> ActorActivity:
     dated = [row for row in rows if row[1] is not None]
     if not dated:
         return ActorActivity(verdict_counts, [])
-    latest = max(day for _, day, _ in dated)
-    last_week = latest - timedelta(days=latest.weekday())
-    first_week = last_week - timedelta(weeks=weeks - 1)
-    by_week: dict[date, dict[str, int]] = {first_week + timedelta(weeks=i): defaultdict(int) for i in range(weeks)}
+    weeks = _chart_weeks(min(day for _, day, _ in dated), max(day for _, day, _ in dated))
+    by_week: dict[date, dict[str, int]] = {week: defaultdict(int) for week in weeks}
     for verdict, day, n in dated:
-        if day >= first_week:
+        if day >= weeks[0]:
             by_week[day - timedelta(days=day.weekday())][verdict] += n
     return ActorActivity(verdict_counts, [WeekCounts(week, dict(counts)) for week, counts in sorted(by_week.items())])
 

@@ -1,7 +1,9 @@
-"""Finding actors by what people type: names and aliases, tolerant of spelling on PostgreSQL."""
+"""Finding actors by what people type (names and aliases, tolerant of spelling on PostgreSQL),
+and listing them for clean-up."""
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Count, QuerySet
 
 from claims.models import Actor, ActorAlias
 
@@ -103,3 +105,16 @@ def actor_by_name(name: str) -> Actor | None:
     while actor is not None and actor.merged_into_id is not None:
         actor = actor.merged_into
     return actor
+
+
+ACTOR_LIST_PAGE_SIZE = 100
+
+
+def actors_for_cleanup() -> QuerySet:
+    """Every live actor with its claim count: the extractor's unchecked ones first, busiest first,
+    so an editor can clean them up in one sitting."""
+    return (
+        Actor.objects.filter(merged_into__isnull=True)
+        .annotate(claim_count=Count("claims"))
+        .order_by("is_reviewed", "-claim_count", "name")
+    )

@@ -5,6 +5,21 @@ from dataclasses import dataclass
 from claims.models import AuditEntry
 
 TRAIL_LIMIT = 100
+# Bookkeeping, not changes a person made: the lock's counter and what an undo would put back.
+_NOT_SHOWN = {"version", "restore"}
+
+
+# What each action did, in words; an unknown action shows its own name.
+ACTION_WORDS = {
+    "claim_accept": "accepted", "claim_reject": "rejected", "claim_correct": "corrected",
+    "claim_review_undo": "undid the review", "claim_set_verdict": "set the verdict",
+    "claim_link_add": "linked", "claim_link_remove": "unlinked",
+    "actor_create": "created", "actor_rename": "renamed", "actor_alias_add": "added an alias",
+    "actor_alias_remove": "removed an alias", "actor_set_parent": "set the parent", "actor_set_details": "set details",
+    "actor_merge": "merged", "actor_merged_into": "merged in", "gazetteer_load": "loaded from the gazetteer",
+}
+# Values kept for the record that mean little to a reader: shown only behind a "details" toggle.
+TECHNICAL_FIELDS = {"bulk", "created", "starter_name", "content_span"}
 
 
 @dataclass(frozen=True)
@@ -12,6 +27,7 @@ class FieldChange:
     field: str
     before: object
     after: object
+    technical: bool = False
 
 
 def _readable(value: object) -> object:
@@ -25,16 +41,20 @@ def _readable(value: object) -> object:
 def audit_changes(entry: AuditEntry) -> list[FieldChange]:
     keys = list(dict.fromkeys([*entry.before, *entry.after]))
     return [
-        FieldChange(key.replace("_", " "), _readable(entry.before.get(key)), _readable(entry.after.get(key)))
+        FieldChange(key.replace("_", " "), _readable(entry.before.get(key)), _readable(entry.after.get(key)),
+                    technical=key in TECHNICAL_FIELDS)
         for key in keys
-        if key != "version" and entry.before.get(key) != entry.after.get(key)
+        if key not in _NOT_SHOWN and entry.before.get(key) != entry.after.get(key)
     ]
 
 
 def _with_changes(entries) -> list[AuditEntry]:
     entries = list(entries)
     for entry in entries:
-        entry.changes = audit_changes(entry)
+        changes = audit_changes(entry)
+        entry.changes = [change for change in changes if not change.technical]
+        entry.technical_changes = [change for change in changes if change.technical]
+        entry.action_words = ACTION_WORDS.get(entry.action, entry.action.replace("_", " "))
     return entries
 
 

@@ -6,7 +6,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import Truncator
-from django.utils.timezone import localtime
 
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
 from claims.services.quantities import quantity_line
@@ -14,8 +13,10 @@ from claims.selectors.highlights import (
     attribution_sentence_segments,
     attribution_spans,
     highlight_segments,
+    passage_body_start,
     segments_html,
 )
+from config.moments import DAY, moment
 
 LINK_CANDIDATE_LIMIT = 10
 
@@ -71,7 +72,7 @@ class CardValues:
 
     def day(self, day) -> str:
         if day not in self._days:
-            self._days[day] = date_format(day, "j M Y")
+            self._days[day] = date_format(day, DAY)
         return self._days[day]
 
     def state_label(self, claim: Claim) -> str:
@@ -113,8 +114,8 @@ def card_context(claim: Claim, attributions: list[Attribution], quantities: list
         "outlet": article.outlet.name if article else "",
         "article_url": f"{cards.article_url.format(article.pk)}#passage-{primary.passage_id}" if article else "",
         "article_title": _short_title(article) if article else "",
-        "reviewed": (f"{state_label} by {claim.reviewed_by}, "
-                     f"{date_format(localtime(claim.reviewed_at), 'j M H:i')}") if claim.reviewed_by_id else "",
+        "article_review_url": f"{cards.article_url.format(article.pk)}review/" if article else "",
+        "reviewed": f"{state_label} by {claim.reviewed_by}, {moment(claim.reviewed_at)}" if claim.reviewed_by_id else "",
     }
     return claim
 
@@ -148,12 +149,42 @@ def claim_page(claim_id: int) -> Claim:
     for verification in claim.verifications.all():
         verification.evidence_items = evidence_by_verification[verification.pk]
     claim.loose_evidence = evidence_by_verification[None]
+    claim.reports = reports_by_article(list(claim.attributions.all()))
     claim.passage_html, claim.original_url = "", ""
     if claim.primary:
         passage = claim.primary.passage
-        claim.passage_html = segments_html(highlight_segments(passage.text, attribution_spans(claim.primary)))
+        spans = attribution_spans(claim.primary)
+        start = passage_body_start(passage.text, passage.heading, spans)
+        claim.passage_html = segments_html(highlight_segments(passage.text, spans, start=start))
         claim.original_url = web_url(passage.permalink) or web_url(passage.article.url)
     return claim
+
+
+def _distinct(values) -> list:
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def reports_by_article(attributions: list[Attribution]) -> list[dict]:
+    """One row per article that carries the claim (a live blog often repeats a claim in its
+    summary), with every place in it: the passage's heading, or its paragraph number."""
+    by_article: dict[int, list[Attribution]] = defaultdict(list)
+    for attribution in attributions:
+        by_article[attribution.passage.article_id].append(attribution)
+    return [
+        {
+            "article": group[0].passage.article,
+            "actors": _distinct(a.actor for a in group),
+            "words": _distinct((a.source_mention, a.cue) for a in group),
+            "dates": _distinct(a.asserted_on for a in group),
+            "vias": _distinct(a.via.name if a.via_id else "" for a in group),
+            "places": [
+                {"passage_id": a.passage_id, "label": a.passage.heading or f"paragraph {a.passage.position + 1}",
+                 "time": a.passage.published_at}
+                for a in group
+            ],
+        }
+        for group in by_article.values()
+    ]
 
 
 def web_url(url: str) -> str:

@@ -4,6 +4,7 @@ Article text is never trusted: segments_html escapes every segment's text and ad
 own <mark> tags, so a sentence containing markup shows that markup as text.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html, format_html_join
@@ -71,3 +72,23 @@ def attribution_sentence_segments(attribution) -> list[Segment]:
     text = attribution.passage.text
     start, end = sentence_bounds(text, attribution.sentence, attribution.content_start)
     return highlight_segments(text, attribution_spans(attribution), start=start, end=end)
+
+
+# A byline date a saved page carries under its title: "Published March 3, 2025last updated March 3, 2025".
+_DATELINE = re.compile(r"(?:published|updated|last updated)\b[^\n]{0,80}\d{4}[^\n]{0,60}$", re.IGNORECASE)
+
+
+def passage_body_start(text: str, heading: str, spans: list[Span]) -> int:
+    """Where the passage's body begins once the lines the page already shows are left out: the
+    heading repeated as its first line, and a byline date under it. A line with a highlight stays."""
+    position = 0
+    first_highlight = min((span.start for span in spans), default=len(text))
+    for belongs in (lambda line: heading and line == heading.strip(), _DATELINE.match):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end == -1 else line_end
+        if line_end > first_highlight or not belongs(text[position:line_end].strip()):
+            break
+        position = line_end
+        while position < len(text) and text[position].isspace():
+            position += 1
+    return position

@@ -38,6 +38,20 @@ def _has_alias(actor: Actor, alias: str) -> bool:
 
 
 @transaction.atomic
+def actor_create(*, name: str, user) -> Actor:
+    """An actor an editor names while fixing a claim; kind, country and the rest come later."""
+    name = " ".join(name.split())[:300]
+    if not name:
+        raise ValidationError({"name": "The name cannot be empty."})
+    existing = Actor.objects.filter(Q(name__iexact=name) | Q(aliases__alias__iexact=name), merged_into=None).first()
+    if existing is not None:
+        raise ValidationError({"name": f'"{existing.name}" already has that name: pick it instead.'})
+    actor = Actor.objects.create(name=name, is_reviewed=True)
+    audit_record(user=user, action="actor_create", obj=actor, before={}, after={"name": name})
+    return actor
+
+
+@transaction.atomic
 def actor_rename(*, actor: Actor, name: str, user, expected_name: str) -> Actor:
     """The old name stays as an alias, so text that uses it still finds the actor."""
     name = " ".join(name.split())
@@ -102,6 +116,34 @@ def actor_set_parent(*, actor: Actor, parent: Actor | None, user, expected_paren
     actor.save(update_fields=["parent", "updated_at"])
     audit_record(user=user, action="actor_set_parent", obj=actor, before=before,
                  after={"parent": parent.name if parent else None})
+    return actor
+
+
+ACTOR_DETAILS = ("kind", "country", "wikidata_id", "is_reviewed")
+
+
+def actor_details(actor: Actor) -> dict:
+    return {field: getattr(actor, field) for field in ACTOR_DETAILS}
+
+
+@transaction.atomic
+def actor_set_details(*, actor: Actor, details: dict, user, expected: dict) -> Actor:
+    """Kind, country, Wikidata id and whether an editor has checked the actor. `expected`: the
+    values the editor's page showed, so a change saved meanwhile is not overwritten."""
+    actor = _locked(actor)
+    before = actor_details(actor)
+    if before != expected:
+        raise ActorChangedMeanwhile(actor, "details")
+    after = {**before, **details}
+    if after == before:
+        return actor
+    for field, value in after.items():
+        setattr(actor, field, value)
+    actor.full_clean(exclude=["name", "parent", "merged_into", "description"])
+    actor.save(update_fields=[*ACTOR_DETAILS, "updated_at"])
+    changed = [field for field in ACTOR_DETAILS if before[field] != after[field]]
+    audit_record(user=user, action="actor_set_details", obj=actor,
+                 before={field: before[field] for field in changed}, after={field: after[field] for field in changed})
     return actor
 
 

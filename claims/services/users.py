@@ -1,8 +1,11 @@
+from zoneinfo import available_timezones
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from claims.models import UserPreferences
 from claims.roles import ROLES
 
 
@@ -21,3 +24,14 @@ def user_create_with_role(*, username: str, password: str, role: str, email: str
     user.groups.remove(*Group.objects.filter(name__in=ROLES).exclude(name=role))
     user.groups.add(Group.objects.get(name=role))
     return user, created
+
+
+def user_preferences_set(*, user, queue_density: str | None = None, time_zone: str | None = None) -> UserPreferences:
+    """Change the given choices, keep the others."""
+    if queue_density is not None and queue_density not in UserPreferences.QueueDensity.values:
+        raise ValueError(f"unknown queue density {queue_density!r}")
+    if time_zone and time_zone not in available_timezones():
+        raise ValueError(f"unknown time zone {time_zone!r}")
+    changes = {k: v for k, v in {"queue_density": queue_density, "time_zone": time_zone}.items() if v is not None}
+    preferences, _ = UserPreferences.objects.update_or_create(user=user, defaults=changes)
+    return preferences

@@ -1,7 +1,11 @@
-"""The actor page and editors' changes to actors: rename, aliases, parent, merge; suggestions."""
+"""The actor page and editors' changes to actors: rename, aliases, parent, merge; suggestions
+and creating an actor from the picker."""
+
+import json
 
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,17 +13,27 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from claims.forms import ActorAliasForm, ActorChangeForm, ActorMergeForm, ActorParentForm, ActorRenameForm
+from claims.forms import (
+    ActorAliasForm,
+    ActorChangeForm,
+    ActorDetailsForm,
+    ActorMergeForm,
+    ActorParentForm,
+    ActorRenameForm,
+)
 from claims.models import Actor, ActorAlias
 from claims.selectors.actor_profile import actor_activity, actor_latest_claims, actor_profile
-from claims.selectors.actors import actor_suggestions
+from claims.selectors.actors import ACTOR_LIST_PAGE_SIZE, actor_suggestions, actors_for_cleanup
 from claims.selectors.audit import audit_trail, changes_after
 from claims.services.actors import (
     ActorChangedMeanwhile,
     actor_alias_add,
+    actor_create,
     actor_alias_remove,
     actor_merge,
+    actor_details,
     actor_rename,
+    actor_set_details,
     actor_set_parent,
 )
 from claims.views.charts import weekly_verdict_chart
@@ -27,7 +41,10 @@ from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import render_page_or_fragment
 
 PAGE = "claims/actor_detail.html"
-_EDIT_FORMS = {"rename_form": ActorRenameForm, "alias_form": ActorAliasForm, "parent_form": ActorParentForm}
+_EDIT_FORMS = {
+    "rename_form": ActorRenameForm, "alias_form": ActorAliasForm, "parent_form": ActorParentForm,
+    "details_form": ActorDetailsForm,
+}
 
 
 def _actor_context(request: HttpRequest, actor_id: int, forms: dict | None = None, conflict: Conflict | None = None) -> dict:
@@ -38,7 +55,8 @@ def _actor_context(request: HttpRequest, actor_id: int, forms: dict | None = Non
     activity = actor_activity(actor)
     audit = audit_trail(object_type="actor", object_id=actor.pk)
     seen = audit[0].pk if audit else 0
-    initial = {"seen": seen, "name": actor.name, "parent": actor.parent.name if actor.parent_id else ""}
+    initial = {"seen": seen, "name": actor.name, "parent": actor.parent.name if actor.parent_id else "",
+               **actor_details(actor)}
     return {
         "actor": actor,
         "verdict_counts": activity.verdict_counts,
@@ -52,6 +70,14 @@ def _actor_context(request: HttpRequest, actor_id: int, forms: dict | None = Non
         "conflict": conflict,
         **(forms or {}),
     }
+
+
+@require_GET
+@permission_required("claims.view_actor", raise_exception=True)
+def actor_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(actors_for_cleanup(), ACTOR_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    unchecked = Actor.objects.filter(merged_into__isnull=True, is_reviewed=False).count()
+    return render(request, "claims/actor_list.html", {"page": page, "unchecked": unchecked})
 
 
 @require_GET
@@ -149,6 +175,16 @@ def actor_parent_view(request: HttpRequest, actor_id: int) -> HttpResponse:
 
 @require_POST
 @permission_required("claims.change_actor", raise_exception=True)
+def actor_details_view(request: HttpRequest, actor_id: int) -> HttpResponse:
+    actor = get_object_or_404(Actor, pk=actor_id)
+    form = ActorDetailsForm(request.POST)
+    return _apply(request, actor_id, form, "details_form",
+                  lambda data: actor_set_details(actor=actor, details=form.details(), user=request.user,
+                                                 expected=form.expected()))
+
+
+@require_POST
+@permission_required("claims.change_actor", raise_exception=True)
 def actor_merge_view(request: HttpRequest, actor_id: int) -> HttpResponse:
     source = get_object_or_404(Actor, pk=actor_id)
     form = ActorMergeForm(request.POST)
@@ -163,12 +199,36 @@ def actor_merge_view(request: HttpRequest, actor_id: int) -> HttpResponse:
     return _after_change(request, actor_id, {"merge_form": form}, status=400)
 
 
+def _suggestions(request: HttpRequest, actors: list[Actor], query: str, *, offer_create: bool = False,
+                 picked: bool = False, problem: str = "") -> HttpResponse:
+    prefetch_related_objects(actors, "aliases")
+    query = " ".join(query.split())
+    offer_create = (offer_create and bool(query) and request.user.has_perm("claims.add_actor")
+                    and not any(actor.name.lower() == query.lower() for actor in actors))
+    context = {
+        "actors": actors, "query": query, "picked": picked, "problem": problem,
+        # Where a claim's actor is typed, "Pick one from the suggestions" needs a way out.
+        "create_vals": json.dumps({"name": query}) if offer_create else "",
+    }
+    return render(request, "claims/_actor_picker.html#suggestions", context)
+
+
 @require_GET
 @permission_required("claims.view_actor", raise_exception=True)
 def actor_suggest(request: HttpRequest) -> HttpResponse:
     """Suggestions for an actor field: names and aliases as the editor types."""
     # The picker sends its own field's value; `field` names it (actor, parent, target, ...).
     query = request.GET.get(request.GET.get("field", "q"), "")
-    actors = actor_suggestions(query)
-    prefetch_related_objects(actors, "aliases")
-    return render(request, "claims/_actor_picker.html#suggestions", {"actors": actors, "query": query})
+    return _suggestions(request, actor_suggestions(query), query, offer_create=request.GET.get("create") == "1")
+
+
+@require_POST
+@permission_required("claims.add_actor", raise_exception=True)
+def actor_create_view(request: HttpRequest) -> HttpResponse:
+    """Create an actor from the picker: answers the picker's list with the new actor, picked."""
+    name = request.POST.get("name", "")
+    try:
+        actor = actor_create(name=name, user=request.user)
+    except ValidationError as error:
+        return _suggestions(request, actor_suggestions(name), name, offer_create=True, problem=" ".join(error.messages))
+    return _suggestions(request, [actor], actor.name, picked=True)

@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from claims.models import Claim
 from claims.search.selectors import count_capped
+from claims.selectors.articles import latest_articles
 from claims.selectors.claims import claims_awaiting_verdict
 from claims.selectors.review_queue import ReviewFilters, review_queue
 
@@ -11,7 +12,7 @@ HOME_LIST = 8
 
 def home(request: HttpRequest) -> HttpResponse:
     """Send each role to its work: editors to the review queue, fact-checkers to claims that
-    need a verdict, everyone to the latest accepted claims."""
+    need a verdict, everyone to search, the latest accepted claims and the latest articles."""
     can_review = request.user.has_perm("claims.review_claim")
     can_verify = request.user.has_perm("claims.set_verdict")
     # Counted up to 1,000 like the queue itself: a full count of a long queue is slow.
@@ -26,5 +27,11 @@ def home(request: HttpRequest) -> HttpResponse:
             Claim.objects.exclude(review_state__in=[Claim.ReviewState.PENDING, Claim.ReviewState.REJECTED])
             .select_related("actor").order_by("-asserted_on", "-id")[:HOME_LIST]
         ),
+        "articles": latest_articles(limit=HOME_LIST),
     }
+    if not context["latest"]:
+        # Day one, before any review: the newest extracted claims, marked as not reviewed yet.
+        context["unreviewed"] = list(
+            Claim.objects.filter(review_state=Claim.ReviewState.PENDING).select_related("actor").order_by("-id")[:HOME_LIST]
+        )
     return render(request, "claims/home.html", context)

@@ -13,11 +13,21 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims.forms import ClaimEditForm, ReviewFilterForm
-from claims.models import Claim
+from claims.models import Claim, UserPreferences
 from claims.selectors.audit import audit_trail, claim_changes_since
 from claims.selectors.claims import claim_card
 from claims.selectors.review_queue import review_queue_page
-from claims.services.review import ClaimVersionConflict, claim_accept, claim_correct, claim_reject, claims_bulk_accept
+from claims.selectors.users import prefers_compact_cards
+from claims.services.review import (
+    ClaimVersionConflict,
+    claim_accept,
+    claim_correct,
+    claim_reject,
+    claims_bulk_accept,
+    claims_bulk_reject,
+    claims_review_undo,
+)
+from claims.services.users import user_preferences_set
 from claims.views.claim import claim_page_response
 from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import redirect_back, render_fragments, render_page_or_fragment, wants_fragment
@@ -28,7 +38,8 @@ CLAIM_PAGE = "claims/claim_detail.html"
 
 def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
     form = ReviewFilterForm(query)
-    page = review_queue_page(form.filters(), query.get("page"))
+    # Bad filters show what was wrong instead of a queue that ignores them.
+    page = review_queue_page(form.filters(), query.get("page")) if form.is_valid() else None
     filters_only = query.copy()
     filters_only.pop("page", None)
     return {
@@ -36,6 +47,7 @@ def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
         "page": page,
         "filter_query": filters_only.urlencode(),
         "can_review": request.user.has_perm("claims.review_claim"),
+        "compact": prefers_compact_cards(request.user),
         "queue_url": f"{reverse('review_queue')}?{query.urlencode()}" if query else reverse("review_queue"),
         # A plain string for the 100 forms on the page; the context processor's is a lazy object.
         "csrf_token": get_token(request),
@@ -46,23 +58,69 @@ def _queue_context(request: HttpRequest, query: QueryDict) -> dict:
 @permission_required("claims.view_claim", raise_exception=True)
 def review_queue(request: HttpRequest) -> HttpResponse:
     context = _queue_context(request, request.GET)
-    return render_page_or_fragment(request, "claims/review_queue.html", ["queue_list"], context)
+    status = 200 if context["page"] is not None else 400
+    return render_page_or_fragment(request, "claims/review_queue.html", ["queue_list"], context, status=status)
+
+
+@require_POST
+@permission_required("claims.view_claim", raise_exception=True)
+def review_density(request: HttpRequest) -> HttpResponse:
+    """Comfortable or compact cards, remembered for the person (not the browser)."""
+    density = request.POST.get("density", "")
+    if density not in UserPreferences.QueueDensity.values:
+        return HttpResponseBadRequest("density must be comfortable or compact")
+    user_preferences_set(user=request.user, queue_density=density)
+    return redirect_back(request, reverse("review_queue"))
+
+
+def _claim_ids(request: HttpRequest) -> list[int]:
+    return [int(value) for value in request.POST.getlist("claim_ids") if value.isdigit()]
+
+
+def _plural(count: int) -> str:
+    return f"{count} claim{'s' if count != 1 else ''}"
+
+
+def _queue_response(request: HttpRequest, notice: str, *, undo_ids: list[int] = ()) -> HttpResponse:
+    """The queue list with a notice (and an undo button for what was just done), or a redirect back."""
+    if not wants_fragment(request):
+        messages.success(request, notice)
+        return redirect_back(request, reverse("review_queue"))
+    queue_url = redirect_back(request, reverse("review_queue"))["Location"]
+    context = {**_queue_context(request, QueryDict(urlsplit(queue_url).query)), "notice": notice, "undo_ids": undo_ids}
+    return render_fragments(request, "claims/review_queue.html", ["queue_list"], context)
+
+
+def _bulk_review(request: HttpRequest, service, done: str) -> HttpResponse:
+    ids = _claim_ids(request)
+    changed = service(claim_ids=ids, user=request.user)
+    notice = f"{done} {_plural(len(changed))}."
+    if ids and len(changed) < len(ids):
+        notice += f" {len(ids) - len(changed)} had already been reviewed by someone else."
+    return _queue_response(request, notice, undo_ids=changed)
 
 
 @require_POST
 @permission_required("claims.review_claim", raise_exception=True)
 def review_bulk_accept(request: HttpRequest) -> HttpResponse:
-    ids = [int(value) for value in request.POST.getlist("claim_ids") if value.isdigit()]
-    accepted = claims_bulk_accept(claim_ids=ids, user=request.user)
-    notice = f"Accepted {accepted} claim{'s' if accepted != 1 else ''}."
-    if ids and accepted < len(ids):
-        notice += f" {len(ids) - accepted} had already been reviewed by someone else."
-    if not wants_fragment(request):
-        messages.success(request, notice)
-        return redirect_back(request, reverse("review_queue"))
-    queue_url = redirect_back(request, reverse("review_queue"))["Location"]
-    context = {**_queue_context(request, QueryDict(urlsplit(queue_url).query)), "notice": notice}
-    return render_fragments(request, "claims/review_queue.html", ["queue_list"], context)
+    return _bulk_review(request, claims_bulk_accept, "Accepted")
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_bulk_reject(request: HttpRequest) -> HttpResponse:
+    return _bulk_review(request, claims_bulk_reject, "Rejected")
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_bulk_undo(request: HttpRequest) -> HttpResponse:
+    ids = _claim_ids(request)
+    undone = claims_review_undo(claim_ids=ids, user=request.user)
+    notice = f"Undone: {_plural(undone)} back as they were."
+    if undone < len(ids):
+        notice += f" {_plural(len(ids) - undone)} changed since, or the minute to undo had passed: left as they are."
+    return _queue_response(request, notice)
 
 
 def _version(request: HttpRequest) -> int | None:
@@ -79,13 +137,17 @@ def _with_claim_page_updates(request: HttpRequest, response: HttpResponse, claim
     return response
 
 
-def _card_response(request: HttpRequest, claim_id: int, *, conflict: Conflict | None = None, intended: str = "") -> HttpResponse:
+def _card_response(request: HttpRequest, claim_id: int, *, conflict: Conflict | None = None, intended: str = "",
+                   notice: str = "", undo: bool = False) -> HttpResponse:
     if not wants_fragment(request):
         if conflict:
             messages.error(request, conflict.as_text())
+        elif notice:
+            messages.success(request, notice)
         return redirect_back(request, reverse("claim_detail", args=[claim_id]))
     claim = claim_card(claim_id)
-    context = {"claim": claim, "can_review": True, "conflict": conflict, "intended": intended}
+    context = {"claim": claim, "can_review": True, "conflict": conflict, "intended": intended, "card_notice": notice,
+               "card_undo": undo}
     response = render_fragments(request, CARD, ["card"], context)
     return _with_claim_page_updates(request, response, claim)
 
@@ -106,7 +168,7 @@ def _review_action(request: HttpRequest, claim_id: int, service, verb: str) -> H
                    f"press {verb.capitalize()} again to {verb} this version.",
         )
         return _card_response(request, claim_id, conflict=conflict, intended=verb)
-    return _card_response(request, claim_id)
+    return _card_response(request, claim_id, undo=True)
 
 
 @require_POST
@@ -119,6 +181,15 @@ def review_accept(request: HttpRequest, claim_id: int) -> HttpResponse:
 @permission_required("claims.review_claim", raise_exception=True)
 def review_reject(request: HttpRequest, claim_id: int) -> HttpResponse:
     return _review_action(request, claim_id, claim_reject, "reject")
+
+
+@require_POST
+@permission_required("claims.review_claim", raise_exception=True)
+def review_undo(request: HttpRequest, claim_id: int) -> HttpResponse:
+    get_object_or_404(Claim, pk=claim_id)
+    if claims_review_undo(claim_ids=[claim_id], user=request.user):
+        return _card_response(request, claim_id, notice="Undone: the claim is back as it was.")
+    return _card_response(request, claim_id, notice="Not undone: the claim changed since, or the minute to undo had passed.")
 
 
 @require_GET
@@ -174,4 +245,4 @@ def review_edit(request: HttpRequest, claim_id: int) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _edit_form_response(request, claim_id, form, status=400)
-    return _card_response(request, claim_id)
+    return _card_response(request, claim_id, undo=True)

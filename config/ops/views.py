@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -20,6 +21,9 @@ def ops_page(request):
     context = {
         "problems": readiness_problems(),
         "heartbeat_age": worker_heartbeat_age_seconds(),
+        # Without them there is nothing to be up: say how the app runs instead.
+        "redis_configured": bool(settings.REDIS_URL),
+        "tasks_in_process": settings.CELERY_TASK_ALWAYS_EAGER,
         "queue": selectors.queue_state(),
         "minutes": minutes,
         "tasks_per_minute": selectors.tasks_per_minute(minutes),

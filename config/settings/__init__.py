@@ -18,6 +18,7 @@ from config.env import (
     env_list,
     env_redis_url,
     env_str,
+    env_time_zone,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
+    "drf_spectacular_sidecar",
     "sources",
     "claims",
 ]
@@ -61,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.LoginRequiredEverywhereMiddleware",
+    "config.middleware.PersonTimeZoneMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lockout into its page
 ]
 
@@ -80,7 +83,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "claims.context_processors.roles",
             ],
-            "libraries": {"claimreview": "claims.search.claimreview_tags"},
+            "libraries": {"claimreview": "claims.search.claimreview_tags", "durations": "config.ops.durations"},
+            # |day and |moment: every date and time in one format, in the person's time zone.
+            "builtins": ["config.moments"],
         },
     },
 ]
@@ -135,6 +140,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
+# Times are shown in each person's time zone (their preferences), by default the newsroom's.
+NEWSROOM_TIME_ZONE = env_time_zone("NEWSROOM_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
@@ -241,13 +248,20 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON for programs; a browser (Accept: text/html) gets DRF's browsable API, still behind login.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
+    # Quantities are numbers in JSON (17, 0.5), not strings like "17.000000".
+    "COERCE_DECIMAL_TO_STRING": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Claimtrack API",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # the schema is no public map
+    # Swagger UI from the installed package (drf-spectacular-sidecar), never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Actor and Claim both have a "kind": name the two enums apart.
     "ENUM_NAME_OVERRIDES": {"ActorKindEnum": "claims.models.Actor.Kind", "ClaimKindEnum": "claims.models.Claim.Kind"},
 }

@@ -1,4 +1,4 @@
-// Claimtrack: the actor picker (suggestions fill the field) and visible errors for htmx requests.
+// Claimtrack: the actor picker (suggestions fill the field), Ctrl+Enter to save, and visible errors for htmx requests.
 (function () {
   "use strict";
 
@@ -23,7 +23,7 @@
   document.addEventListener("keydown", function (event) {
     var picker = pickerOf(event.target);
     if (!picker) return;
-    var options = Array.prototype.slice.call(picker.querySelectorAll("[data-actor-name]"));
+    var options = Array.prototype.slice.call(picker.querySelectorAll("[data-actor-name], [data-actor-create]"));
     var index = options.indexOf(event.target);
     if (event.key === "ArrowDown" && options.length) {
       event.preventDefault();
@@ -42,7 +42,29 @@
     var list = event.detail.target;
     if (list.classList && list.classList.contains("suggestions")) {
       pickerOf(list).querySelector("input").setAttribute("aria-expanded", list.children.length ? "true" : "false");
+      var created = list.querySelector("[data-autopick]");  // an actor just created from the picker
+      if (created) created.click();
     }
+  });
+
+  // "?" opens the page's list of keys (#keys-help), wherever a page has keys.
+  document.addEventListener("keydown", function (event) {
+    var help = document.getElementById("keys-help");
+    if (event.key !== "?" || !help || event.target.closest("input, textarea, select, [contenteditable=true]")) return;
+    event.preventDefault();
+    if (help.open) { help.close(); } else { help.showModal(); }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-keys-help]")) document.getElementById("keys-help").showModal();
+  });
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) saves the form being typed in, as in most editors.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    var form = event.target.closest && event.target.closest("form[data-ctrl-enter]");
+    if (!form) return;
+    event.preventDefault();
+    form.requestSubmit();
   });
 
   // htmx does not swap error answers: say what happened instead of doing nothing.

@@ -1,9 +1,12 @@
-// Review queue keyboard: j/k move, a accept, r reject, e edit, x select, o open, ? help, Esc cancel.
+// Review keyboard, on every page with claim cards ([data-review-list]): j/k move, a accept,
+// r reject, e edit, x select, o open, u undo, Esc cancel an edit (? is in claimtrack.js).
 (function () {
   "use strict";
   var current = null;
+  var lastUndo = null;  // the undo button of the latest accept or reject on this page
+  var UNDO_MS = 60 * 1000;  // the server refuses an undo after a minute too
 
-  function cards() { return Array.prototype.slice.call(document.querySelectorAll("#queue-list [data-claim-card]")); }
+  function cards() { return Array.prototype.slice.call(document.querySelectorAll("[data-review-list] [data-claim-card]")); }
 
   function select(card) {
     if (!card) return;
@@ -26,12 +29,15 @@
     if (target && !target.disabled) target.click();
   }
 
+  function undoLast() {
+    if (lastUndo && document.body.contains(lastUndo)) lastUndo.querySelector("button").click();
+  }
+
   function typing(element) {
     return element.closest("input, textarea, select, [contenteditable=true]") !== null;
   }
 
   document.addEventListener("keydown", function (event) {
-    var help = document.getElementById("keys-help");
     if (event.key === "Escape") {
       var editing = event.target.closest && event.target.closest(".review-card.editing");
       var cancel = editing && editing.querySelector("[data-cancel]");
@@ -43,13 +49,11 @@
       case "j": move(1); break;
       case "k": move(-1); break;
       case "a": case "r": case "e": case "o": press(event.key); break;
+      case "u": undoLast(); break;
       case "x":
         if (!current) move(0);
         var box = current && current.querySelector(".rc-select");
         if (box) box.checked = !box.checked;
-        break;
-      case "?":
-        if (help.open) { help.close(); } else { help.showModal(); }
         break;
       default: return;
     }
@@ -57,30 +61,36 @@
   });
 
   document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-keys-help]")) document.getElementById("keys-help").showModal();
     var all = event.target.closest("[data-select-all]");
     if (all) cards().forEach(function (card) {
       var box = card.querySelector(".rc-select");
       if (box) box.checked = all.checked;
     });
-    var card = event.target.closest("#queue-list [data-claim-card]");
+    var card = event.target.closest("[data-review-list] [data-claim-card]");
     if (card) select(card);
   });
 
-  // After a swap the row is a new element: keep it current, move on after accept/reject
-  // unless it came back with a conflict (the edit form's first field has autofocus, which htmx
-  // honours).
+  // An undo button lives for a minute; the newest one is what "u" presses.
+  document.addEventListener("htmx:load", function (event) {
+    var element = event.detail.elt;
+    var undo = element.matches && element.matches("[data-undo]") ? element : element.querySelector && element.querySelector("[data-undo]");
+    if (!undo) return;
+    lastUndo = undo;
+    setTimeout(function () { undo.remove(); }, UNDO_MS);
+  });
+
+  // After a swap the row is a new element: keep it current, and move on after an accept or
+  // reject (its card comes back with an undo button), not after a conflict or an undo. The edit
+  // form's first field has autofocus, which htmx honours.
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
     if (!target || !target.id) return;
-    if (target.id === "queue-list") { current = null; move(0); return; }
+    if (target.matches("[data-review-list]")) { current = null; move(0); return; }
     var card = document.getElementById(target.id);  // outerHTML: the new element has the same id
-    if (!card || !card.matches("[data-claim-card]") || !card.closest("#queue-list")) return;
+    if (!card || !card.matches("[data-claim-card]") || !card.closest("[data-review-list]")) return;
     current = card;
     card.classList.add("is-current");
-    if (!card.classList.contains("editing") && event.detail.requestConfig && event.detail.requestConfig.verb === "post" && !card.querySelector(".conflict")) {
-      move(1);
-    }
+    if (card.querySelector("[data-undo]")) move(1);
   });
 
   // Settling (20 ms after a swap) puts back the class the server sent on the swapped row, which

@@ -63,11 +63,12 @@ def new_page(chromium, live_server):
         context.close()
 
 
-def screenshot(page, name: str, *, readme: bool = False) -> None:
-    """Every call keeps a full-page shot for people debugging a test; `readme=True` also writes
-    the README's copy (the visible part only, to keep it small) when `make screenshots` asks."""
+def screenshot(page, name: str, *, readme: bool = False, full_page: bool = True) -> None:
+    """Every call keeps a shot for people debugging a test (full_page=False: what one screen shows,
+    to check how much fits on it); `readme=True` also writes the README's copy (the visible part
+    only, to keep it small) when `make screenshots` asks."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
     if readme and README_SCREENSHOTS:
         _readme_screenshot(page, Path(README_SCREENSHOTS) / f"{name}.png")
 

@@ -82,7 +82,7 @@ def test_fact_checker_sets_a_verdict_with_evidence_and_sees_it_on_claim_and_acto
     page.click("#verdict-section button.primary")
     expect(page.locator(".independence")).to_contain_text("Independently verified: supported by Coastal Monitoring Group")
     expect(page.locator("#claim-badges")).to_contain_text("Verdict: Verified")
-    expect(page.locator("#audit-trail")).to_contain_text("set_verdict")
+    expect(page.locator("#audit-trail")).to_contain_text("set the verdict")
     screenshot(page, "claim-page", readme=True)
 
     verification = Verification.objects.get(claim=claim)
@@ -99,7 +99,7 @@ def test_fact_checker_sets_a_verdict_with_evidence_and_sees_it_on_claim_and_acto
     page.fill("#id_alias", "Benchland MoD")
     page.click("form[action$='/aliases/'] button")
     expect(page.locator("#actor-profile .chips")).to_contain_text("Benchland MoD")
-    expect(page.locator("#audit-trail")).to_contain_text("alias_add")
+    expect(page.locator("#audit-trail")).to_contain_text("added an alias")
     expect(page.locator("details.editor-actions")).to_have_attribute("open", "")  # still open for the next change
     screenshot(page, "actor-page-editing")
 

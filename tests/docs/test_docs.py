@@ -9,7 +9,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 APP_PACKAGES = ("config", "sources", "claims")
-ENV_HELPERS = {"env_str", "env_bool", "env_int", "env_float", "env_seconds", "env_list", "env_database", "env_redis_url"}
+ENV_HELPERS = {
+    "env_str", "env_bool", "env_int", "env_float", "env_seconds", "env_list", "env_database", "env_redis_url", "env_time_zone",
+}
 VARIABLE = re.compile(r"`([A-Z][A-Z0-9_]+)`")
 
 

@@ -117,3 +117,11 @@ def test_production_settings_pass_the_deploy_check():
     result = _django_check(PRODUCTION, "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_newsroom_time_zone_must_exist(monkeypatch):
+    monkeypatch.setenv("NEWSROOM_TIME_ZONE", "Europe/Atlantis")
+    with pytest.raises(ImproperlyConfigured, match="NEWSROOM_TIME_ZONE"):
+        env.env_time_zone("NEWSROOM_TIME_ZONE", "UTC")
+    monkeypatch.setenv("NEWSROOM_TIME_ZONE", "Europe/Berlin")
+    assert env.env_time_zone("NEWSROOM_TIME_ZONE", "UTC") == "Europe/Berlin"

@@ -99,3 +99,38 @@ def test_the_menu_links_the_page_for_those_who_may_see_it(editor_client):
 
 def test_the_menu_hides_the_page_from_viewers(viewer_client):
     assert 'href="/ops/"' not in viewer_client.get("/").content.decode()
+
+
+def test_without_redis_it_says_tasks_run_in_process_not_that_workers_are_up(editor_client, settings):
+    settings.REDIS_URL = None
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CELERY_BROKER_URL = "memory://"
+    page = editor_client.get("/ops/").content.decode()
+    assert "Redis: not used" in page
+    assert "tasks run in-process" in page
+    assert "workers are up" not in page and "heartbeat: never" not in page
+
+
+def test_with_a_worker_it_shows_its_last_heartbeat_for_people(editor_client, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    worker_heartbeat.delay()  # runs here (tests run tasks in-process) and stamps the heartbeat
+    page = editor_client.get("/ops/").content.decode()
+    assert "Workers: up, last heartbeat 0 s ago" in page or "Workers: up, last heartbeat 1 s ago" in page
+
+
+def test_lag_reads_in_days_and_hours_not_seconds(editor_client):
+    now = timezone.now()
+    ArticleFactory(published_at=now - timedelta(days=642, hours=13), extracted_at=now, status=Article.Status.EXTRACTED)
+    page = editor_client.get("/ops/").content.decode()
+    assert "median 642 days 13 h" in page
+    assert "55518" not in page
+
+
+@pytest.mark.parametrize("seconds, text", [
+    (None, "—"), (0, "0 s"), (45.4, "45 s"), (61, "1 min 1 s"), (3600, "1 h"), (3 * 3600 + 120, "3 h 2 min"),
+    (86400 + 59, "1 day"), (55518178, "642 days 13 h"),
+])
+def test_durations_for_people(seconds, text):
+    from config.ops.durations import duration
+
+    assert duration(seconds) == text

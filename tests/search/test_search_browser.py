@@ -44,6 +44,34 @@ def test_the_total_follows_the_rows(transactional_db, corpus, new_page):
     assert page.locator("#results tbody tr").count() == 25
 
 
+def test_a_partial_actor_name_shows_its_error_inside_the_page(transactional_db, corpus, new_page, settings):
+    """With DEBUG on (as `make run` serves it), django-htmx's script replaces the whole page with
+    any 400 answer: the error must come back as a 200 fragment."""
+    settings.DEBUG = True
+    UserFactory(username="browser-partial", role="viewer")
+    page = new_page("browser-partial", height=800)
+    page.goto("/search/")
+    page.locator("#id_actor").press_sequentially("Russ", delay=40)
+    page.locator("#id_actor").press("Tab")
+    alert = page.locator("#results [role=alert]")
+    alert.wait_for()
+    assert "Several actors match" in alert.inner_text()
+    assert page.locator("nav.mainnav").is_visible() and page.locator("form.search-form").is_visible()
+    page.locator("#id_actor").press("Enter")
+    page.wait_for_timeout(300)
+    assert page.locator("nav.mainnav").is_visible() and "Several actors match" in alert.inner_text()
+    screenshot(page, "search-partial-actor")
+
+
+def test_pasting_a_query_searches(transactional_db, corpus, new_page):
+    UserFactory(username="browser-paster", role="viewer")
+    page = new_page("browser-paster")
+    page.goto("/search/")
+    page.locator("#id_q").fill("Crimea")  # what a paste does: one input event, no key
+    page.wait_for_selector("#results mark.hl-match")
+    assert page.locator("#results tbody tr").count() == 1
+
+
 def test_a_bookmarked_search_opens_with_its_filters_and_highlighted_results(transactional_db, corpus, new_page):
     UserFactory(username="browser-bookmark", role="viewer")
     page = new_page("browser-bookmark")

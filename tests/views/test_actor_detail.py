@@ -54,3 +54,29 @@ def test_queries_are_bounded(viewer_client, ministry, django_assert_max_num_quer
 
 def test_unknown_actor_is_404(viewer_client):
     assert viewer_client.get("/actors/98765/").status_code == 404
+
+
+def test_the_chart_spans_the_actor_s_own_claim_dates(ministry):
+    from claims.selectors.actor_profile import actor_activity
+
+    ClaimFactory(actor=ministry, asserted_on=date(2024, 1, 3))
+    ClaimFactory(actor=ministry, asserted_on=date(2024, 5, 29))
+    weeks = [week.week for week in actor_activity(ministry).weeks]
+    assert weeks[0] == date(2024, 1, 1) and weeks[-1] == date(2024, 5, 27)  # Mondays of the first and last claim
+
+
+def test_a_single_claim_s_bar_is_not_at_the_edge(ministry):
+    from claims.selectors.actor_profile import MIN_CHART_WEEKS, actor_activity
+
+    ClaimFactory(actor=ministry, asserted_on=date(2024, 3, 6))
+    weeks = actor_activity(ministry).weeks
+    assert len(weeks) == MIN_CHART_WEEKS
+    busy = [i for i, week in enumerate(weeks) if week.total]
+    assert busy == [(MIN_CHART_WEEKS - 1) // 2]
+
+
+def test_the_actor_page_lists_its_keys_for_editors(client, editor, viewer, ministry):
+    client.force_login(editor)
+    assert 'id="keys-help"' in client.get(f"/actors/{ministry.pk}/").content.decode()
+    client.force_login(viewer)
+    assert 'id="keys-help"' not in client.get(f"/actors/{ministry.pk}/").content.decode()

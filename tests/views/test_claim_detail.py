@@ -57,3 +57,28 @@ def test_queries_are_bounded(viewer_client, claim, django_assert_max_num_queries
 
 def test_unknown_claim_is_404(viewer_client):
     assert viewer_client.get("/claims/424242/").status_code == 404
+
+
+def test_an_article_that_carries_the_claim_twice_is_one_row_with_both_places(viewer_client, claim, attribution):
+    article = attribution.passage.article
+    summary = PassageFactory(article=article, text=attribution.passage.text, heading="", position=7)
+    AttributionFactory(claim=claim, passage=summary, actor=attribution.actor, sentence=attribution.sentence,
+                       source_mention=attribution.source_mention, cue=attribution.cue, content_end=56)
+    body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+    rows = body[body.index('id="attributions"'):body.index("</table>", body.index('id="attributions"'))]
+    assert rows.count("<tr>") == 2  # the header and one article
+    assert "2 places:" in rows
+    assert f'#passage-{attribution.passage_id}">Overnight attack</a>' in rows
+    assert f'#passage-{summary.pk}">paragraph 8</a>' in rows
+
+
+def test_the_audit_trail_speaks_words_and_tucks_bookkeeping_away(viewer_client, editor, claim):
+    from claims.services.review import claims_bulk_accept
+
+    claims_bulk_accept(claim_ids=[claim.pk], user=editor)
+    body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+    trail = body[body.index('id="audit-trail"'):]
+    assert '<span class="audit-action">accepted</span>' in trail
+    assert '<details class="audit-details"><summary>Details</summary>' in trail
+    visible = trail.split('<details class="audit-details">')[0]
+    assert "bulk" not in visible

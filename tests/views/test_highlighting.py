@@ -30,3 +30,17 @@ def test_markup_escapes_the_text_and_adds_only_its_own_marks():
     segments = [Segment("<b>Kyiv</b>", "source"), Segment(' said "<script>"')]
     assert segments_html(segments) == (
         '<mark class="hl-source">&lt;b&gt;Kyiv&lt;/b&gt;</mark> said &quot;&lt;script&gt;&quot;')
+
+
+def test_right_to_left_text_gets_its_direction_from_itself(editor_client):
+    from tests.factories import AttributionFactory
+
+    text = "قالت الوزارة إنها أسقطت 12 طائرة مسيرة."
+    attribution = AttributionFactory(passage__text=text, sentence=text, source_start=None, source_end=None,
+                                     cue_start=None, cue_end=None, content_start=0, content_end=len(text))
+    queue = editor_client.get("/review/").content.decode()
+    assert '<blockquote class="rc-sentence" dir="auto">' in queue
+    page = editor_client.get(f"/claims/{attribution.claim_id}/").content.decode()
+    assert '<h1 class="claim-text" dir="auto">' in page and '<p class="passage-text" dir="auto">' in page
+    article = editor_client.get(f"/articles/{attribution.passage.article_id}/").content.decode()
+    assert '<p class="passage-text" dir="auto">' in article

@@ -29,3 +29,22 @@ def test_viewer_is_not_sent_to_work_it_cannot_do(viewer_client):
 def test_anonymous_users_are_sent_to_the_login_page(client):
     response = client.get("/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_viewer_has_something_on_day_one(viewer_client):
+    from tests.factories import AttributionFactory
+
+    attribution = AttributionFactory(claim__text="the ferry resumed service")  # pending: nothing accepted yet
+    body = viewer_client.get("/").content.decode()
+    assert 'action="/search/"' in body
+    assert "the ferry resumed service" in body and "not reviewed" in body
+    assert f'href="/articles/{attribution.passage.article_id}/"' in body and "1 claim" in body
+    assert "/review/" not in body.split("<main")[1]  # no review links for a viewer
+
+
+def test_an_editor_is_offered_the_articles_to_review(editor_client):
+    from tests.factories import AttributionFactory
+
+    attribution = AttributionFactory()
+    body = editor_client.get("/").content.decode()
+    assert f'href="/articles/{attribution.passage.article_id}/review/">review 1 waiting</a>' in body

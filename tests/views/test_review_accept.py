@@ -38,7 +38,7 @@ def test_a_conflict_lists_what_changed_and_offers_the_same_action_on_the_current
     client.force_login(editor)
     body = client.post(f"/claims/{claim.pk}/accept/", {"version": 1}, **htmx()).content.decode()
     assert "Not saved: fran-factchecker changed this claim while you were looking at it." in body
-    assert '<span class="audit-action">reject</span>' in body
+    assert '<span class="audit-action">rejected</span>' in body
     assert '<span class="field">review state</span>: <del>pending</del> → <ins>rejected</ins>' in body
     assert "You were about to accept it" in body and 'class="accept intended"' in body
     assert 'name="version" value="2"' in body  # pressing Accept again accepts what is there now

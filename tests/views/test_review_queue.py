@@ -86,8 +86,9 @@ def test_a_50_row_page_takes_a_fixed_number_of_queries(editor_client, django_ass
         QuantityFactory(claim=AttributionFactory().claim)
     assert Claim.objects.count() == 60
     # session, user, 2 permission lookups, roles (nav), count, claims, attributions with their
-    # passage/article/outlet/feed/actors, quantities, outlets and feeds for the filters: 11.
-    with django_assert_max_num_queries(11):
+    # passage/article/outlet/feed/actors, quantities, outlets and feeds for the filters, the
+    # person's card size: 12.
+    with django_assert_max_num_queries(12):
         response = editor_client.get("/review/")
     assert response.content.decode().count("data-claim-card") == 50
 
@@ -112,3 +113,25 @@ def test_a_page_past_the_end_of_a_counted_queue_shows_the_last_page(editor_clien
     body = editor_client.get("/review/?page=7").content.decode()
     assert "3–3 of 3 waiting" in body and "Page 2 of 2" in body and f'id="claim-{claims[0].pk}"' in body
     assert "1–2 of 3 waiting" in editor_client.get("/review/?page=x").content.decode()
+
+
+@pytest.mark.parametrize("query, message", [
+    ("date_from=2025-99-01", "Said from: Give a date as YYYY-MM-DD"),
+    ("outlet=abc", "Outlet: There is no outlet abc"),
+    ("feed=999999", "Feed: There is no feed 999999"),
+    ("date_from=2026-02-02&date_to=2026-02-01", "Said until: The end date is before the start date."),
+])
+def test_a_bad_filter_says_what_was_wrong_instead_of_showing_the_whole_queue(editor_client, claim, query, message):
+    response = editor_client.get(f"/review/?{query}")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert message in body
+    assert f'id="claim-{claim.pk}"' not in body
+    assert 'href="/review/">Clear the filters</a>' in body
+
+
+def test_a_bad_filter_from_htmx_answers_the_list_fragment_with_the_message(editor_client, claim):
+    response = editor_client.get("/review/?outlet=abc", **htmx())
+    assert response.status_code == 200  # htmx swaps 2xx only
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="queue-list"') and "There is no outlet abc" in body

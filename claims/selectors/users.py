@@ -1,0 +1,12 @@
+"""What a person chose for themselves."""
+
+from claims.models import UserPreferences
+
+
+def preferences_of(user) -> UserPreferences:
+    """The saved choices, or the defaults (unsaved) for someone who never chose."""
+    return UserPreferences.objects.filter(user=user).first() or UserPreferences(user=user)
+
+
+def prefers_compact_cards(user) -> bool:
+    return preferences_of(user).queue_density == UserPreferences.QueueDensity.COMPACT
