@@ -22,6 +22,12 @@ def _remember_time_zone(sender, request, user, **kwargs):
         request.session[TIME_ZONE_SESSION_KEY] = preferences_of(user).time_zone
 
 
+def _audit_ingestion_change(sender, *, user, action, obj, before=None, after=None, **kwargs):
+    from claims.services.audit import audit_record
+
+    audit_record(user=user, action=action, obj=obj, before=before, after=after)
+
+
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims"
@@ -39,3 +45,7 @@ class ClaimsConfig(AppConfig):
         )
         article_text_replaced.connect(audit_article_text_replaced, dispatch_uid="claims-audit-article-text-replaced")
         user_logged_in.connect(_remember_time_zone, dispatch_uid="claims-remember-time-zone")
+        # Editors' changes to feeds and outlets join the audit trail (sources cannot import claims).
+        from sources.signals import editor_changed_ingestion
+
+        editor_changed_ingestion.connect(_audit_ingestion_change, dispatch_uid="claims-audit-ingestion")

@@ -19,7 +19,7 @@ _EDIT = [
     "claims.add_quantity", "claims.change_quantity", "claims.delete_quantity",
     "claims.add_actor", "claims.change_actor", "claims.add_actoralias", "claims.delete_actoralias",
     "claims.add_claimlink", "claims.change_claimlink", "claims.delete_claimlink",
-    "sources.add_feed", "sources.change_feed", "sources.add_article",
+    "sources.add_feed", "sources.change_feed", "sources.delete_feed", "sources.add_article", "sources.change_outlet",
 ]
 _VERIFY = ["claims.set_verdict", "claims.add_verification", "claims.add_evidence"]
 

@@ -5,18 +5,19 @@ from sources.models import Article, Feed, Outlet, Passage, Upload
 
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
-    list_display = ["name", "homepage", "created_at"]
-    search_fields = ["name"]
+    list_display = ["name", "domain", "homepage", "created_at"]
+    search_fields = ["name", "domain"]
 
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
-    list_display = ["url", "outlet", "status", "consecutive_failures", "last_polled_at", "next_poll_at"]
+    list_display = ["url", "outlet", "status", "consecutive_failures", "entries_without_link", "last_polled_at", "next_poll_at"]
     list_filter = ["status", "outlet"]
     list_select_related = ["outlet"]
     search_fields = ["url", "title", "outlet__name"]
     autocomplete_fields = ["outlet"]
-    readonly_fields = ["etag", "last_modified", "last_polled_at", "last_success_at", "last_error", "last_error_at"]
+    readonly_fields = ["etag", "last_modified", "last_polled_at", "last_success_at", "last_error", "last_error_at",
+                       "entries_without_link"]
 
 
 @admin.register(Article)

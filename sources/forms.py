@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from sources.fetching import url_refusal
+
+from sources.models import Outlet
 
 
 class UploadForm(forms.Form):
@@ -12,7 +16,7 @@ class UploadForm(forms.Form):
     text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}), label="Or paste the text")
     url = forms.URLField(required=False, max_length=2000, assume_scheme="https", label="Page URL",
                          help_text="Needed when the page does not name its own")
-    outlet = forms.CharField(required=False, max_length=200, help_text="Default: the URL's host")
+    outlet = forms.CharField(required=False, max_length=200, help_text="Default: the publisher of the page's domain")
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean_url(self) -> str:
@@ -40,3 +44,50 @@ class UploadForm(forms.Form):
         if upload:
             return upload.read(), upload.name
         return self.cleaned_data["text"].encode("utf-8"), "pasted.txt"
+
+
+class FeedForm(forms.Form):
+    """A feed as an editor gives it: where it is, whose it is, how often to poll it."""
+
+    prefix = "feed"  # the ingestion page holds several forms: field ids must not collide
+
+    url = forms.URLField(max_length=2000, assume_scheme="https", label="Feed URL")
+    outlet = forms.CharField(max_length=200, help_text="The publisher, e.g. Reuters")
+    interval_minutes = forms.IntegerField(
+        min_value=1, max_value=7 * 24 * 60, initial=settings.FEED_DEFAULT_POLL_INTERVAL // 60, label="Poll every (minutes)"
+    )
+
+    def poll_interval(self) -> timedelta:
+        return timedelta(minutes=self.cleaned_data["interval_minutes"])
+
+
+class OpmlImportForm(forms.Form):
+    prefix = "opml"
+    file = forms.FileField(label="OPML file", help_text="A feed list exported from a feed reader or another tool")
+    interval_minutes = FeedForm.base_fields["interval_minutes"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.INGEST_MAX_BYTES:
+            raise forms.ValidationError(f"The file is larger than the {settings.INGEST_MAX_BYTES}-byte limit.")
+        return upload
+
+    def poll_interval(self) -> timedelta:
+        return timedelta(minutes=self.cleaned_data["interval_minutes"])
+
+
+class FetchUrlForm(forms.Form):
+    prefix = "fetch"
+    url = forms.URLField(max_length=2000, assume_scheme="https", label="Article URL")
+
+
+class OutletMergeForm(forms.Form):
+    prefix = "merge"
+    source = forms.ModelChoiceField(queryset=Outlet.objects.all(), label="Merge this outlet")
+    target = forms.ModelChoiceField(queryset=Outlet.objects.all(), label="into")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("source") and cleaned.get("source") == cleaned.get("target"):
+            raise forms.ValidationError("Choose two different outlets.")
+        return cleaned

@@ -13,12 +13,19 @@ def default_poll_interval() -> timedelta:
 
 
 class Outlet(models.Model):
+    """A publisher. Pages name their site in many ways ("AP News", "AP NEWS", "Hosted"); the
+    registered domain is what identifies it, the name is only how it is shown."""
+
     name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=253, blank=True, help_text="Registered domain, e.g. apnews.com")
     homepage = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain"], condition=~Q(domain=""), name="outlet_unique_domain"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -52,6 +59,8 @@ class Feed(models.Model):
     last_success_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
+    # Entries of the last poll that had no usable link, so none could be fetched.
+    entries_without_link = models.PositiveIntegerField(default=0)
     paused_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -99,6 +108,8 @@ class Article(models.Model):
     fetched_at = models.DateTimeField(null=True, blank=True)
     extracted_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=32, blank=True)
+    # What ingestion doubted in the page (an impossible date refused, ...), shown to editors.
+    warnings = models.JSONField(default=list, blank=True)
     # Set when the page's rel=canonical, or the same text from the same outlet, is already stored.
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"

@@ -35,6 +35,17 @@ def article_status_counts() -> dict[str, int]:
     return {status: counts.get(status, 0) for status, _ in Article.Status.choices}
 
 
+def article_progress(article_id: int) -> Article | None:
+    """An article's state while it is fetched, split and extracted (no page text loaded)."""
+    return (
+        Article.objects.select_related("outlet")
+        .annotate(passage_count=Count("passages", filter=Q(passages__is_current=True)))
+        .defer("raw_html", "text")
+        .filter(pk=article_id)
+        .first()
+    )
+
+
 def _uploads_for_page() -> QuerySet[Upload]:
     return Upload.objects.select_related("article", "created_by").defer("body", "article__raw_html", "article__text")
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from tld import get_fld
 
 from sources.fetching import FetchError, fetch, url_refusal
 from sources.models import Article, Feed, Outlet, Passage, Upload
+from sources.parsing.domains import registered_domain
 from sources.parsing.feeds import FeedParseError, parse_feed
 from sources.parsing.documents import (  # noqa: F401 (document_from_body and IngestError are used through this module)
     Document,
@@ -28,13 +28,14 @@ from sources.parsing.documents import (  # noqa: F401 (document_from_body and In
 )
 from sources.parsing.html_article import EXTRACTOR_VERSION
 from sources.parsing.passages import DocumentPassages, text_hash
-from sources.parsing.urls import canonicalize_url, url_host
+from sources.parsing.urls import canonicalize_url
 from sources.signals import article_text_replaced
 
 logger = logging.getLogger(__name__)
 
 FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
+    "application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, application/json;q=0.8, */*;q=0.1"
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
 FAILURE_SCORE_WEIGHT = 0.3  # how much one poll moves the failure score (a moving failure rate)
@@ -103,6 +104,62 @@ def _short_error(error: Exception | str) -> str:
 def outlet_get_or_create(*, name: str) -> Outlet:
     outlet, _ = Outlet.objects.get_or_create(name=name.strip())
     return outlet
+
+
+def _free_outlet_name(name: str, *, domain: str) -> str:
+    """The site's name, or "Name (domain)" when another publisher already shows that name."""
+    name = (name.strip() or domain)[:200]
+    if not Outlet.objects.filter(name=name).exclude(domain__in=["", domain]).exists():
+        return name
+    return f"{name[: 197 - len(domain)]} ({domain})"
+
+
+def _outlet_adopt_site_name(outlet: Outlet, *, site_name: str) -> None:
+    """An outlet named after its domain (made before any of its pages was read) takes the name
+    its pages give themselves."""
+    if outlet.domain and outlet.name == outlet.domain and site_name.strip():
+        outlet.name = _free_outlet_name(site_name, domain=outlet.domain)
+        outlet.save(update_fields=["name"])
+
+
+def outlet_for_page(*, url: str, site_name: str = "") -> Outlet:
+    """The outlet of the publisher whose registered domain serves the page (one per publisher,
+    whatever site name each page gives); created the first time, named after the page's site
+    name. An outlet known only by name (made by hand before domains were kept) is adopted."""
+    domain = registered_domain(url)
+    outlet = Outlet.objects.filter(domain=domain).first()
+    if outlet is not None:
+        _outlet_adopt_site_name(outlet, site_name=site_name)
+        return outlet
+    name = _free_outlet_name(site_name, domain=domain)
+    try:
+        with transaction.atomic():
+            adopted = Outlet.objects.filter(name=name, domain="").update(domain=domain)
+            return Outlet.objects.get(name=name) if adopted else Outlet.objects.create(name=name, domain=domain)
+    except IntegrityError:
+        return Outlet.objects.get(domain=domain)  # another worker created it a moment ago
+
+
+def outlet_merge(*, source_id: int, target_id: int) -> Outlet:
+    """Fold one outlet into another (an editor says they are one publisher): every row that
+    points at the source (feeds, articles, and rows other apps keep) points at the target, which
+    keeps its name and takes the source's domain if it had none."""
+    if source_id == target_id:
+        raise ValueError("an outlet cannot be merged into itself")
+    with transaction.atomic():
+        source = Outlet.objects.select_for_update().get(pk=source_id)
+        target = Outlet.objects.select_for_update().get(pk=target_id)
+        for relation in Outlet._meta.get_fields(include_hidden=True):
+            if relation.one_to_many and relation.auto_created:
+                relation.related_model._base_manager.filter(**{relation.field.name: source}).update(
+                    **{relation.field.name: target}
+                )
+        domain = source.domain
+        source.delete()
+        if domain and not target.domain:
+            target.domain = domain
+            target.save(update_fields=["domain"])
+    return target
 
 
 def feed_add(*, url: str, outlet_name: str, poll_interval: timedelta | None = None) -> tuple[Feed, bool]:
@@ -237,6 +294,7 @@ def feed_poll(*, feed: Feed) -> FeedPollResult:
             "last_modified": response.last_modified[:100],
             "title": feed.title or parsed.title[:500],
             "last_error": parsed.warning,
+            "entries_without_link": parsed.entries_without_link,
         },
     )
     return FeedPollResult(
@@ -310,6 +368,8 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
         article.published_at = document.published or article.published_at
         article.source_updated_at = document.updated or article.source_updated_at
         article.language = document.language
+        article.warnings = document.warnings
+        _outlet_adopt_site_name(article.outlet, site_name=document.site_name)
         article.is_live_blog = article.is_live_blog or document.declares_live_blog  # the split decides
         article.raw_html = document.raw_html
         article.text = document.text
@@ -322,15 +382,10 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
     return ArticleOutcome.NEW if first_time else ArticleOutcome.UPDATED
 
 
-def _site(url: str) -> str:
-    """The registered domain (bbc.co.uk for www.bbc.co.uk and amp.bbc.co.uk); the host when there is none."""
-    return get_fld(url, fail_silently=True) or url_host(url)
-
-
 def canonical_is_trusted(*, page_url: str, canonical_url: str) -> bool:
     """A page may name its canonical URL on its own site, or on one the deployment lists with it
     (INGEST_CANONICAL_DOMAIN_GROUPS): else a page on one host could take another's article URL."""
-    page_site, canonical_site = _site(page_url), _site(canonical_url)
+    page_site, canonical_site = registered_domain(page_url), registered_domain(canonical_url)
     return page_site == canonical_site or any(
         {page_site, canonical_site} <= group for group in settings.INGEST_CANONICAL_DOMAIN_GROUPS
     )
@@ -444,7 +499,7 @@ def article_ingest_document(
     *, document: Document, outlet_name: str | None = None, published: datetime | None = None, user=None
 ) -> tuple[Article, str, SplitResult]:
     """Store and split a document that a person gave us (file, paste): no fetch involved.
-    Without an outlet name, the site name the page gives, else the URL's host, stands in.
+    Without an outlet name, the publisher of the page's registered domain is its outlet.
 
     A document for an article we already hold replaces its text under the article's outlet; the
     earlier text stays as the earlier versions of its passages, as a live blog's edited posts
@@ -454,7 +509,10 @@ def article_ingest_document(
         raise IngestError(refusal)
     if published is not None:
         document = dataclasses.replace(document, published=published)
-    outlet = outlet_get_or_create(name=outlet_name or document.site_name or url_host(document.url))
+    if outlet_name:
+        outlet = outlet_get_or_create(name=outlet_name)
+    else:
+        outlet = outlet_for_page(url=document.url, site_name=document.site_name)
     article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet)
     before = _article_snapshot(article)
     Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)

@@ -4,8 +4,8 @@ from uuid import UUID, uuid4
 
 import redis
 from celery.result import AsyncResult
-from django.contrib import messages
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from sources import selectors, services, tasks
-from sources.forms import UploadForm
+from sources import feed_services, selectors, services, tasks
+from sources.forms import FeedForm, FetchUrlForm, OpmlImportForm, OutletMergeForm, UploadForm
 
 FINISHED_STATES = {"SUCCESS", "FAILURE", "REVOKED"}
 POLL_DEFERRED_MESSAGE = (
@@ -25,17 +25,33 @@ POLL_DEFERRED_MESSAGE = (
 )
 
 
-def _page_context(request: HttpRequest, *, form: UploadForm | None = None) -> dict:
+def page_context(request: HttpRequest, **forms) -> dict:
+    """The whole ingestion page; a form given (bound, with its errors) replaces the blank one."""
     return {
         "feeds": selectors.feeds_for_ingestion_page(),
         "articles": selectors.articles_recent(),
         "status_counts": selectors.article_status_counts(),
-        "form": form or UploadForm(),
-        "can_poll": request.user.has_perm("sources.change_feed"),
-        "can_upload": request.user.has_perm("sources.add_article"),
+        "form": forms.get("form") or UploadForm(),
+        "feed_form": forms.get("feed_form") or FeedForm(),
+        "opml_form": forms.get("opml_form") or OpmlImportForm(),
+        "fetch_form": forms.get("fetch_form") or FetchUrlForm(),
+        "merge_form": forms.get("merge_form") or OutletMergeForm(),
         "uploads": selectors.uploads_recent(),
         "upload_limit": settings.INGEST_MAX_BYTES,
         "upload_inline_limit": settings.INGEST_UPLOAD_INLINE_BYTES,
+        **permissions(request),
+    }
+
+
+def permissions(request: HttpRequest) -> dict:
+    """What the user may do here, for the template to show only the buttons that will work (the
+    views check the same permissions again)."""
+    return {
+        "can_poll": request.user.has_perm("sources.change_feed"),
+        "can_add_feed": request.user.has_perm("sources.add_feed"),
+        "can_delete_feed": request.user.has_perm("sources.delete_feed"),
+        "can_upload": request.user.has_perm("sources.add_article"),
+        "can_merge": request.user.has_perm("sources.change_outlet"),
     }
 
 
@@ -43,11 +59,11 @@ def _page_context(request: HttpRequest, *, form: UploadForm | None = None) -> di
 @permission_required("sources.view_feed", raise_exception=True)
 def ingestion_page(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.GET.get("part") == "articles":
-        return render(request, "sources/ingestion.html#articles", _page_context(request))
-    return render(request, "sources/ingestion.html", _page_context(request))
+        return render(request, "sources/ingestion.html#articles", page_context(request))
+    return render(request, "sources/ingestion.html", page_context(request))
 
 
-def _feed_or_404(feed_id: int):
+def feed_or_404(feed_id: int):
     feed = selectors.feed_for_page(feed_id)
     if feed is None:
         raise Http404("No such feed")
@@ -58,14 +74,19 @@ def _feed_or_404(feed_id: int):
 @permission_required("sources.change_feed", raise_exception=True)
 def feed_poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
     """Queue a poll (a paused feed is resumed first) and answer with the row, polling progress."""
-    feed = _feed_or_404(feed_id)
-    services.feed_resume(feed_id=feed.pk)
+    feed = feed_or_404(feed_id)
+    feed_services.feed_unpause(user=request.user, feed_id=feed.pk)
+    return queue_poll(request, feed=feed)
+
+
+def queue_poll(request: HttpRequest, *, feed) -> HttpResponse:
+    """Queue one poll of the feed and answer with its row, which follows the poll's progress."""
     task_id = str(uuid4())
     try:
         # Nothing is pending commit (feed_resume autocommitted): enqueue now, so an outage shows here.
         tasks.feed_poll.apply_async((feed.pk,), task_id=task_id)
     except (KombuOperationalError, RuntimeError) as error:
-        if not _queue_unreachable(error):
+        if not queue_unreachable(error):
             raise
         # Redis is down: mark the feed due, beat polls it once Redis is back.
         services.feed_request_poll(feed_id=feed.pk)
@@ -73,10 +94,10 @@ def feed_poll_now(request: HttpRequest, feed_id: int) -> HttpResponse:
     if not request.htmx:
         messages.info(request, f"Polling {feed.url}.")
         return redirect("sources:ingestion")
-    return _feed_row(request, feed_id=feed.pk, task_id=task_id)
+    return feed_row(request, feed_id=feed.pk, task_id=task_id)
 
 
-def _queue_unreachable(error: Exception) -> bool:
+def queue_unreachable(error: Exception) -> bool:
     """Celery reports a Redis outage as kombu's OperationalError (broker) or as a RuntimeError
     caused by a Redis error (the result backend subscribing to the task's result)."""
     return isinstance(error, KombuOperationalError) or isinstance(error.__cause__, redis.RedisError)
@@ -87,9 +108,9 @@ def _poll_deferred(request: HttpRequest, *, feed_id: int) -> HttpResponse:
         messages.warning(request, POLL_DEFERRED_MESSAGE)
         return redirect("sources:ingestion")
     context = {
-        "feed": _feed_or_404(feed_id),
+        **permissions(request),
+        "feed": feed_or_404(feed_id),
         "poll": {"finished": True, "deferred": POLL_DEFERRED_MESSAGE},
-        "can_poll": request.user.has_perm("sources.change_feed"),
     }
     return render(request, "sources/ingestion.html#feed-row", context)
 
@@ -97,10 +118,12 @@ def _poll_deferred(request: HttpRequest, *, feed_id: int) -> HttpResponse:
 @require_GET
 @permission_required("sources.view_feed", raise_exception=True)
 def feed_poll_progress(request: HttpRequest, feed_id: int, task_id: UUID) -> HttpResponse:
-    return _feed_row(request, feed_id=feed_id, task_id=str(task_id))
+    return feed_row(request, feed_id=feed_id, task_id=str(task_id))
 
 
-def _feed_row(request: HttpRequest, *, feed_id: int, task_id: str) -> HttpResponse:
+def feed_row(request: HttpRequest, *, feed_id: int, task_id: str | None = None) -> HttpResponse:
+    if task_id is None:
+        return render(request, "sources/ingestion.html#feed-row", {**permissions(request), "feed": feed_or_404(feed_id)})
     result = AsyncResult(task_id)
     state = result.state
     poll = {
@@ -110,15 +133,14 @@ def _feed_row(request: HttpRequest, *, feed_id: int, task_id: str) -> HttpRespon
         "outcome": result.result if state == "SUCCESS" else None,
         "error": str(result.result) if state == "FAILURE" else "",
     }
-    context = {"feed": _feed_or_404(feed_id), "poll": poll, "can_poll": request.user.has_perm("sources.change_feed")}
-    return render(request, "sources/ingestion.html#feed-row", context)
+    return render(request, "sources/ingestion.html#feed-row", {**permissions(request), "feed": feed_or_404(feed_id), "poll": poll})
 
 
 def _upload_too_big(request: HttpRequest) -> HttpResponse:
     """A request body past what Django parses: nothing of the form can be read back."""
     messages.error(request, f"The upload is larger than the {filesizeformat(settings.INGEST_MAX_BYTES)} limit "
                             "and was not read: save a smaller part of the page and add it again.")
-    return render(request, "sources/ingestion.html", _page_context(request), status=413)
+    return render(request, "sources/ingestion.html", page_context(request), status=413)
 
 
 @require_POST
@@ -130,7 +152,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     except RequestDataTooBig:
         return _upload_too_big(request)
     if not form.is_valid():
-        return render(request, "sources/ingestion.html", _page_context(request, form=form), status=400)
+        return render(request, "sources/ingestion.html", page_context(request, form=form), status=400)
     body, name = form.body_and_name()
     data = form.cleaned_data
     if len(body) > settings.INGEST_UPLOAD_INLINE_BYTES:
@@ -151,7 +173,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         )
     except services.IngestError as error:
         form.add_error(None, str(error))
-        return render(request, "sources/ingestion.html", _page_context(request, form=form), status=400)
+        return render(request, "sources/ingestion.html", page_context(request, form=form), status=400)
     if split.added:
         tasks.enqueue_claim_extraction(article.pk)
     messages.success(request, f"{article.title or article.url}: {outcome}, {split.added} passages added.")

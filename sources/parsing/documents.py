@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sources.parsing.charset import UndecodableContent, decode_body
 from sources.parsing.html_article import ArticleParseError, declared_page_url, extract_article
+from sources.parsing.language import detect_language
 from sources.parsing.passages import DocumentPassages, day_start, html_document_passages, plaintext_document_passages
 from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
 from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url
@@ -39,6 +40,7 @@ class Document:
     updated: datetime | None = None
     language: str = ""
     site_name: str = ""  # the outlet's name as the page gives it (og:site_name)
+    warnings: list[str] = field(default_factory=list)  # what an editor should know (an impossible date refused)
 
 
 def document_from_html(*, html: str, url: str) -> Document:
@@ -54,6 +56,7 @@ def document_from_html(*, html: str, url: str) -> Document:
         updated=extracted.updated,
         language=extracted.language,
         site_name=extracted.site_name,
+        warnings=extracted.warnings,
     )
 
 
@@ -70,6 +73,7 @@ def document_from_plaintext(*, text: str, url: str) -> Document:
         raw_html="",
         published=day_start(blog.published),
         updated=day_start(blog.updated),
+        language=detect_language(text),  # a text view declares none
     )
 
 

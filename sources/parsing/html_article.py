@@ -10,12 +10,17 @@ from importlib.metadata import version
 import lxml.html
 from lxml import etree
 
+from sources.parsing.cleanup import clean_paragraphs
+from sources.parsing.domains import domain_label
+from sources.parsing.language import detect_language
+from sources.parsing.metadata import DateCandidate, clean_authors, clean_title, first_plausible_date
 from sources.parsing.urls import InvalidUrl, canonicalize_url, resolve_canonical_url
 
 EXTRACTOR_VERSION = f"trafilatura-{version('trafilatura')}"
 PUBLISHED_META = ("article:published_time", "datepublished", "pubdate", "dc.date.issued", "date")
 UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "last-modified")
 LIVE_BLOG_TYPES = frozenset({"LiveBlogPosting"})
+STANDFIRST_DISTANCE = 300  # characters of visible text between the headline and its standfirst
 
 
 class ArticleParseError(ValueError):
@@ -33,6 +38,8 @@ class ExtractedArticle:
     language: str = ""
     site_name: str = ""
     declares_live_blog: bool = False
+    # What an editor should know about the page's metadata (an impossible date refused...).
+    warnings: list[str] = field(default_factory=list)
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -102,17 +109,48 @@ def _json_ld_authors(objects: list[dict]) -> list[str]:
     return names
 
 
-def _first_datetime(*candidates: str | None) -> datetime | None:
-    for candidate in candidates:
-        parsed = parse_datetime(candidate)
-        if parsed:
-            return parsed
-    return None
+def _language(tree: etree._Element, meta: dict[str, str], json_ld: list[dict], *, text: str) -> str:
+    """What the page declares (<html lang>, a header, JSON-LD inLanguage, og:locale), else what its
+    text is written in."""
+    in_language = next((item["inLanguage"] for item in json_ld if isinstance(item.get("inLanguage"), str)), "")
+    declared = tree.get("lang") or meta.get("content-language") or in_language or meta.get("og:locale") or ""
+    declared = declared.replace("_", "-").split(",")[0].strip().lower()[:16]
+    return declared or detect_language(text)
 
 
-def _language(tree: etree._Element, meta: dict[str, str]) -> str:
-    declared = tree.get("lang") or meta.get("content-language") or meta.get("og:locale") or ""
-    return declared.replace("_", "-").split(",")[0].strip().lower()[:16]
+def _date_candidates(meta: dict[str, str], json_ld: list[dict], names: tuple[str, ...], json_key: str):
+    for name in names:
+        yield DateCandidate(name, parse_datetime(meta.get(name)), meta.get(name, ""))
+    for item in json_ld:
+        raw = item.get(json_key)
+        if isinstance(raw, str):
+            yield DateCandidate(f"JSON-LD {json_key}", parse_datetime(raw), raw)
+
+
+def _visible_text(tree: etree._Element) -> str:
+    body = tree.find("body")
+    if body is None:
+        return ""
+    texts = body.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    return " ".join(" ".join(texts).split())
+
+
+def _standfirst(tree: etree._Element, meta: dict[str, str], *, text: str, headlines: list[str]) -> str:
+    """The page's summary when the page shows it right under the headline (a standfirst) and the
+    text lost it; the same summary in a "top stories" box elsewhere on the page is not one."""
+    summary = " ".join((meta.get("og:description") or meta.get("description") or "").split())
+    if not summary or summary in " ".join(text.split()):
+        return ""
+    visible = _visible_text(tree)
+    at = visible.find(summary)
+    if at < 0:
+        return ""
+    for headline in headlines:
+        headline = " ".join(headline.split())
+        found = visible.rfind(headline, 0, at) if headline else -1
+        if found >= 0 and at - (found + len(headline)) <= STANDFIRST_DISTANCE:
+            return summary
+    return ""
 
 
 def _canonical_href(tree: etree._Element, meta: dict[str, str]) -> str | None:
@@ -144,23 +182,45 @@ def extract_article(html: str, *, url: str) -> ExtractedArticle:
     )
     if document is None or not (document.text or "").strip():
         raise ArticleParseError("no article text found in the page")
-    authors = _json_ld_authors(json_ld) or [
-        name.strip() for name in (document.author or "").split(";") if name.strip()
+    authors = clean_authors(
+        _json_ld_authors(json_ld) or [name for name in (document.author or "").split(";") if name.strip()]
+    )
+    site_name = meta.get("og:site_name", "")[:200]
+    headlines = [
+        headline
+        for headline in (document.title, meta.get("og:title"), *(item.get("headline") for item in json_ld))
+        if isinstance(headline, str) and headline.strip()
     ]
+    title = clean_title(
+        (document.title or meta.get("og:title") or "").strip(), site_name=site_name, domain_label=domain_label(canonical)
+    )
+    raw_text = document.text.strip()
+    paragraphs = clean_paragraphs(
+        raw_text.split("\n"),
+        headlines=headlines,
+        standfirst=_standfirst(tree, meta, text=raw_text, headlines=[title, *headlines]),
+    )
+    warnings: list[str] = []
+    published = first_plausible_date(
+        [
+            *_date_candidates(meta, json_ld, PUBLISHED_META, "datePublished"),
+            DateCandidate("the page's text", parse_datetime(document.date), document.date or ""),
+        ],
+        label="publication",
+        warnings=warnings,
+    )
+    updated = first_plausible_date(
+        _date_candidates(meta, json_ld, UPDATED_META, "dateModified"), label="update", warnings=warnings
+    )
     return ExtractedArticle(
         url=canonical,
-        title=(document.title or meta.get("og:title") or "").strip(),
-        text=document.text.strip(),
+        title=title,
+        text="\n".join(paragraphs) or raw_text,
         authors=authors,
-        published=_first_datetime(
-            *(meta.get(name) for name in PUBLISHED_META),
-            *(item.get("datePublished") for item in json_ld),
-            document.date,
-        ),
-        updated=_first_datetime(
-            *(meta.get(name) for name in UPDATED_META), *(item.get("dateModified") for item in json_ld)
-        ),
-        language=_language(tree, meta),
-        site_name=meta.get("og:site_name", "")[:200],
+        published=published,
+        updated=updated,
+        language=_language(tree, meta, json_ld, text=raw_text),
+        site_name=site_name,
         declares_live_blog=any(_types(item) & LIVE_BLOG_TYPES for item in json_ld),
+        warnings=warnings,
     )

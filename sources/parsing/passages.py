@@ -78,7 +78,7 @@ def paragraph_drafts(text: str, *, published: datetime | None, permalink: str) -
 def html_document_passages(
     *, html: str, text: str, url: str, published: datetime | None, declares_live_blog: bool
 ) -> DocumentPassages:
-    posts = split_html_liveblog(html, url=url)
+    posts = split_html_liveblog(html, url=url, published=published)
     if posts:
         rows = [
             (_post_key(permalink=post.permalink, heading=post.heading, published=post.published),

@@ -33,7 +33,7 @@ def test_polling_a_feed_stores_its_articles_and_passages_and_hands_them_to_extra
     assert article.feed == feed and article.outlet == feed.outlet
     assert article.authors == ["Ilse Marrow", "Tomas Vey"]
     assert "40 cargo ships" in article.text and "<script" in article.raw_html
-    assert article.passages.current().count() == 5  # headline line + four paragraphs
+    assert article.passages.current().count() == 4  # four paragraphs; the headline is the title
     blog = Article.objects.get(url=http_server.url("/live/ostmark-floods"))
     assert blog.is_live_blog
     assert list(blog.passages.values_list("heading", flat=True)) == [
@@ -150,10 +150,12 @@ def test_beat_polls_each_due_feed_once(http_server, tasks_run):
 def test_an_updated_entry_that_copies_another_article_refreshes_that_article(http_server, tasks_run):
     blog_url = http_server.add_fixture("/live/ostmark-floods", "liveblog.html")
     http_server.add_fixture("/amp/ostmark-floods", "liveblog.html")  # same rel=canonical
+    # Updated after our fetch (a time far in the future would be refused as impossible).
+    updated = (timezone.now() + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
     feed_body = (
-        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Amp</title><id>urn:amp</id><updated>2099-01-01T00:00:00Z</updated>'
+        f'<feed xmlns="http://www.w3.org/2005/Atom"><title>Amp</title><id>urn:amp</id><updated>{updated}</updated>'
         f'<entry><title>Live</title><id>urn:amp:1</id><link href="{http_server.url("/amp/ostmark-floods")}"/>'
-        "<updated>2099-01-01T00:00:00Z</updated></entry></feed>"
+        f"<updated>{updated}</updated></entry></feed>"
     )
     blog = Article.objects.create(outlet=FeedFactory().outlet, url=blog_url, requested_url=blog_url)
     tasks.article_fetch.delay(blog.pk)
@@ -163,6 +165,18 @@ def test_an_updated_entry_that_copies_another_article_refreshes_that_article(htt
     http_server.add_fixture("/live/ostmark-floods", "liveblog_updated.html")
     assert tasks.feed_poll.delay(feed.pk).get()["refetch"] == 1
     assert blog.passages.current().count() == 4
+
+
+def test_a_json_feed_is_polled_and_its_linkless_entries_are_reported_on_the_feed(http_server, tasks_run):
+    http_server.add_fixture("/news/harbour-cranes", "article_furniture.html")
+    http_server.add_fixture("/news/ferry-timetable", "article.html")
+    feed = FeedFactory(url=http_server.add_fixture("/feed.json", "jsonfeed11.json", content_type="application/feed+json"))
+    assert tasks.feed_poll.delay(feed.pk).get() == {"status": "ok", "entries": 2, "new": 2, "refetch": 0}
+    feed.refresh_from_db()
+    assert (feed.title, feed.entries_without_link, feed.last_error) == ("The Meridian Courier: Harbour", 1, "")
+    cranes = Article.objects.get(requested_url=http_server.url("/news/harbour-cranes"))
+    assert cranes.status in SPLIT_OR_LATER
+    assert cranes.warnings == ["ignored impossible publication date '0001-01-01T00:00:00Z' (article:published_time)"]
 
 
 def test_a_feed_url_httpx_cannot_read_is_recorded_on_the_feed(tasks_run):

@@ -56,3 +56,39 @@ def test_a_truncated_feed_keeps_the_entries_that_arrived_and_says_so():
     parsed = parse_feed(truncated, url=BASE)
     assert [entry.url for entry in parsed.entries] == [f"{BASE}/news/port-strike-ends"]
     assert parsed.warning.startswith("malformed feed")
+
+
+@pytest.mark.parametrize(("name", "version"), [("jsonfeed11.json", "json11"), ("jsonfeed1.json", "json1")])
+def test_json_feeds_are_read_like_rss_and_atom(name, version):
+    parsed = parse_feed(feed_bytes(name), url=f"{BASE}/feed.json", content_type="application/feed+json")
+    assert parsed.version == version
+    assert parsed.entries[0].url.startswith(f"{BASE}/news/")
+
+
+def test_json_feed_entries_keep_url_title_and_times_and_count_the_ones_without_a_link():
+    parsed = parse_feed(feed_bytes("jsonfeed11.json"), url=f"{BASE}/feed.json")
+    assert parsed.title == "The Meridian Courier: Harbour"
+    first, second = parsed.entries
+    assert (first.url, first.title) == (f"{BASE}/news/harbour-cranes", "Harbour board says 12 cranes idle")
+    assert first.published == datetime(2025, 6, 2, 7, 30, tzinfo=UTC)
+    assert first.updated == datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
+    assert second.url == f"{BASE}/news/ferry-timetable"  # external_url when there is no url
+    assert parsed.entries_without_link == 1
+
+
+def test_whitespace_before_the_xml_prolog_is_no_malformed_feed():
+    body = feed_bytes("rss_odd_entries.xml")
+    assert body.startswith(b"\n")
+    parsed = parse_feed(body, url=f"{BASE}/odd.xml")
+    assert parsed.version == "rss20" and parsed.warning == ""
+
+
+def test_epoch_dates_redirect_links_and_linkless_entries():
+    parsed = parse_feed(feed_bytes("rss_odd_entries.xml"), url=f"{BASE}/odd.xml")
+    by_title = {entry.title: entry for entry in parsed.entries}
+    assert by_title["Epoch-dated entry"].published == datetime(2025, 5, 18, 20, 0, tzinfo=UTC)
+    assert by_title["FeedBurner entry"].url == f"{BASE}/news/feedburner-original"
+    assert by_title["Google Alerts entry"].url == f"{BASE}/news/alert-target?id=7"
+    assert by_title["Entry from the year 1"].published is None
+    assert parsed.entries_without_link == 1
+    assert "Entry without a link" not in by_title

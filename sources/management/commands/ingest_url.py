@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from sources import services
 from sources.management.commands._reporting import refresh_article_into_report
-from sources.parsing.urls import InvalidUrl, url_host
+from sources.parsing.urls import InvalidUrl, canonicalize_url
 
 
 class Command(BaseCommand):
@@ -10,13 +10,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("url")
-        parser.add_argument("--outlet", help="Outlet name (default: the URL's host)")
+        parser.add_argument("--outlet", help="Outlet name (default: the publisher of the URL's registered domain)")
 
     def handle(self, *args, url, outlet, **options):
         try:
-            article, _ = services.article_get_or_create_for_url(
-                url=url, outlet=services.outlet_get_or_create(name=outlet or url_host(url))
-            )
+            canonical = canonicalize_url(url)
+            publisher = services.outlet_get_or_create(name=outlet) if outlet else services.outlet_for_page(url=canonical)
+            article, _ = services.article_get_or_create_for_url(url=url, outlet=publisher)
         except InvalidUrl as error:
             raise CommandError(str(error)) from error
         report = services.IngestReport()
