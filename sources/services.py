@@ -407,7 +407,7 @@ def article_fetch(*, article: Article) -> str:
 def _document_passages(article: Article) -> DocumentPassages:
     return document_passages(
         raw_html=article.raw_html, text=article.text, url=article.url, published=article.published_at,
-        declares_live_blog=article.is_live_blog,
+        declares_live_blog=article.is_live_blog, title=article.title,
     )
 
 

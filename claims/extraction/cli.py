@@ -46,7 +46,7 @@ def read_document(path: Path) -> ReadDocument:
         document = document_from_upload(body=body, name=path.name, url=f"https://saved.invalid/{quote(path.name)}")
     split = document_passages(
         raw_html=document.raw_html, text=document.text, url=document.url, published=document.published,
-        declares_live_blog=document.declares_live_blog,
+        declares_live_blog=document.declares_live_blog, title=document.title,
     )
     def day(moment):
         return moment.date() if moment else None
@@ -59,8 +59,9 @@ def read_document(path: Path) -> ReadDocument:
             cursor = start + len(draft.text)
             passages.append((start, passage))
         return ReadDocument(text, document.title, passages, split.is_live_blog, [d.permalink for d, _ in drafts if d.permalink])
+    # The headline is the first passage ingestion stores (a live blog's posts carry their own headings).
     title = "" if split.is_live_blog else document.title.strip()
-    pieces, passages, cursor = ([title] if title else []), [], (len(title) + len(PARAGRAPH_BREAK) if title else 0)
+    pieces, passages, cursor = [], [], 0
     for _, passage in drafts:
         passages.append((cursor, passage))
         pieces.append(passage.text)

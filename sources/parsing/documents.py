@@ -112,11 +112,12 @@ def document_from_upload(*, body: bytes, name: str, url: str | None = None) -> D
 
 
 def document_passages(
-    *, raw_html: str, text: str, url: str, published: datetime | None, declares_live_blog: bool
+    *, raw_html: str, text: str, url: str, published: datetime | None, declares_live_blog: bool, title: str = ""
 ) -> DocumentPassages:
-    """The passages of a stored document: live-blog posts or paragraphs of an HTML page, posts of a text view."""
+    """The passages of a stored document: live-blog posts or the headline and paragraphs of an HTML page, posts of
+    a text view (whose first post carries its title)."""
     if raw_html:
         return html_document_passages(
-            html=raw_html, text=text, url=url, published=published, declares_live_blog=declares_live_blog
+            html=raw_html, text=text, url=url, published=published, declares_live_blog=declares_live_blog, title=title,
         )
     return plaintext_document_passages(text=text)

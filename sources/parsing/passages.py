@@ -75,18 +75,34 @@ def paragraph_drafts(text: str, *, published: datetime | None, permalink: str) -
     return _drafts([("para:" + _short_hash(paragraph), "", published, permalink, paragraph) for paragraph in paragraphs])
 
 
+HEADLINE_KEY = "headline"
+
+
+def _with_heading(heading: str, text: str) -> str:
+    """A post's text starts with its heading ("Pakistan says it shot down five jets" is a claim in itself), as a
+    saved text view's posts do; the page shows the heading once."""
+    heading = heading.strip()
+    return f"{heading}\n\n{text}" if heading and not text.startswith(heading) else text
+
+
 def html_document_passages(
-    *, html: str, text: str, url: str, published: datetime | None, declares_live_blog: bool
+    *, html: str, text: str, url: str, published: datetime | None, declares_live_blog: bool, title: str = ""
 ) -> DocumentPassages:
     posts = split_html_liveblog(html, url=url, published=published)
     if posts:
         rows = [
             (_post_key(permalink=post.permalink, heading=post.heading, published=post.published),
-             post.heading, post.published, post.permalink, post.text)
+             post.heading, post.published, post.permalink, _with_heading(post.heading, post.text))
             for post in posts
         ]
         return DocumentPassages(is_live_blog=True, drafts=_drafts(rows))
-    return DocumentPassages(is_live_blog=declares_live_blog, drafts=paragraph_drafts(text, published=published, permalink=url))
+    drafts = paragraph_drafts(text, published=published, permalink=url)
+    if title.strip():
+        # The headline is a passage of its own, first: its claims ("Pakistan says ...") are stored like any other.
+        headline = [(HEADLINE_KEY, "", published, url, title.strip())]
+        rest = [(draft.key, draft.heading, draft.published_at, draft.permalink, draft.text) for draft in drafts]
+        drafts = _drafts(headline + rest)
+    return DocumentPassages(is_live_blog=declares_live_blog, drafts=drafts)
 
 
 def plaintext_document_passages(*, text: str) -> DocumentPassages:

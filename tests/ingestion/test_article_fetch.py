@@ -37,9 +37,11 @@ def test_an_article_page_is_stored_with_its_raw_html_and_split(http_server):
     assert article.title == "Port authority says 40 ships cleared customs after strike"
     assert article.language == "en-gb" and article.published_at.isoformat() == "2025-03-04T07:15:00+00:00"
     assert article.raw_html.startswith("<!DOCTYPE html>") and len(article.content_hash) == 64
-    texts = [p.text for p in article.passages.all()]
-    assert texts[0].startswith("The Veldoran port authority said on Tuesday")  # the headline is the title, not a passage
-    assert article.title not in texts
+    passages = list(article.passages.order_by("position"))
+    # The headline is a passage of its own, once, marked as such; the paragraphs follow without it.
+    assert (passages[0].key, passages[0].text) == ("headline", article.title)
+    assert passages[1].text.startswith("The Veldoran port authority said on Tuesday")
+    assert [p.text for p in passages].count(article.title) == 1
 
 
 def test_article_fetch_also_takes_a_url(http_server):

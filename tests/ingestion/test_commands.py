@@ -103,7 +103,7 @@ def test_add_feed_then_poll_feeds(http_server):
     assert "added feed" in run("add_feed", feed_url, "--outlet", "The Meridian Courier", "--interval", "600")
     assert "updated feed" in run("add_feed", feed_url, "--outlet", "The Meridian Courier")
     output = run("poll_feeds")
-    assert "2 entries, 2 new" in output and "articles: 2 new" in output and "passages added: 7" in output
+    assert "2 entries, 2 new" in output and "articles: 2 new" in output and "passages added: 8" in output  # 2 headlines, 6 paragraphs
     assert "feeds polled: 0" in run("poll_feeds")  # not due again yet
     assert "not modified" in run("poll_feeds", "--now")
 

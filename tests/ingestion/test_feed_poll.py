@@ -33,7 +33,7 @@ def test_polling_a_feed_stores_its_articles_and_passages_and_hands_them_to_extra
     assert article.feed == feed and article.outlet == feed.outlet
     assert article.authors == ["Ilse Marrow", "Tomas Vey"]
     assert "40 cargo ships" in article.text and "<script" in article.raw_html
-    assert article.passages.current().count() == 4  # four paragraphs; the headline is the title
+    assert article.passages.current().count() == 5  # the headline, then four paragraphs
     blog = Article.objects.get(url=http_server.url("/live/ostmark-floods"))
     assert blog.is_live_blog
     assert list(blog.passages.values_list("heading", flat=True)) == [

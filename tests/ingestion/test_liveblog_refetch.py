@@ -73,4 +73,4 @@ def test_an_edited_article_paragraph_is_retired_and_its_replacement_added(http_s
     old.refresh_from_db()
     assert not old.is_current and "30 ships" in old.text
     assert article.passages.current().filter(text__contains="no more than 28 ships").count() == 1
-    assert article.passages.current().count() == 4
+    assert article.passages.current().count() == 5  # the headline and four paragraphs
