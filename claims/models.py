@@ -345,3 +345,9 @@ class SavedSearch(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The desk (assignments, notes, notifications, alerts) keeps its rows in this app.
+from claims.desk.models import (  # noqa: E402,F401
+    AlertKey, Assignment, DeliverySettings, Follow, Note, Notification, SearchSubscription,
+)

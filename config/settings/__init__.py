@@ -7,6 +7,8 @@ Production hardening lives in config.settings.production.
 
 from pathlib import Path
 
+from celery.schedules import crontab
+
 from config.env import (
     env_bool,
     env_database,
@@ -217,4 +219,19 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "claimtrack.tasks": {"handlers": ["json_lines"], "level": "INFO", "propagate": False},
     },
+}
+
+# Email for notifications (docs/desk.md): the console backend prints them unless a deployment sets SMTP.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Claimtrack <claimtrack@localhost>")
+# Hosts a saved search's alerts may be posted to (Slack-compatible webhooks); empty: no webhooks.
+ALERT_WEBHOOK_HOSTS = env_list("ALERT_WEBHOOK_HOSTS", [])
+CELERY_BEAT_SCHEDULE["notification-digests"] = {
+    "task": "claims.desk.tasks.notification_digests_send", "schedule": crontab(hour=env_int("DIGEST_HOUR_UTC", 6, minimum=0), minute=0),
 }
