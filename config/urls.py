@@ -13,5 +13,6 @@ urlpatterns = [
     path("ingestion/", include("sources.urls")),
     path("search/", include("claims.search.urls")),
     path("api/", include("claims.api.urls")),
+    path("desk/", include("claims.desk.urls")),
     path("", include("claims.urls")),
 ]

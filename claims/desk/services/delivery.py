@@ -51,10 +51,11 @@ def notifications_email(*, user_id: int, digest: bool) -> int:
         if not pending:
             return 0
         Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=now)
+    for notification in pending:
+        notification.link = claim_page_url(notification.claim_id)
     context = {
         "user": user, "notifications": pending, "digest": digest,
-        "links": {n.pk: claim_page_url(n.claim_id) for n in pending},
-        "notifications_url": _absolute(reverse("desk:notifications")),
+        "notifications_url": _absolute(reverse("desk:notifications")), "settings_url": _absolute(reverse("desk:settings")),
     }
     subject = (f"Claimtrack: your daily digest, {len(pending)} notification{'s' if len(pending) != 1 else ''}"
                if digest else f"Claimtrack: {pending[0].message[:120]}" if len(pending) == 1
