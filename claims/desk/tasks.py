@@ -17,6 +17,12 @@ RETRY_MAX_SECONDS = 30 * 60
 MAX_DELIVERY_RETRIES = 5
 
 
+def _gives_up(task) -> bool:
+    """After the last retry, or at once when tasks run in process (no worker): a retry there would
+    hold up the web request that queued it. The error is on the row either way."""
+    return task.request.is_eager or task.request.retries >= task.max_retries
+
+
 def _retry_later(task, error: Exception):
     countdown = get_exponential_backoff_interval(RETRY_BASE_SECONDS, task.request.retries, RETRY_MAX_SECONDS, full_jitter=False)
     return task.retry(countdown=countdown, exc=error)
@@ -34,7 +40,7 @@ def notifications_email_send(self, user_id: int, digest: bool = False) -> int:
     try:
         return notifications_email(user_id=user_id, digest=digest)
     except DeliveryFailed as error:
-        if self.request.retries >= self.max_retries:
+        if _gives_up(self):
             return 0  # the error stays on the person's delivery settings; the notifications stay unsent
         raise _retry_later(self, error) from error
 
@@ -53,6 +59,6 @@ def search_subscription_post_webhook(self, subscription_id: int, claim_ids: list
     try:
         return post_webhook(subscription_id=subscription_id, claim_ids=claim_ids)
     except DeliveryFailed as error:
-        if self.request.retries >= self.max_retries:
+        if _gives_up(self):
             return False  # recorded on the subscription, shown on the saved searches page
         raise _retry_later(self, error) from error

@@ -75,7 +75,7 @@ def users_due_a_digest() -> list[int]:
         Notification.objects.filter(
             read_at__isnull=True, emailed_at__isnull=True,
             recipient__delivery_settings__email_mode=DeliverySettings.EmailMode.DAILY,
-        ).values_list("recipient_id", flat=True).distinct()
+        ).order_by().values_list("recipient_id", flat=True).distinct()
     )
 
 
