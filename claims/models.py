@@ -349,5 +349,5 @@ class SavedSearch(models.Model):
 
 # The desk (assignments, notes, notifications, alerts) keeps its rows in this app.
 from claims.desk.models import (  # noqa: E402,F401
-    AlertKey, Assignment, DeliverySettings, Follow, Note, Notification, SearchSubscription,
+    AlertKey, Assignment, DeliverySettings, FactCheck, Follow, Note, Notification, SearchSubscription,
 )

@@ -9,7 +9,7 @@ _VIEW_ALL = [
         "sources": ["outlet", "feed", "article", "passage"],
         "claims": [
             "actor", "actoralias", "claim", "attribution", "quantity", "verification",
-            "evidence", "claimlink", "auditentry", "savedsearch", "assignment", "note",
+            "evidence", "claimlink", "auditentry", "savedsearch", "assignment", "note", "factcheck",
         ],
     }.items()
     for model in models
@@ -22,7 +22,10 @@ _EDIT = [
     "sources.add_feed", "sources.change_feed", "sources.add_article",
     "claims.add_assignment", "claims.add_note",
 ]
-_VERIFY = ["claims.set_verdict", "claims.add_verification", "claims.add_evidence"]
+_VERIFY = [
+    "claims.set_verdict", "claims.add_verification", "claims.add_evidence",
+    "claims.add_factcheck", "claims.change_factcheck", "claims.publish_factcheck",
+]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     VIEWER: _VIEW_ALL,

@@ -5,9 +5,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.shortcuts import resolve_url
 
-# Paths anyone may reach: the login page, health probes, static files, and the API
-# (which answers 401 itself so API clients get JSON, not a redirect).
-PUBLIC_PREFIXES = ("/accounts/login/", "/healthz", "/readyz", "/static/", "/api/")
+# Paths anyone may reach: the login page, health probes, static files, the API
+# (which answers 401 itself so API clients get JSON, not a redirect) and published fact-checks.
+PUBLIC_PREFIXES = ("/accounts/login/", "/healthz", "/readyz", "/static/", "/api/", "/factchecks/")
 
 
 class LoginRequiredEverywhereMiddleware:

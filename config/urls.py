@@ -14,5 +14,6 @@ urlpatterns = [
     path("search/", include("claims.search.urls")),
     path("api/", include("claims.api.urls")),
     path("desk/", include("claims.desk.urls")),
+    path("factchecks/", include("claims.desk.public_urls")),
     path("", include("claims.urls")),
 ]

@@ -178,3 +178,36 @@ class AlertKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}={self.value}"
+
+
+class FactCheck(models.Model):
+    """A verdict written up for readers. Public (no login) while published; a draft otherwise."""
+
+    class BodyFormat(models.TextChoices):
+        PLAIN = "plain", "Plain text"
+        MARKDOWN = "markdown", "Markdown"
+
+    claim = models.OneToOneField(Claim, on_delete=models.PROTECT, related_name="fact_check")
+    headline = models.CharField(max_length=300)
+    summary = models.TextField()
+    body = models.TextField(blank=True)
+    body_format = models.CharField(max_length=10, choices=BodyFormat.choices, default=BodyFormat.PLAIN)
+    # One source a line (a URL or a reference), shown under the body.
+    evidence = models.JSONField(default=list, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        permissions = [("publish_factcheck", "Can publish and unpublish fact-checks")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(headline="") & ~Q(summary=""), name="factcheck_headline_summary_not_empty"),
+            models.CheckConstraint(condition=Q(body_format__in=["plain", "markdown"]), name="factcheck_body_format_known"),
+        ]
+        # The public index and feeds list published fact-checks, newest first.
+        indexes = [models.Index(fields=["-published_at"], condition=Q(published_at__isnull=False), name="factcheck_published_idx")]
+
+    def __str__(self) -> str:
+        return self.headline

@@ -2,7 +2,7 @@
 
 from django.db.models import F, QuerySet
 
-from claims.desk.models import Assignment, Follow, Note, Notification
+from claims.desk.models import Assignment, FactCheck, Follow, Note, Notification
 from claims.desk.services.assignments import fact_checkers
 from claims.desk.services.notes import note_can_edit
 
@@ -31,6 +31,8 @@ def claim_desk(claim, user) -> dict:
         "can_assign": can_assign,
         "can_note": user.has_perm("claims.add_note"),
         "assignees": list(fact_checkers()) if can_assign else [],
+        "factcheck": FactCheck.objects.filter(claim=claim).first(),
+        "can_factcheck": user.has_perm("claims.change_factcheck"),
     }
 
 
