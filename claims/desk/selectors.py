@@ -2,6 +2,7 @@
 
 from django.db.models import F, QuerySet
 
+from claims.desk.compare import competing_links, event_claim_ids
 from claims.desk.models import Assignment, FactCheck, Follow, Note, Notification
 from claims.desk.services.assignments import fact_checkers
 from claims.desk.services.notes import note_can_edit
@@ -33,6 +34,9 @@ def claim_desk(claim, user) -> dict:
         "assignees": list(fact_checkers()) if can_assign else [],
         "factcheck": FactCheck.objects.filter(claim=claim).first(),
         "can_factcheck": user.has_perm("claims.change_factcheck"),
+        "competing": competing_links(claim),
+        "event_claim_ids": event_claim_ids(claim),
+        "can_judge_links": user.has_perm("claims.change_claimlink"),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.desk.views import claim_panels, factchecks, pages
+from claims.desk.views import claim_panels, compare, factchecks, pages
 
 app_name = "desk"
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("notes/<int:note_id>/remove/", claim_panels.note_remove_view, name="note_remove"),
     path("claims/<int:claim_id>/factcheck/", factchecks.factcheck_edit, name="factcheck_edit"),
     path("factchecks/<int:factcheck_id>/publish/", factchecks.factcheck_publish_view, name="factcheck_publish"),
+    path("compare/", compare.compare, name="compare"),
+    path("links/<int:link_id>/status/", compare.link_status, name="link_status"),
     path("actors/<int:actor_id>/follow/", pages.actor_follow, name="actor_follow"),
     path("saved/<int:saved_search_id>/subscription/", pages.saved_search_subscription, name="saved_search_subscription"),
 ]
