@@ -6,6 +6,7 @@ from claims.desk.compare import competing_links, event_claim_ids
 from claims.desk.models import Assignment, FactCheck, Follow, Note, Notification
 from claims.desk.services.assignments import fact_checkers
 from claims.desk.services.notes import note_can_edit
+from claims.desk.similar import similar_claims
 
 NOTIFICATIONS_SHOWN = 100
 
@@ -35,6 +36,7 @@ def claim_desk(claim, user) -> dict:
         "factcheck": FactCheck.objects.filter(claim=claim).first(),
         "can_factcheck": user.has_perm("claims.change_factcheck"),
         "competing": competing_links(claim),
+        "similar": similar_claims(claim),
         "event_claim_ids": event_claim_ids(claim),
         "can_judge_links": user.has_perm("claims.change_claimlink"),
     }

@@ -3,8 +3,9 @@
 Bounded time whatever the number of subscriptions: each subscription is compiled once (when it is
 made or its query changes) into `criteria` and a few AlertKey rows, values a matching claim must
 have (an actor, a word's lexeme, a counted noun, an outlet). Matching a batch of new claims reads
-their facts (4 queries), the subscriptions whose keys they have (1 indexed query), and the
-followers of their actors (1), then checks the criteria in Python: no query per subscription.
+their facts (4 queries), the keys they have (1 indexed query), those keys' subscriptions (1) and
+the followers of their actors (1), then checks each subscription's criteria in Python against
+the claims that have its key: no query per subscription.
 
 The criteria follow the search page's filters (claims.search.selectors.claims_matching). Text is
 compared on PostgreSQL's lexemes of the claim's search document, so stemming and stop words
@@ -198,29 +199,44 @@ def criteria_match(criteria: dict, claim: ClaimFacts) -> bool:
     return True
 
 
-def _key_filter(facts: list[ClaimFacts]) -> Q:
-    kinds = {
-        AlertKey.Kind.ACTOR: {str(pk) for one in facts for pk in one.actor_ids},
-        AlertKey.Kind.NOUN: {noun for one in facts for noun, _ in one.quantities},
-        AlertKey.Kind.OUTLET: {str(pk) for one in facts for pk in one.outlet_ids},
-        AlertKey.Kind.LEXEME: {lexeme for one in facts if isinstance(one.document, set) for lexeme in one.document},
-    }
-    wanted = Q(kind=AlertKey.Kind.ANY)
-    for kind, values in kinds.items():
-        if values:
-            wanted |= Q(kind=kind, value__in=sorted(values))
+def _claims_by_key(facts: list[ClaimFacts]) -> dict[tuple[str, str], list[ClaimFacts]]:
+    """Each key value the new claims have, with the claims that have it."""
+    index: dict[tuple[str, str], list[ClaimFacts]] = {}
+    for claim in facts:
+        keys = {(AlertKey.Kind.ANY, "")}
+        keys |= {(AlertKey.Kind.ACTOR, str(pk)) for pk in claim.actor_ids}
+        keys |= {(AlertKey.Kind.NOUN, noun) for noun, _ in claim.quantities}
+        keys |= {(AlertKey.Kind.OUTLET, str(pk)) for pk in claim.outlet_ids}
+        if isinstance(claim.document, set):
+            keys |= {(AlertKey.Kind.LEXEME, lexeme) for lexeme in claim.document}
+        for key in keys:
+            index.setdefault(key, []).append(claim)
+    return index
+
+
+def _key_filter(keys) -> Q:
+    values_by_kind: dict[str, list[str]] = {}
+    for kind, value in keys:
+        values_by_kind.setdefault(kind, []).append(value)
+    wanted = Q(pk__in=[])
+    for kind, values in values_by_kind.items():
+        wanted |= Q(kind=kind, value__in=sorted(values))
     return wanted
 
 
 def _subscription_matches(facts: list[ClaimFacts]) -> list[NotificationInput]:
-    candidate_ids = AlertKey.objects.filter(_key_filter(facts)).values("subscription_id")
+    """Each subscription is checked only against the new claims that have one of its keys."""
+    index = _claims_by_key(facts)
+    to_check: dict[int, dict[int, ClaimFacts]] = {}
+    for subscription_id, kind, value in AlertKey.objects.filter(_key_filter(index)).values_list("subscription_id", "kind", "value"):
+        to_check.setdefault(subscription_id, {}).update((claim.pk, claim) for claim in index[(kind, value)])
     subscriptions = (
-        SearchSubscription.objects.filter(pk__in=candidate_ids, saved_search__user__is_active=True)
+        SearchSubscription.objects.filter(pk__in=list(to_check), saved_search__user__is_active=True)
         .values_list("pk", "criteria", "saved_search_id", "saved_search__name", "saved_search__user_id")
     )
     found = []
     for subscription_id, criteria, saved_search_id, name, user_id in subscriptions:
-        for claim in facts:
+        for claim in to_check[subscription_id].values():
             if criteria and criteria_match(criteria, claim):
                 found.append(NotificationInput(
                     recipient_id=user_id, kind="search_match", claim_id=claim.pk, saved_search_id=saved_search_id,
