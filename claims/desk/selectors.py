@@ -26,8 +26,14 @@ def claim_desk(claim, user) -> dict:
     for note in notes:
         note.can_edit = note_can_edit(note, user)
     can_assign = user.has_perm("claims.add_assignment")
+    # The open assignment, else the last one closed (by a final verdict or an unassignment).
+    latest = (
+        Assignment.objects.filter(claim=claim).select_related("assignee", "assigned_by")
+        .order_by(F("closed_at").desc(nulls_first=True), "-created_at").first()
+    )
     return {
-        "assignment": Assignment.objects.filter(claim=claim, closed_at__isnull=True).select_related("assignee", "assigned_by").first(),
+        "assignment": latest if latest and latest.closed_at is None else None,
+        "last_assignment": latest if latest and latest.closed_at else None,
         "notes": notes,
         "following_claim": Follow.objects.filter(user=user, claim=claim).exists(),
         "can_assign": can_assign,

@@ -85,6 +85,8 @@ def test_in_progress_leaves_an_existing_assignee_and_a_final_verdict_closes_the_
     assert Assignment.objects.get(claim=claim).assignee == checker
     fact_checker_client.post(reverse("claim_verdict", args=[claim.pk]), {"verdict": "false", "note": "Satellite images"})
     assert Assignment.objects.get(claim=claim).closed_at is not None
+    page = fact_checker_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
+    assert "it was last assigned to cara-checker" in page
     # The editor who assigned it hears of both verdicts.
     assert Notification.objects.filter(recipient=editor, kind="verdict").count() == 2
 

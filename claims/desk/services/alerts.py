@@ -224,7 +224,7 @@ def _key_filter(keys) -> Q:
     return wanted
 
 
-def _subscription_matches(facts: list[ClaimFacts]) -> list[NotificationInput]:
+def _subscription_matches(facts: list[ClaimFacts]) -> tuple[list[NotificationInput], dict[int, list[int]]]:
     """Each subscription is checked only against the new claims that have one of its keys."""
     index = _claims_by_key(facts)
     to_check: dict[int, dict[int, ClaimFacts]] = {}
@@ -232,10 +232,10 @@ def _subscription_matches(facts: list[ClaimFacts]) -> list[NotificationInput]:
         to_check.setdefault(subscription_id, {}).update((claim.pk, claim) for claim in index[(kind, value)])
     subscriptions = (
         SearchSubscription.objects.filter(pk__in=list(to_check), saved_search__user__is_active=True)
-        .values_list("pk", "criteria", "saved_search_id", "saved_search__name", "saved_search__user_id")
+        .values_list("pk", "criteria", "webhook_url", "saved_search_id", "saved_search__name", "saved_search__user_id")
     )
-    found = []
-    for subscription_id, criteria, saved_search_id, name, user_id in subscriptions:
+    found, webhook_claims = [], {}
+    for subscription_id, criteria, webhook_url, saved_search_id, name, user_id in subscriptions:
         for claim in to_check[subscription_id].values():
             if criteria and criteria_match(criteria, claim):
                 found.append(NotificationInput(
@@ -243,7 +243,9 @@ def _subscription_matches(facts: list[ClaimFacts]) -> list[NotificationInput]:
                     event_key=f"claim:{claim.pk}:new",
                     message=f"New claim for your saved search \u201c{name}\u201d: #{claim.pk} {claim.text[:250]}",
                 ))
-    return found
+                if webhook_url:
+                    webhook_claims.setdefault(subscription_id, []).append(claim.pk)
+    return found, webhook_claims
 
 
 def _follower_matches(facts: list[ClaimFacts]) -> list[NotificationInput]:
@@ -271,19 +273,11 @@ def claims_alert_matches(*, claim_ids: list[int]) -> AlertMatches:
     facts = claims_facts(claim_ids)
     if not facts:
         return AlertMatches([], {})
-    searches = _subscription_matches(facts)
+    searches, webhook_claims = _subscription_matches(facts)
     # One notification per person and claim: a saved search's says more than a followed actor's.
     chosen: dict[tuple[int, int], NotificationInput] = {}
     for item in [*_follower_matches(facts), *searches]:
         chosen[(item.recipient_id, item.claim_id)] = item
-    with_webhook = dict(
-        SearchSubscription.objects.filter(saved_search_id__in={item.saved_search_id for item in searches})
-        .exclude(webhook_url="").values_list("saved_search_id", "pk")
-    )
-    webhook_claims: dict[int, list[int]] = {}
-    for item in searches:
-        if item.saved_search_id in with_webhook:
-            webhook_claims.setdefault(with_webhook[item.saved_search_id], []).append(item.claim_id)
     return AlertMatches(list(chosen.values()), webhook_claims)
 
 
