@@ -76,3 +76,47 @@ def test_a_claim_goes_from_assignment_to_a_published_fact_check(new_page, newsro
     assert Note.objects.get().text.startswith("@fran")
     assert FactCheck.objects.get().published_at is not None
     assert Notification.objects.filter(recipient__username="eddie", kind="verdict").count() == 1
+
+
+def test_competing_claims_are_compared_from_search_and_a_suggested_link_confirmed(new_page, newsroom):
+    from claims.models import ClaimLink
+
+    drones, hurt, _ = newsroom["claims"]
+    link = ClaimLink.objects.create(from_claim=hurt, to_claim=drones, kind="contradicts", status="suggested")
+    fran = new_page("fran")
+    fran.goto(f"/claims/{drones.pk}/")
+    expect(fran.locator("#competing-section")).to_contain_text("about 12 people were hurt")
+    screenshot(fran, "desk-competing-on-claim-page")
+
+    fran.goto("/search/?q=drones+OR+hurt")
+    fran.check(f"input[name=claim][value='{drones.pk}']")
+    fran.check(f"input[name=claim][value='{hurt.pk}']")
+    fran.click("text=Compare the selected claims")
+    expect(fran.locator(".compare-column")).to_have_count(2)
+    expect(fran.locator(f"#compare-{drones.pk}")).to_contain_text("31 of 40 drones")
+    expect(fran.locator(f"#compare-{drones.pk}")).to_contain_text("The Harbour Courier")
+    expect(fran.locator(".timeline li")).to_have_count(2)
+    screenshot(fran, "desk-compare")
+    fran.click("button:has-text('Confirm')")
+    expect(fran.locator(".compare-column")).to_have_count(2)  # back on the compare page
+    link.refresh_from_db()
+    assert link.status == "confirmed"
+
+
+def test_following_an_actor_and_subscribing_to_a_saved_search(new_page, newsroom):
+    from claims.desk.models import Follow, SearchSubscription
+
+    eddie = new_page("eddie")
+    eddie.goto(f"/actors/{newsroom['ministry'].pk}/")
+    eddie.click("#follow-actor button")
+    expect(eddie.locator("#follow-actor button")).to_contain_text("Following")
+    assert Follow.objects.filter(user__username="eddie", actor=newsroom["ministry"]).exists()
+    eddie.goto("/search/?q=drones")
+    eddie.fill("#id_saved_name", "Drone counts")
+    eddie.click("#results button:has-text('Save')")
+    eddie.check("input[name=subscribed]")
+    eddie.click(".subscription-form button")
+    expect(eddie.locator(".messages")).to_contain_text("You will be notified of new claims")
+    expect(eddie.locator("input[name=subscribed]")).to_be_checked()
+    screenshot(eddie, "desk-saved-search-subscribed")
+    assert SearchSubscription.objects.filter(saved_search__name="Drone counts").exists()
