@@ -18,25 +18,29 @@ class Report:
     attribution: Attribution
 
 
-def competing_links(claim: Claim) -> list[ClaimLink]:
-    """The contradiction links of a claim that no one dismissed, suggested ones first."""
-    links = (
-        ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim), kind=ClaimLink.Kind.CONTRADICTS)
+def event_links(claim: Claim) -> list[ClaimLink]:
+    """The claim's links that no one dismissed, each with `other` (the claim at the other end,
+    with its actor and numbers): the claims about its event."""
+    links = list(
+        ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim))
         .exclude(status=ClaimLink.Status.DISMISSED)
         .select_related("from_claim__actor", "to_claim__actor")
+        .prefetch_related("from_claim__quantities", "to_claim__quantities")
     )
-    links = sorted(links, key=lambda link: (link.status != ClaimLink.Status.SUGGESTED, link.pk))
     for link in links:
         link.other = link.to_claim if link.from_claim_id == claim.pk else link.from_claim
     return links
 
 
-def event_claim_ids(claim: Claim) -> list[int]:
-    """The claim and those linked to it (any kind, not dismissed): the claims about its event."""
-    pairs = ClaimLink.objects.filter(Q(from_claim=claim) | Q(to_claim=claim)).exclude(
-        status=ClaimLink.Status.DISMISSED
-    ).values_list("from_claim_id", "to_claim_id")
-    return sorted({claim.pk, *(pk for pair in pairs for pk in pair)})[:MAX_COMPARED]
+def competing_links(links: list[ClaimLink]) -> list[ClaimLink]:
+    """The contradictions among a claim's event links, suggested ones first."""
+    contradictions = [link for link in links if link.kind == ClaimLink.Kind.CONTRADICTS]
+    return sorted(contradictions, key=lambda link: (link.status != ClaimLink.Status.SUGGESTED, link.pk))
+
+
+def event_claim_ids(claim: Claim, links: list[ClaimLink]) -> list[int]:
+    """The claim and those its event links reach, for the compare page."""
+    return sorted({claim.pk, *(link.other.pk for link in links)})[:MAX_COMPARED]
 
 
 def claims_compared(claim_ids: list[int]) -> list[Claim]:

@@ -2,7 +2,7 @@
 
 from django.db.models import F, QuerySet
 
-from claims.desk.compare import competing_links, event_claim_ids
+from claims.desk.compare import competing_links, event_claim_ids, event_links
 from claims.desk.models import Assignment, FactCheck, Follow, Note, Notification
 from claims.desk.services.assignments import fact_checkers
 from claims.desk.services.notes import note_can_edit
@@ -26,6 +26,7 @@ def claim_desk(claim, user) -> dict:
     for note in notes:
         note.can_edit = note_can_edit(note, user)
     can_assign = user.has_perm("claims.add_assignment")
+    links = event_links(claim)
     # The open assignment, else the last one closed (by a final verdict or an unassignment).
     latest = (
         Assignment.objects.filter(claim=claim).select_related("assignee", "assigned_by")
@@ -41,9 +42,9 @@ def claim_desk(claim, user) -> dict:
         "assignees": list(fact_checkers()) if can_assign else [],
         "factcheck": FactCheck.objects.filter(claim=claim).first(),
         "can_factcheck": user.has_perm("claims.change_factcheck"),
-        "competing": competing_links(claim),
+        "competing": competing_links(links),
         "similar": similar_claims(claim),
-        "event_claim_ids": event_claim_ids(claim),
+        "event_claim_ids": event_claim_ids(claim, links),
         "can_judge_links": user.has_perm("claims.change_claimlink"),
     }
 

@@ -49,16 +49,17 @@ def _text_candidates_postgres(claim: Claim) -> tuple[frozenset, dict[int, tuple[
                 WHERE wanted.query IS NOT NULL AND c.search_vector @@ wanted.query AND c.id < %(id)s AND c.review_state <> 'rejected'
                 ORDER BY c.id DESC LIMIT {RECENT_MATCHES}
             )
+            SELECT 0, tsvector_to_array(to_tsvector(%(config)s::regconfig, %(text)s)), 1.0  -- the claim's own lexemes
+            UNION ALL (
             SELECT c.id, tsvector_to_array(to_tsvector(%(config)s::regconfig, c.text)), similarity(c.text, %(text)s)
             FROM claims_claim c JOIN recent USING (id), wanted
-            ORDER BY ts_rank_cd(c.search_vector, wanted.query) DESC, c.id DESC LIMIT {TEXT_CANDIDATES}
+            ORDER BY ts_rank_cd(c.search_vector, wanted.query) DESC, c.id DESC LIMIT {TEXT_CANDIDATES})
             """,
             {"config": SEARCH_CONFIG, "text": claim.text, "id": claim.pk},
         )
-        rows = cursor.fetchall()
-        cursor.execute("SELECT tsvector_to_array(to_tsvector(%s::regconfig, %s))", [SEARCH_CONFIG, claim.text])
-        own = frozenset(cursor.fetchone()[0])
-    return own, {pk: (frozenset(lexemes), float(trigram)) for pk, lexemes, trigram in rows}
+        rows = {pk: (frozenset(lexemes), float(trigram)) for pk, lexemes, trigram in cursor.fetchall()}
+    own, _ = rows.pop(0)
+    return own, rows
 
 
 def _text_candidates_sqlite(claim: Claim):

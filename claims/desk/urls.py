@@ -5,6 +5,7 @@ from claims.desk.views import claim_panels, compare, factchecks, pages
 app_name = "desk"
 urlpatterns = [
     path("my-claims/", pages.my_claims, name="my_claims"),
+    path("counts/", pages.nav_counts, name="nav_counts"),
     path("notifications/", pages.notifications, name="notifications"),
     path("notifications/read/", pages.notifications_read, name="notifications_read"),
     path("settings/", pages.delivery_settings, name="settings"),

@@ -73,7 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "claims.context_processors.roles",
-                "claims.desk.context_processors.desk_counts",
+                "claims.desk.context_processors.desk_settings",
             ],
             "libraries": {"claimreview": "claims.search.claimreview_tags"},
         },

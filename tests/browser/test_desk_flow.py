@@ -39,7 +39,9 @@ def test_a_claim_goes_from_assignment_to_a_published_fact_check(new_page, newsro
     screenshot(fran, "desk-notifications")
     fran.click("text=Mark all read")
     expect(fran.locator(".notification.is-unread")).to_have_count(0)
-    expect(fran.locator("#nav-bell .count")).to_have_count(1)  # the count in the bar updates on the next page
+    fran.reload()
+    expect(fran.locator("#nav-my-claims-count")).to_have_text("1")
+    expect(fran.locator("#nav-bell-count")).to_be_hidden()
 
     fran.goto(f"/claims/{claim.pk}/")
     fran.select_option("#id_verdict", "false")

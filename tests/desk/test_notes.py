@@ -108,3 +108,13 @@ def test_an_inactive_person_is_not_notified_of_a_mention(editor_client, claim):
     UserFactory(username="gone", role="editor", is_active=False)
     _add(editor_client, claim, "@gone look")
     assert not Notification.objects.exists()
+
+
+def test_the_bell_counts_only_the_persons_unread_notifications(client, editor_client, claim, checker, viewer):
+    _add(editor_client, claim, "@cara-checker and @vera-viewer, look")
+    client.force_login(checker)
+    assert 'aria-label="1 unread">1</span>' in client.get(reverse("desk:nav_counts")).content.decode()
+    client.post(reverse("desk:notifications_read"))
+    counts = client.get(reverse("desk:nav_counts")).content.decode()
+    assert 'id="nav-bell-count" hx-swap-oob="true" aria-label="0 unread" hidden>0</span>' in counts
+    assert Notification.objects.get(recipient=viewer).read_at is None  # another person's stays unread

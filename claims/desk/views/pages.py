@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims.desk.forms import DeliverySettingsForm, SubscriptionForm
-from claims.desk.selectors import notifications_of, open_assignments_of
+from claims.desk.selectors import notifications_of, open_assignments_of, unread_count
 from claims.desk.services.follows import follow_set
 from claims.desk.services.notifications import delivery_settings_of, notifications_mark_read
 from claims.desk.services.subscriptions import saved_search_subscribe
@@ -23,6 +23,13 @@ from claims.views.htmx import redirect_back
 def my_claims(request: HttpRequest) -> HttpResponse:
     context = {"assignments": list(open_assignments_of(request.user)), "today": timezone.localdate()}
     return render(request, "desk/my_claims.html", context)
+
+
+@require_GET
+def nav_counts(request: HttpRequest) -> HttpResponse:
+    """The navigation's "My claims" and bell counts, fetched by every page after it loads."""
+    context = {"my_claims": open_assignments_of(request.user).count(), "unread": unread_count(request.user)}
+    return render(request, "desk/_nav_counts.html", context)
 
 
 @require_GET
