@@ -83,18 +83,17 @@ def note_edit_view(request: HttpRequest, note_id: int) -> HttpResponse:
     """GET: the thread with this note's edit form (only its author, within the edit window)."""
     note = get_object_or_404(Note.objects.select_related("claim"), pk=note_id)
     form = NoteForm(request.POST or None, initial={"text": note.text})
-    if request.method == "POST" and form.is_valid():
-        try:
-            note_edit(note_id=note.pk, user=request.user, text=form.cleaned_data["text"])
-            return _panel_response(request, note.claim, "notes_section")
-        except ValidationError as error:
-            form.add_error(None, error)
-            return _panel_response(request, note.claim, "notes_section", {"editing": note.pk, "note_edit_form": form}, status=400)
+    editing = {"editing": note.pk, "note_edit_form": form}
     if request.method == "POST":
-        return _panel_response(request, note.claim, "notes_section", {"editing": note.pk, "note_edit_form": form}, status=400)
+        if form.is_valid():
+            try:
+                note_edit(note_id=note.pk, user=request.user, text=form.cleaned_data["text"])
+                return _panel_response(request, note.claim, "notes_section")
+            except ValidationError as error:
+                form.add_error(None, error)
+        return _panel_response(request, note.claim, "notes_section", editing, status=400)
     if note.author_id != request.user.pk:
         return HttpResponse("Only its author edits a note.", status=403, content_type="text/plain")
-    editing = {"editing": note.pk, "note_edit_form": form}
     if wants_fragment(request):
         return render_fragments(request, PANELS, ["notes_section"], {"claim": note.claim, **claim_desk(note.claim, request.user), **editing})
     return claim_page_response(request, note.claim_id, extra=editing)
