@@ -653,7 +653,12 @@ class Soak:
         self.result.add("web answers throughout except while PostgreSQL is down",
                         errors_outside_database_outage == 0 and all(probe.status == 200 for probe in late),
                         f"{errors_outside_database_outage} errors outside the database outage "
-                        f"(pages need the database; they answer 500 while it is down)")
+                        f"(pages need the database; they answer 503 while it is down)")
+        during_pg = [probe for probe in prober.probes if pg_start <= probe.at <= pg_end]
+        by_status = Counter(probe.status for probe in during_pg)
+        self.result.add("pages answer 503, never 500, while PostgreSQL is down",
+                        by_status[503] > 0 and not any(500 <= status != 503 for status in by_status),
+                        f"{len(during_pg)} requests by status: {dict(sorted(by_status.items()))}")
         overall = percentile([probe.seconds for probe in prober.probes if not pg_start <= probe.at <= pg_end], 0.95) or 0
         self.result.add("web p95 under 2 s outside the database outage", overall < 2.0, f"p95 {overall:.3f}s")
 

@@ -14,6 +14,19 @@ from claims.models import (
 )
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows kept as a record: shown to everyone, changed by no one here, superusers included."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
     extra = 1
@@ -57,6 +70,8 @@ class ClaimAdmin(admin.ModelAdmin):
     search_fields = ["text"]
     autocomplete_fields = ["actor"]
     raw_id_fields = ["reviewed_by"]
+    # A verdict changes through the verdict service only, which writes its Verification and audit entry.
+    readonly_fields = ["verdict"]
     date_hierarchy = "asserted_on"
     inlines = [AttributionInline, QuantityInline]
     show_full_result_count = False
@@ -81,7 +96,9 @@ class QuantityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Verification)
-class VerificationAdmin(admin.ModelAdmin):
+class VerificationAdmin(ReadOnlyAdmin):
+    """The verdict history: written by the verdict service only."""
+
     list_display = ["claim", "verdict", "previous_verdict", "created_by", "created_at"]
     list_filter = ["verdict"]
     list_select_related = ["claim", "created_by"]
@@ -107,23 +124,14 @@ class ClaimLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: the audit trail is append-only, even for superusers."""
+class AuditEntryAdmin(ReadOnlyAdmin):
+    """The audit trail is append-only."""
 
     list_display = ["created_at", "user", "action", "object_type", "object_id"]
     list_filter = ["action", "object_type"]
     list_select_related = ["user"]
     search_fields = ["object_type", "action"]
     show_full_result_count = False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(SavedSearch)

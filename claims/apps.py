@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.conf import settings
+from django.db.models.signals import post_migrate, pre_save
 
 
 def _sync_role_groups(sender, using="default", **kwargs):
@@ -19,3 +20,11 @@ class ClaimsConfig(AppConfig):
         # The migration creates the role groups once; a database flush (transactional tests,
         # `manage.py flush`) empties them, and post_migrate runs after both, so they come back.
         post_migrate.connect(_sync_role_groups, sender=self, dispatch_uid="claims-sync-role-groups")
+        from claims.api.token_revocation import api_tokens_revoke_on_credentials_change
+        from claims.services.audit import audit_article_text_replaced
+        from sources.signals import article_text_replaced
+
+        pre_save.connect(
+            api_tokens_revoke_on_credentials_change, sender=settings.AUTH_USER_MODEL, dispatch_uid="claims-revoke-tokens"
+        )
+        article_text_replaced.connect(audit_article_text_replaced, dispatch_uid="claims-audit-article-text-replaced")

@@ -106,6 +106,7 @@ class ClaimEditForm(forms.Form):
 
 
 class VerdictForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     verdict = forms.ChoiceField(choices=Verdict.choices)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="How the verdict was reached")
     evidence_url = forms.URLField(required=False, label="Evidence URL", assume_scheme="https")

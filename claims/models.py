@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
+from claims.extraction.statement import readable_statement
 from sources.models import Outlet, Passage
 
 
@@ -140,6 +141,12 @@ class Claim(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def statement(self) -> str:
+        """The claim as people read it on its own: "it shot down 12 drones" names who "it" is. Lists, search
+        results and exports show this; `text` stays the verbatim content span. Load `actor` with the claim."""
+        return readable_statement(self.text, self.actor.name if self.actor_id else None)
 
 
 class Attribution(models.Model):

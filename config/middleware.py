@@ -2,8 +2,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import resolve_url
+from django.template.loader import render_to_string
 
 # Paths anyone may reach: the login page, health probes, static files, the API
 # (which answers 401 itself so API clients get JSON, not a redirect) and published fact-checks.
@@ -27,3 +29,57 @@ class LoginRequiredEverywhereMiddleware:
             response["HX-Redirect"] = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.path})}"
             return response
         return redirect_to_login(request.get_full_path())
+
+
+class RejectNulInQueryMiddleware:
+    """PostgreSQL text cannot hold a NUL byte: a query string with one is the client's mistake
+    (400), not a database error (500) in whichever view reads it. Forms already refuse it in POSTs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            return HttpResponseBadRequest("The query contains a NUL character.", content_type="text/plain")
+        return self.get_response(request)
+
+
+DATABASE_RETRY_AFTER_SECONDS = 30
+DATABASE_UNAVAILABLE = "The database is unavailable right now. Nothing was lost: try again in a moment."
+
+
+def database_unavailable_response(request) -> HttpResponse:
+    """503 with Retry-After: the app's page for a browser, a line for htmx to show in its alert
+    area (rendered without the request: its user and session live in the database)."""
+    if request.headers.get("HX-Request") == "true":  # read directly: HtmxMiddleware may not have run yet
+        response = HttpResponse(f'<p class="error">{DATABASE_UNAVAILABLE}</p>', status=503)
+        response["HX-Retarget"] = "#htmx-alert"
+        response["HX-Reswap"] = "innerHTML"
+    else:
+        page = render_to_string("database_unavailable.html", {"message": DATABASE_UNAVAILABLE})
+        response = HttpResponse(page, status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While PostgreSQL is down, pages answer 503 "try again shortly" instead of a 500.
+
+    It loads the session's user itself (the first database read of a request), so an outage
+    met there is answered here; process_exception answers for one met in a view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(PUBLIC_PREFIXES):
+            try:
+                request.user.is_authenticated
+            except (OperationalError, InterfaceError):
+                return database_unavailable_response(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            return database_unavailable_response(request)
+        return None

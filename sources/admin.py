@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sources.models import Article, Feed, Outlet, Passage
+from sources.models import Article, Feed, Outlet, Passage, Upload
 
 
 @admin.register(Outlet)
@@ -39,3 +39,12 @@ class PassageAdmin(admin.ModelAdmin):
     search_fields = ["heading", "permalink"]
     raw_id_fields = ["article"]
     show_full_result_count = False
+
+
+@admin.register(Upload)
+class UploadAdmin(admin.ModelAdmin):
+    list_display = ["name", "size", "status", "stage", "created_by", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "url"]
+    raw_id_fields = ["article", "created_by"]
+    exclude = ["body"]

@@ -4,6 +4,10 @@ Every hop of a request (the first URL and each redirect) is checked before anyth
 http/https only, and the host must resolve to public addresses. The connection then goes to
 the address that was checked (Host header and TLS SNI keep the name), so a DNS answer that
 changes between the check and the connect cannot point us at an internal service.
+
+What comes back is bounded too: one deadline (INGEST_TOTAL_TIMEOUT) runs from the connect to the
+last byte, headers included, and a compressed body is inflated here, a step at a time, so a small
+"gzip bomb" is refused at the size cap instead of filling memory.
 """
 
 import ipaddress
@@ -11,6 +15,7 @@ import socket
 import ssl
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +23,7 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 from urllib.parse import urljoin
 
+import httpcore
 import httpx
 import redis
 from django.conf import settings
@@ -25,6 +31,10 @@ from django.conf import settings
 from sources.parsing.urls import WEB_SCHEMES
 
 MAX_REDIRECTS = 5
+# The one content coding we take at a time (a chain such as "gzip, gzip" is refused), by zlib window.
+ZLIB_WINDOW_BITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+ACCEPT_ENCODING = "gzip, deflate"
+INFLATE_STEP = 64 * 1024  # most bytes one decompression step may produce
 MAX_RETRY_AFTER_SECONDS = 24 * 3600
 TRANSIENT_STATUS_CODES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
@@ -110,6 +120,14 @@ def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
+def parsed_url(url: str) -> httpx.URL:
+    """httpx's reading of a URL, or FetchRefused: it refuses some that ours accepts (octal IPv4)."""
+    try:
+        return httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise FetchRefused(f"refused: {url} is not a URL we can fetch ({error})") from error
+
+
 def checked_address(url: httpx.URL) -> str:
     """The address to connect to for this URL, or FetchRefused. Resolves the host once."""
     if url.scheme not in WEB_SCHEMES:
@@ -129,6 +147,18 @@ def checked_address(url: httpx.URL) -> str:
         if not exempt and not _is_public(address):
             raise FetchRefused(f"refused: {host} resolves to non-public address {address}")
     return str(addresses[0])
+
+
+def url_refusal(url: str) -> str | None:
+    """Why the fetcher would refuse this URL (scheme, non-public address), without fetching it.
+    A name that does not resolve is not refused here: an upload's URL is a label, never fetched."""
+    try:
+        checked_address(parsed_url(url))
+    except FetchRefused as refused:
+        return str(refused)
+    except TransientFetchError:
+        return None
+    return None
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -240,32 +270,121 @@ def _timeout() -> httpx.Timeout:
     )
 
 
-def _read_capped(response: httpx.Response, *, deadline: float, url: str) -> bytes:
+class _Deadline:
+    """INGEST_TOTAL_TIMEOUT, counted from the first connect (waiting for the host's turn is not
+    the server's time) to the last byte, across redirects."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.ends_at: float | None = None
+
+    def bounded(self, timeout: float | None) -> float:
+        """The time one network operation may take: its own timeout, cut to what is left."""
+        if self.ends_at is None:
+            self.ends_at = time.monotonic() + self.seconds
+        remaining = self.ends_at - time.monotonic()
+        if remaining <= 0:
+            raise httpcore.ReadTimeout(f"longer than {self.seconds}s in total")
+        return remaining if timeout is None else min(timeout, remaining)
+
+    @property
+    def passed(self) -> bool:
+        return self.ends_at is not None and time.monotonic() >= self.ends_at
+
+    def timed_out(self, url: httpx.URL, error: httpx.TimeoutException) -> "TransientFetchError":
+        if self.passed:
+            return TransientFetchError(f"timed out: {url} took longer than {self.seconds}s in total")
+        return TransientFetchError(f"timed out: {url} ({type(error).__name__})")
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the deadline: a server that drips its
+    headers or body a byte at a time cannot hold a fetch past INGEST_TOTAL_TIMEOUT."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline):
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._deadline.bounded(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._deadline.bounded(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> "_DeadlineStream":
+        stream = self._stream.start_tls(ssl_context, server_hostname, self._deadline.bounded(timeout))
+        return _DeadlineStream(stream, self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.SyncBackend):
+    def __init__(self, deadline: _Deadline):
+        self._deadline = deadline
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        stream = super().connect_tcp(host, port, self._deadline.bounded(timeout), local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+
+def _transport(deadline: _Deadline) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(verify=_tls_context(), trust_env=False)
+    # httpx takes no network backend; its connection pool does, and the pool is all the transport holds.
+    transport._pool = httpcore.ConnectionPool(ssl_context=_tls_context(), network_backend=_DeadlineBackend(deadline))
+    return transport
+
+
+def _inflated(chunks: Iterator[bytes], *, encoding: str, url: str) -> Iterator[bytes]:
+    """The body's bytes decoded from its one content coding, in pieces of at most INFLATE_STEP."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        yield from chunks
+        return
+    if encoding not in ZLIB_WINDOW_BITS:
+        raise FetchError(f"refused: {url} is sent with content encoding {encoding!r}; we take one of gzip or deflate")
+    inflater = zlib.decompressobj(ZLIB_WINDOW_BITS[encoding])
+    try:
+        for chunk in chunks:
+            pending = chunk
+            while pending and not inflater.eof:
+                yield inflater.decompress(pending, INFLATE_STEP)
+                pending = inflater.unconsumed_tail
+        yield inflater.flush()
+    except zlib.error as error:
+        raise FetchError(f"refused: {url} sent a corrupt {encoding} body ({error})") from error
+
+
+def _read_capped(response: httpx.Response, *, url: str) -> bytes:
+    """The body, decoded, refused once it (or what it inflates to) passes INGEST_MAX_BYTES."""
     cap = settings.INGEST_MAX_BYTES
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         raise ResponseTooLarge(f"refused: {url} declares {declared} bytes, over the {cap}-byte cap")
     chunks, size = [], 0
-    for chunk in response.iter_bytes():
+    for chunk in _inflated(response.iter_raw(), encoding=response.headers.get("content-encoding", ""), url=url):
         size += len(chunk)
         if size > cap:
             raise ResponseTooLarge(f"refused: {url} sent more than the {cap}-byte cap")
-        if time.monotonic() > deadline:
-            raise TransientFetchError(f"timed out: {url} took longer than {settings.INGEST_TOTAL_TIMEOUT}s in total")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = "*/*") -> FetchedResponse:
     """GET a URL, following up to MAX_REDIRECTS checked redirects; 304 comes back, not raised."""
-    deadline = time.monotonic() + settings.INGEST_TOTAL_TIMEOUT
-    headers = {"User-Agent": settings.INGEST_USER_AGENT, "Accept": accept}
+    deadline = _Deadline(settings.INGEST_TOTAL_TIMEOUT)
+    headers = {"User-Agent": settings.INGEST_USER_AGENT, "Accept": accept, "Accept-Encoding": ACCEPT_ENCODING}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    current = httpx.URL(url)
-    with httpx.Client(verify=_tls_context(), timeout=_timeout(), trust_env=False, follow_redirects=False) as client:
+    current = parsed_url(url)
+    with httpx.Client(
+        transport=_transport(deadline), timeout=_timeout(), trust_env=False, follow_redirects=False
+    ) as client:
         for _hop in range(MAX_REDIRECTS + 1):
             address = checked_address(current)
             host = current.raw_host.decode("ascii")
@@ -280,12 +399,12 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = "*
                 try:
                     response = client.send(request, stream=True)
                 except httpx.TimeoutException as error:
-                    raise TransientFetchError(f"timed out: {current} ({type(error).__name__})") from error
+                    raise deadline.timed_out(current, error) from error
                 except httpx.TransportError as error:
                     raise TransientFetchError(f"connection failed: {current} ({error})") from error
                 try:
                     if response.is_redirect and "location" in response.headers:
-                        current = httpx.URL(urljoin(str(current), response.headers["location"]))
+                        current = parsed_url(urljoin(str(current), response.headers["location"]))
                         continue
                     if response.status_code == 304:
                         return FetchedResponse(str(current), 304, response.headers, b"")
@@ -295,9 +414,9 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = "*
                             host_turns.postpone(host, retry_after)
                         raise HttpStatusError(response.status_code, url=str(current), retry_after=retry_after)
                     try:
-                        body = _read_capped(response, deadline=deadline, url=str(current))
+                        body = _read_capped(response, url=str(current))
                     except httpx.TimeoutException as error:
-                        raise TransientFetchError(f"timed out reading {current}") from error
+                        raise deadline.timed_out(current, error) from error
                     except httpx.TransportError as error:
                         raise TransientFetchError(f"connection broke reading {current} ({error})") from error
                     return FetchedResponse(str(current), response.status_code, response.headers, body)

@@ -1,5 +1,8 @@
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from sources.fetching import url_refusal
 
 
 class UploadForm(forms.Form):
@@ -12,13 +15,24 @@ class UploadForm(forms.Form):
     outlet = forms.CharField(required=False, max_length=200, help_text="Default: the URL's host")
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if url and (refusal := url_refusal(url)):
+            raise forms.ValidationError(refusal)
+        return url
+
     def clean(self):
         cleaned = super().clean()
         upload, text = cleaned.get("file"), cleaned.get("text", "").strip()
         if bool(upload) == bool(text):
             raise forms.ValidationError("Give either a file or pasted text.")
-        if upload and upload.size > settings.INGEST_MAX_BYTES:
-            raise forms.ValidationError(f"The file is larger than the {settings.INGEST_MAX_BYTES}-byte limit.")
+        size = upload.size if upload else len(text.encode("utf-8"))
+        if size > settings.INGEST_MAX_BYTES:
+            what = "file" if upload else "pasted text"
+            raise forms.ValidationError(
+                f"The {what} is {filesizeformat(size)}, over the {filesizeformat(settings.INGEST_MAX_BYTES)} limit: "
+                "add a smaller part of the page."
+            )
         return cleaned
 
     def body_and_name(self) -> tuple[bytes, str]:

@@ -75,6 +75,7 @@ class Article(models.Model):
         FETCHED = "fetched", "Fetched"
         SPLIT = "split", "Split into passages"
         EXTRACTED = "extracted", "Claims extracted"
+        SKIPPED = "skipped", "Not extracted (language)"
         FAILED = "failed", "Failed"
         DUPLICATE = "duplicate", "Duplicate of another article"
 
@@ -156,3 +157,44 @@ class Passage(models.Model):
     def __str__(self) -> str:
         label = self.heading or self.text[:60]
         return f"{label} (v{self.version})" if self.version > 1 else label
+
+
+class Upload(models.Model):
+    """A large page given by a person (file or paste), ingested by a task while the ingestion page
+    shows how far it got. The body is dropped once it is stored on its article (or refused)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    name = models.CharField(max_length=300)
+    body = models.BinaryField(blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    outlet_name = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(max_length=200, blank=True)  # what it is doing now, or how it ended
+    error = models.TextField(blank=True)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads")
+    size = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def finished(self) -> bool:
+        """Stored and, when it added passages, its claims extracted (or something failed)."""
+        if self.status == self.Status.FAILED:
+            return True
+        waiting = (Article.Status.PENDING, Article.Status.FETCHED, Article.Status.SPLIT)
+        return self.status == self.Status.DONE and (self.article is None or self.article.status not in waiting)

@@ -3,9 +3,10 @@
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from sources.models import Article, Feed
+from sources.models import Article, Feed, Upload
 
 RECENT_ARTICLES = 50
+RECENT_UPLOADS = 5
 
 
 def feeds_due_ids(now=None) -> list[int]:
@@ -32,3 +33,15 @@ def articles_recent(limit: int = RECENT_ARTICLES) -> QuerySet[Article]:
 def article_status_counts() -> dict[str, int]:
     counts = dict(Article.objects.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     return {status: counts.get(status, 0) for status, _ in Article.Status.choices}
+
+
+def _uploads_for_page() -> QuerySet[Upload]:
+    return Upload.objects.select_related("article", "created_by").defer("body", "article__raw_html", "article__text")
+
+
+def uploads_recent(limit: int = RECENT_UPLOADS) -> QuerySet[Upload]:
+    return _uploads_for_page()[:limit]
+
+
+def upload_for_page(upload_id: int) -> Upload | None:
+    return _uploads_for_page().filter(pk=upload_id).first()

@@ -8,27 +8,28 @@ database constraint instead of a check-then-insert.
 import dataclasses
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from tld import get_fld
 
-from sources.fetching import FetchError, fetch
-from sources.models import Article, Feed, Outlet, Passage
-from sources.parsing.charset import UndecodableContent, decode_body
+from sources.fetching import FetchError, fetch, url_refusal
+from sources.models import Article, Feed, Outlet, Passage, Upload
 from sources.parsing.feeds import FeedParseError, parse_feed
-from sources.parsing.html_article import EXTRACTOR_VERSION, ArticleParseError, declared_page_url, extract_article
-from sources.parsing.passages import (
-    DocumentPassages,
-    day_start,
-    html_document_passages,
-    plaintext_document_passages,
-    text_hash,
+from sources.parsing.documents import (  # noqa: F401 (document_from_body and IngestError are used through this module)
+    Document,
+    IngestError,
+    document_from_body,
+    document_from_upload,
+    document_passages,
 )
-from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
-from sources.parsing.urls import InvalidUrl, canonicalize_url, first_bare_url, url_host
+from sources.parsing.html_article import EXTRACTOR_VERSION
+from sources.parsing.passages import DocumentPassages, text_hash
+from sources.parsing.urls import canonicalize_url, url_host
+from sources.signals import article_text_replaced
 
 logger = logging.getLogger(__name__)
 
@@ -36,18 +37,9 @@ FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5"
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-PLAIN_TYPES = ("text/plain",)
 FAILURE_SCORE_WEIGHT = 0.3  # how much one poll moves the failure score (a moving failure rate)
 MAX_FEED_BACKOFF = timedelta(days=1)
 MAX_ERROR_LENGTH = 2000
-
-
-class IngestError(Exception):
-    """Bad input that will not get better by retrying (wrong content type, unparsable page)."""
-
-    permanent = True
-    retry_after = None
 
 
 @dataclass
@@ -84,23 +76,6 @@ class ArticleOutcome:
 
 
 @dataclass(frozen=True)
-class Document:
-    """A fetched or uploaded page, parsed, ready to be stored on an Article."""
-
-    url: str
-    title: str
-    text: str
-    raw_html: str
-    # What the page declares (JSON-LD LiveBlogPosting); splitting decides for good.
-    declares_live_blog: bool = False
-    authors: list[str] = field(default_factory=list)
-    published: datetime | None = None
-    updated: datetime | None = None
-    language: str = ""
-    site_name: str = ""  # the outlet's name as the page gives it (og:site_name)
-
-
-@dataclass(frozen=True)
 class SplitResult:
     added: int  # passages new to the article (new posts and new versions of edited ones)
     revised: int  # of those, new versions of posts whose text changed
@@ -120,57 +95,6 @@ def _short_error(error: Exception | str) -> str:
 
 
 # Documents --------------------------------------------------------------------------------
-
-
-def document_from_html(*, html: str, url: str) -> Document:
-    extracted = extract_article(html, url=url)
-    return Document(
-        url=extracted.url,
-        title=extracted.title,
-        text=extracted.text,
-        raw_html=html,
-        declares_live_blog=extracted.declares_live_blog,
-        authors=extracted.authors,
-        published=extracted.published,
-        updated=extracted.updated,
-        language=extracted.language,
-        site_name=extracted.site_name,
-    )
-
-
-def document_from_plaintext(*, text: str, url: str) -> Document:
-    """A saved text view of a page (see sources.parsing.plaintext_liveblog): kept verbatim, so the
-    passages are exact slices of Article.text."""
-    if not text.strip():
-        raise IngestError("empty text")
-    blog = split_plaintext_liveblog(text)
-    return Document(
-        url=canonicalize_url(url),
-        title=blog.title,
-        text=text,
-        raw_html="",
-        published=day_start(blog.published),
-        updated=day_start(blog.updated),
-    )
-
-
-def document_from_body(*, body: bytes, content_type: str, url: str) -> Document:
-    """Decode and parse a fetched or uploaded body, by its content type (HTML when unsure)."""
-    media_type = content_type.split(";")[0].strip().lower()
-    if media_type and media_type not in HTML_TYPES + PLAIN_TYPES:
-        raise IngestError(f"not an HTML or text page: content type {media_type!r}")
-    if not body.strip():
-        raise IngestError("empty body")
-    try:
-        decoded = decode_body(body, content_type=content_type)
-    except UndecodableContent as error:
-        raise IngestError(str(error)) from error
-    try:
-        if media_type in PLAIN_TYPES:
-            return document_from_plaintext(text=decoded.text, url=url)
-        return document_from_html(html=decoded.text, url=url)
-    except (ArticleParseError, InvalidUrl) as error:
-        raise IngestError(str(error)) from error
 
 
 # Outlets and feeds --------------------------------------------------------------------------
@@ -398,6 +322,20 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
     return ArticleOutcome.NEW if first_time else ArticleOutcome.UPDATED
 
 
+def _site(url: str) -> str:
+    """The registered domain (bbc.co.uk for www.bbc.co.uk and amp.bbc.co.uk); the host when there is none."""
+    return get_fld(url, fail_silently=True) or url_host(url)
+
+
+def canonical_is_trusted(*, page_url: str, canonical_url: str) -> bool:
+    """A page may name its canonical URL on its own site, or on one the deployment lists with it
+    (INGEST_CANONICAL_DOMAIN_GROUPS): else a page on one host could take another's article URL."""
+    page_site, canonical_site = _site(page_url), _site(canonical_url)
+    return page_site == canonical_site or any(
+        {page_site, canonical_site} <= group for group in settings.INGEST_CANONICAL_DOMAIN_GROUPS
+    )
+
+
 def article_fetch(*, article: Article) -> str:
     """Fetch the article's page and store it. FetchError and IngestError are left to the caller
     (the task decides between retry and final failure); the attempt is counted either way."""
@@ -405,19 +343,17 @@ def article_fetch(*, article: Article) -> str:
     requested_at = timezone.now()
     response = fetch(article.requested_url or article.url, accept=PAGE_ACCEPT)
     document = document_from_body(body=response.body, content_type=response.content_type, url=response.url)
+    if not canonical_is_trusted(page_url=response.url, canonical_url=document.url):
+        logger.warning("%s names %s as its canonical URL: another site, ignored", response.url, document.url)
+        document = dataclasses.replace(document, url=canonicalize_url(response.url))
     return article_store(article_id=article.pk, document=document, requested_at=requested_at)
 
 
 def _document_passages(article: Article) -> DocumentPassages:
-    if article.raw_html:
-        return html_document_passages(
-            html=article.raw_html,
-            text=article.text,
-            url=article.url,
-            published=article.published_at,
-            declares_live_blog=article.is_live_blog,
-        )
-    return plaintext_document_passages(text=article.text)
+    return document_passages(
+        raw_html=article.raw_html, text=article.text, url=article.url, published=article.published_at,
+        declares_live_blog=article.is_live_blog,
+    )
 
 
 def article_split(*, article_id: int) -> SplitResult:
@@ -491,32 +427,85 @@ def article_refresh(*, article: Article) -> tuple[str, SplitResult | None]:
     return outcome, None
 
 
-def document_from_upload(*, body: bytes, name: str, url: str | None = None) -> Document:
-    """A saved page given by a person: .txt files and pasted text are text views, the rest HTML.
-    Without a URL we use the one the page names (rel=canonical, or a text view's short link)."""
-    content_type = "text/plain; charset=utf-8" if name.lower().endswith(".txt") else "text/html"
-    if url is None:
-        try:
-            decoded = decode_body(body, content_type=content_type).text
-        except UndecodableContent as error:
-            raise IngestError(str(error)) from error
-        url = first_bare_url(decoded) if content_type.startswith("text/plain") else declared_page_url(decoded)
-        if url is None:
-            raise IngestError(f"{name}: the page names no URL of its own; give one")
-    return document_from_body(body=body, content_type=content_type, url=url)
+def _article_snapshot(article: Article) -> dict:
+    """What the audit trail keeps of an article's stored page."""
+    return {
+        "title": article.title, "outlet": article.outlet.name, "content_hash": article.content_hash,
+        "characters": len(article.text),
+    }
+
+
+def day_start_utc(day: date | None) -> datetime | None:
+    """A publication date a person gave, as the start of that day (UTC)."""
+    return datetime.combine(day, time(0, 0), tzinfo=UTC) if day else None
 
 
 def article_ingest_document(
-    *, document: Document, outlet_name: str | None = None, published: datetime | None = None
+    *, document: Document, outlet_name: str | None = None, published: datetime | None = None, user=None
 ) -> tuple[Article, str, SplitResult]:
     """Store and split a document that a person gave us (file, paste): no fetch involved.
-    Without an outlet name, the site name the page gives, else the URL's host, stands in."""
+    Without an outlet name, the site name the page gives, else the URL's host, stands in.
+
+    A document for an article we already hold replaces its text under the article's outlet; the
+    earlier text stays as the earlier versions of its passages, as a live blog's edited posts
+    do, and the replacement is announced (article_text_replaced) for the audit trail."""
+    # The same address rules as the fetcher: a page must not make "127.0.0.1" an outlet.
+    if refusal := url_refusal(document.url):
+        raise IngestError(refusal)
     if published is not None:
         document = dataclasses.replace(document, published=published)
     outlet = outlet_get_or_create(name=outlet_name or document.site_name or url_host(document.url))
     article, _ = article_get_or_create_for_url(url=document.url, outlet=outlet)
+    before = _article_snapshot(article)
     Article.objects.filter(pk=article.pk).update(fetch_attempts=article.fetch_attempts + 1)
     outcome = article_store(article_id=article.pk, document=document)
     split = article_split(article_id=article.pk)
     article.refresh_from_db()
+    if outcome == ArticleOutcome.UPDATED:
+        article_text_replaced.send(
+            sender=Article, article=article, user=user, before=before, after=_article_snapshot(article)
+        )
     return article, outcome, split
+
+
+# Uploads too large to ingest within the request ---------------------------------------------
+
+
+def upload_queue(*, body: bytes, name: str, url: str, outlet_name: str, published, user) -> Upload:
+    return Upload.objects.create(
+        body=body, size=len(body), name=name[:300], url=url, outlet_name=outlet_name, published=published,
+        created_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+def _upload_progress(upload_id: int, **updates) -> None:
+    Upload.objects.filter(pk=upload_id).update(**updates, updated_at=timezone.now())
+
+
+def upload_record_failure(*, upload_id: int, error: Exception | str) -> None:
+    _upload_progress(upload_id, status=Upload.Status.FAILED, stage="", error=_short_error(error), body=b"")
+
+
+def upload_ingest(*, upload_id: int) -> Article | None:
+    """Parse, store and split a queued upload, saying at each step how far it got. Returns the
+    article when it added passages (claim extraction is then the caller's to queue)."""
+    upload = Upload.objects.filter(pk=upload_id, status=Upload.Status.QUEUED).first()
+    if upload is None:
+        return None  # already taken: running twice ingests once
+    _upload_progress(upload_id, status=Upload.Status.RUNNING, stage="reading the page")
+    try:
+        document = document_from_upload(body=bytes(upload.body), name=upload.name, url=upload.url or None)
+        _upload_progress(upload_id, stage="storing and splitting it into passages")
+        article, outcome, split = article_ingest_document(
+            document=document,
+            outlet_name=upload.outlet_name or None,
+            published=day_start_utc(upload.published),
+            user=upload.created_by,
+        )
+    except IngestError as error:
+        upload_record_failure(upload_id=upload_id, error=error)
+        return None
+    _upload_progress(
+        upload_id, status=Upload.Status.DONE, stage=f"{outcome}, {split.added} passages added", article=article, body=b""
+    )
+    return article if split.added else None

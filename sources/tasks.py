@@ -3,9 +3,12 @@ to run twice. Transient failures retry with exponential backoff (at least what R
 asked); a final failure is recorded on the Feed or Article."""
 
 import logging
+import threading
 
 from celery import shared_task
-from django.db import transaction
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections, transaction
 
 from claims.tasks import article_extract_claims as article_extract_claims_task
 from sources import services
@@ -18,6 +21,13 @@ logger = logging.getLogger(__name__)
 
 RETRY_BASE_SECONDS = 30
 MAX_FETCH_RETRIES = 4
+# How long a fetch's "running" mark outlives it, at most: longer than the broker takes to hand a
+# lost task back (at once when a worker child dies, after the visibility timeout otherwise).
+FETCH_RUNNING_MARK_SECONDS = 2 * 3600
+WORKER_DIED_ERROR = (
+    "the worker fetching this page died (killed, out of memory or over its time limit); "
+    "it is not fetched again automatically"
+)
 
 
 def retry_countdown(*, retries: int, retry_after: float | None) -> float:
@@ -84,18 +94,33 @@ def article_fetch(self, article_id_or_url: int | str) -> dict:
         article = Article.objects.filter(pk=article_id_or_url).first()
     if article is None:
         return {"status": "missing"}
+    # Tasks are acknowledged late: one whose worker died comes back with the same id. The mark
+    # left by the run that died makes a page that kills workers fail once, recorded, not forever.
+    running_mark = f"ingest:article-fetch-running:{self.request.id}"
+    # (A read then a write, not cache.add: the cache answers add() with False while Redis is away.)
+    if cache.get(running_mark) is not None:
+        services.article_record_failure(article_id=article.pk, error=WORKER_DIED_ERROR, final=True)
+        return {"status": "failed", "error": WORKER_DIED_ERROR}
+    cache.set(running_mark, article.pk, timeout=FETCH_RUNNING_MARK_SECONDS)
+    try:
+        return _article_fetch_and_split(self, article)
+    finally:
+        cache.delete(running_mark)
+
+
+def _article_fetch_and_split(task, article: Article) -> dict:
     try:
         outcome = services.article_fetch(article=article)
     except (FetchError, services.IngestError) as error:
-        final = error.permanent or self.request.retries >= self.max_retries
+        final = error.permanent or task.request.retries >= task.max_retries
         services.article_record_failure(article_id=article.pk, error=error, final=final)
         if final:
             return {"status": "failed", "error": str(error)}
-        if self.request.is_eager:
+        if task.request.is_eager:
             # In-process (no broker) nothing can run later: retry now, as Celery's eager retry does;
             # the fetcher still waits out a Retry-After before asking the host again.
-            return self.apply((article.pk,), retries=self.request.retries + 1).result
-        raise self.retry(countdown=retry_countdown(retries=self.request.retries, retry_after=error.retry_after)) from error
+            return task.apply((article.pk,), retries=task.request.retries + 1).result
+        raise task.retry(countdown=retry_countdown(retries=task.request.retries, retry_after=error.retry_after)) from error
     if outcome in (services.ArticleOutcome.NEW, services.ArticleOutcome.UPDATED):
         # Split here rather than in a task of its own: the stored page is committed, so a crash
         # now leaves the article "fetched" for the article_split task (the stalled-article requeue).
@@ -114,3 +139,35 @@ def split_and_hand_on(article_id: int) -> dict:
 def article_split(article_id: int) -> dict:
     """Split an article that was fetched but not split (its fetch task died in between)."""
     return split_and_hand_on(article_id)
+
+
+@shared_task(name="sources.tasks.upload_ingest", ignore_result=True)
+def upload_ingest(upload_id: int) -> None:
+    """Ingest a large upload; any failure is recorded on the Upload, where its page shows it."""
+    try:
+        article = services.upload_ingest(upload_id=upload_id)
+    except Exception as error:
+        services.upload_record_failure(upload_id=upload_id, error=f"{type(error).__name__}: {error}")
+        raise
+    if article is not None:
+        enqueue_claim_extraction(article.pk)
+
+
+def _upload_ingest_in_thread(upload_id: int) -> None:
+    try:
+        upload_ingest.apply((upload_id,))
+    finally:
+        connections.close_all()  # this thread's own: it ends here
+
+
+def enqueue_upload_ingest(upload_id: int) -> None:
+    """Queue the upload once it is committed. Without a worker (tasks in-process) it runs in a
+    thread of this process instead, so the request answers at once and the page shows progress."""
+
+    def send() -> None:
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            threading.Thread(target=_upload_ingest_in_thread, args=(upload_id,), daemon=True).start()
+        else:
+            upload_ingest.delay(upload_id)
+
+    transaction.on_commit(send)

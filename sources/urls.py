@@ -9,4 +9,5 @@ urlpatterns = [
     path("feeds/<int:feed_id>/poll", views.feed_poll_now, name="feed-poll"),
     path("feeds/<int:feed_id>/poll/<uuid:task_id>", views.feed_poll_progress, name="feed-poll-progress"),
     path("upload", views.upload, name="upload"),
+    path("uploads/<int:upload_id>", views.upload_progress, name="upload-progress"),
 ]

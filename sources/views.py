@@ -1,14 +1,17 @@
 """The ingestion page: feeds and their health, recent articles, poll-now, and upload/paste."""
 
-from datetime import UTC, datetime, time
 from uuid import UUID, uuid4
 
 import redis
 from celery.result import AsyncResult
 from django.contrib import messages
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from kombu.exceptions import OperationalError as KombuOperationalError
 
@@ -30,6 +33,9 @@ def _page_context(request: HttpRequest, *, form: UploadForm | None = None) -> di
         "form": form or UploadForm(),
         "can_poll": request.user.has_perm("sources.change_feed"),
         "can_upload": request.user.has_perm("sources.add_article"),
+        "uploads": selectors.uploads_recent(),
+        "upload_limit": settings.INGEST_MAX_BYTES,
+        "upload_inline_limit": settings.INGEST_UPLOAD_INLINE_BYTES,
     }
 
 
@@ -108,20 +114,40 @@ def _feed_row(request: HttpRequest, *, feed_id: int, task_id: str) -> HttpRespon
     return render(request, "sources/ingestion.html#feed-row", context)
 
 
+def _upload_too_big(request: HttpRequest) -> HttpResponse:
+    """A request body past what Django parses: nothing of the form can be read back."""
+    messages.error(request, f"The upload is larger than the {filesizeformat(settings.INGEST_MAX_BYTES)} limit "
+                            "and was not read: save a smaller part of the page and add it again.")
+    return render(request, "sources/ingestion.html", _page_context(request), status=413)
+
+
 @require_POST
 @permission_required("sources.add_article", raise_exception=True)
 def upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST, request.FILES)
+    try:
+        form = UploadForm(request.POST, request.FILES)
+        form.is_valid()
+    except RequestDataTooBig:
+        return _upload_too_big(request)
     if not form.is_valid():
         return render(request, "sources/ingestion.html", _page_context(request, form=form), status=400)
     body, name = form.body_and_name()
-    published = form.cleaned_data["published"]
+    data = form.cleaned_data
+    if len(body) > settings.INGEST_UPLOAD_INLINE_BYTES:
+        queued = services.upload_queue(
+            body=body, name=name, url=data["url"], outlet_name=data["outlet"], published=data["published"],
+            user=request.user,
+        )
+        tasks.enqueue_upload_ingest(queued.pk)
+        messages.info(request, f"{name} ({filesizeformat(len(body))}) is being ingested: its progress is shown below.")
+        return redirect(reverse("sources:ingestion") + "#uploads")
     try:
-        document = services.document_from_upload(body=body, name=name, url=form.cleaned_data["url"] or None)
+        document = services.document_from_upload(body=body, name=name, url=data["url"] or None)
         article, outcome, split = services.article_ingest_document(
             document=document,
-            outlet_name=form.cleaned_data["outlet"] or None,
-            published=datetime.combine(published, time(0, 0), tzinfo=UTC) if published else None,
+            outlet_name=data["outlet"] or None,
+            published=services.day_start_utc(data["published"]),
+            user=request.user,
         )
     except services.IngestError as error:
         form.add_error(None, str(error))
@@ -129,4 +155,19 @@ def upload(request: HttpRequest) -> HttpResponse:
     if split.added:
         tasks.enqueue_claim_extraction(article.pk)
     messages.success(request, f"{article.title or article.url}: {outcome}, {split.added} passages added.")
+    if outcome == services.ArticleOutcome.UPDATED:
+        messages.warning(
+            request,
+            f"This URL was already stored, under {article.outlet.name}: its text was replaced and the earlier "
+            "text is kept as earlier passage versions.",
+        )
     return redirect("sources:ingestion")
+
+
+@require_GET
+@permission_required("sources.add_article", raise_exception=True)
+def upload_progress(request: HttpRequest, upload_id: int) -> HttpResponse:
+    upload = selectors.upload_for_page(upload_id)
+    if upload is None:
+        raise Http404("No such upload")
+    return render(request, "sources/ingestion.html#upload-row", {"upload": upload})

@@ -75,11 +75,12 @@ requires_real_services = pytest.mark.skipif(
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db, tmp_path):
+def celery_worker_process(transactional_db, tmp_path, request):
     """A real `celery worker` process on the Redis broker, using the test database.
 
-    Yields a function that waits for a condition while the worker runs. Data must be committed
-    (transactional_db) for the worker to see it.
+    Yields a function that waits for a condition while the worker runs (its `worker` attribute is
+    the process). Data must be committed (transactional_db) for the worker to see it. The solo
+    pool unless the test is marked worker_pool("prefork").
     """
     from django.db import connection
 
@@ -94,10 +95,11 @@ def celery_worker_process(transactional_db, tmp_path):
     # pools behind, and the control mailbox caches its own producer pool.
     celery_app.close()
     celery_app.__dict__.pop("control", None)
+    pool = request.node.get_closest_marker("worker_pool")
     with running_celery_worker(
-        "--pool=solo", "--concurrency=1", "--loglevel=INFO", f"--hostname=test-{os.getpid()}@%h",
-        env=env, log_path=log_path,
-    ):
+        f"--pool={pool.args[0] if pool else 'solo'}", "--concurrency=1", "--loglevel=INFO",
+        f"--hostname=test-{os.getpid()}@%h", env=env, log_path=log_path,
+    ) as worker:
 
         def wait_for(condition, timeout=30.0, interval=0.2):
             end = time.monotonic() + timeout
@@ -107,4 +109,5 @@ def celery_worker_process(transactional_db, tmp_path):
                 time.sleep(interval)
             raise AssertionError(f"condition not met in {timeout}s; worker log:\n{log_path.read_text()[-3000:]}")
 
+        wait_for.worker = worker
         yield wait_for

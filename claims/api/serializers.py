@@ -40,11 +40,12 @@ class ClaimSerializer(serializers.ModelSerializer):
     actor = ActorSummarySerializer(read_only=True)
     quantities = QuantitySerializer(many=True, read_only=True)
     attributions = AttributionSerializer(many=True, read_only=True)
+    statement = serializers.CharField(read_only=True, help_text="The claim as people read it: a leading pronoun named")
 
     class Meta:
         model = Claim
         fields = [
-            "id", "url", "text", "kind", "actor", "asserted_on", "event_date", "review_state", "verdict",
+            "id", "url", "text", "statement", "kind", "actor", "asserted_on", "event_date", "review_state", "verdict",
             "unverified_marker", "quantities", "attributions", "created_at", "updated_at",
         ]
 

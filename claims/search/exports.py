@@ -7,11 +7,13 @@ from itertools import islice
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from claims.extraction.statement import readable_statement
 from claims.search.selectors import ClaimSearch, claims_in_order, first_attributions
 
 CHUNK_SIZE = 2000
 COLUMNS = (
-    "id", "asserted_on", "actor", "claim", "sentence", "outlet", "article_url", "verdict", "review_state", "claim_url",
+    "id", "asserted_on", "actor", "statement", "claim", "sentence", "outlet", "article_url", "verdict", "review_state",
+    "claim_url",
 )
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,6 +37,7 @@ def export_rows(search: ClaimSearch, *, claim_url) -> Iterator[dict]:
                 "id": claim_id,
                 "asserted_on": asserted_on,
                 "actor": actor_name or "",
+                "statement": readable_statement(text, actor_name),
                 "claim": text,
                 "sentence": attribution.get("sentence", ""),
                 "outlet": attribution.get("passage__article__outlet__name", ""),

@@ -15,3 +15,8 @@ def audit_record(*, user, action: str, obj: models.Model, before: dict | None = 
         before=before or {},
         after=after or {},
     )
+
+
+def audit_article_text_replaced(*, article, user, before: dict, after: dict, **kwargs) -> None:
+    """Receiver of sources.signals.article_text_replaced: an upload over a stored article."""
+    audit_record(user=user, action="article_replace_text", obj=article, before=before, after=after)

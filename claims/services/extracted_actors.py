@@ -54,11 +54,16 @@ class ActorResolver:
         if extracted is None:
             return None
         name = " ".join(extracted.name.split())[:_NAME_LENGTH]
-        # An unresolved pronoun or a bare description ("spokesperson", "national rail operator")
-        # names nobody in particular: one shared Actor for every "spokesperson" would tie unrelated
-        # claims together. The attribution keeps the mention for an editor to resolve.
-        if not name or name.lower() in PRONOUNS or (not extracted.known and name == name.lower()):
+        # An unresolved pronoun, or a person or group only described ("a spokesperson", "residents"), names
+        # nobody in particular: one shared Actor for every "spokesperson" would tie unrelated claims together.
+        # The attribution keeps the mention for an editor to resolve. A body the text names ("the national rail
+        # operator", "the dockworkers' union") becomes an unreviewed actor named as the text names it.
+        if not name or name.lower() in PRONOUNS:
             return None
+        if not extracted.known and name == name.lower():
+            if extracted.kind in ("person", "group") or " " not in name:
+                return None  # "spokesperson", "residents", a lone "group": nobody in particular
+            return name[0].upper() + name[1:]
         return name
 
     def _find(self, name: str) -> Actor | None:

@@ -1,4 +1,8 @@
-"""Fact-checkers' verdicts: one Verification row per change, with optional evidence."""
+"""Fact-checkers' verdicts: one Verification row per change, with optional evidence.
+
+A verdict starts from the claim's version, as edits do: one set on a page that is out of date
+raises ClaimVersionConflict instead of overwriting a newer verdict, and the same form sent twice
+(a double click, a resent request) stores it once."""
 
 from dataclasses import dataclass
 
@@ -8,6 +12,7 @@ from django.db import transaction
 from claims.desk.services.assignments import assignments_after_verdict
 from claims.models import Claim, Evidence, Verification
 from claims.services.audit import audit_record
+from claims.services.review import ClaimVersionConflict
 
 
 @dataclass(frozen=True)
@@ -19,8 +24,20 @@ class EvidenceInput:
     stance: str
 
 
+def _repeated(claim: Claim, *, expected_version: int, user, verdict: str, note: str, evidence: EvidenceInput | None):
+    """The verification this very submission already stored (the change that made the claim's
+    current version, by the same person, with the same verdict, note and evidence), if it did."""
+    if claim.version != expected_version + 1:
+        return None
+    latest = claim.verifications.order_by("-id").first()
+    if latest is None or (latest.created_by_id, latest.verdict, latest.note) != (user.pk, verdict, note):
+        return None
+    stored = [(item.url, item.text) for item in latest.evidence.all()]
+    return latest if stored == ([(evidence.url, evidence.text)] if evidence else []) else None
+
+
 def claim_set_verification(
-    *, claim_id: int, user, verdict: str, note: str, evidence: EvidenceInput | None = None
+    *, claim_id: int, user, verdict: str, note: str, expected_version: int, evidence: EvidenceInput | None = None
 ) -> Verification:
     if not user.has_perm("claims.set_verdict"):
         raise PermissionDenied("Only fact-checkers set verdicts.")
@@ -31,6 +48,13 @@ def claim_set_verification(
         raise ValidationError({"evidence_url": "Evidence needs a URL or a text."})
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim_id)
+        if claim.version != expected_version:
+            repeated = _repeated(
+                claim, expected_version=expected_version, user=user, verdict=verdict, note=note, evidence=evidence
+            )
+            if repeated is not None:
+                return repeated
+            raise ClaimVersionConflict(claim)
         before = {"verdict": claim.verdict, "version": claim.version}
         verification = Verification.objects.create(
             claim=claim, verdict=verdict, previous_verdict=claim.verdict, note=note, created_by=user

@@ -10,10 +10,12 @@ from django.views.decorators.http import require_GET, require_POST
 from claims.desk.selectors import claim_desk
 from claims.forms import ClaimEditForm, ClaimLinkForm, VerdictForm
 from claims.models import Claim, ClaimLink
-from claims.selectors.audit import audit_trail
+from claims.selectors.audit import audit_trail, claim_changes_since
 from claims.selectors.claims import claim_link_candidates, claim_page, independence_status
 from claims.services.links import claim_link_create, claim_link_remove
+from claims.services.review import ClaimVersionConflict
 from claims.services.verdicts import claim_set_verification
+from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import render_fragments, render_page_or_fragment, wants_fragment
 
 PAGE = "claims/claim_detail.html"
@@ -34,7 +36,7 @@ def _claim_context(request: HttpRequest, claim_id: int, extra: dict | None = Non
         "can_verify": user.has_perm("claims.set_verdict"),
         "can_link": user.has_perm("claims.add_claimlink"),
         "can_unlink": user.has_perm("claims.delete_claimlink"),
-        "verdict_form": VerdictForm(initial={"verdict": claim.verdict}),
+        "verdict_form": VerdictForm(initial={"verdict": claim.verdict, "version": claim.version}),
         "link_form": ClaimLinkForm(),
         "link_query": link_query,
         "link_candidates": claim_link_candidates(link_query, exclude_id=claim.pk) if link_query else [],
@@ -70,12 +72,27 @@ def claim_verdict(request: HttpRequest, claim_id: int) -> HttpResponse:
     get_object_or_404(Claim, pk=claim_id)
     form = VerdictForm(request.POST)
     if form.is_valid():
+        data = form.cleaned_data
         try:
             claim_set_verification(
-                claim_id=claim_id, user=request.user, verdict=form.cleaned_data["verdict"],
-                note=form.cleaned_data["note"], evidence=form.evidence(),
+                claim_id=claim_id, user=request.user, verdict=data["verdict"], note=data["note"],
+                expected_version=data["version"], evidence=form.evidence(),
             )
             return _section_response(request, claim_id, "verdict_section", {"verdict_notice": "Verdict saved."})
+        except ClaimVersionConflict as conflict:
+            # Keep what the fact-checker typed, now at the current version: saving again after
+            # reading the newer verdict deliberately replaces it.
+            kept = request.POST.copy()
+            kept["version"] = conflict.claim.version
+            changes = claim_changes_since(claim_id=claim_id, version=data["version"])
+            conflict = Conflict(
+                title=f"Not saved: {who_changed(changes)} changed this claim while you were looking at it.",
+                changes=changes,
+                advice="Your verdict is not saved yet; it is still in the form below. "
+                       "Save again to replace the newer verdict with yours.",
+            )
+            extra = {"verdict_form": VerdictForm(kept), "verdict_conflict": conflict}
+            return _section_response(request, claim_id, "verdict_section", extra, status=409)
         except ValidationError as error:
             form.add_error(None, error)
     return _section_response(request, claim_id, "verdict_section", {"verdict_form": form}, status=400)

@@ -5,9 +5,11 @@ in-process, DEBUG on. DATABASE_URL and REDIS_URL switch to PostgreSQL and Redis.
 Production hardening lives in config.settings.production.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 from config.env import (
     env_bool,
@@ -41,21 +43,26 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
     "sources",
     "claims",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.middleware.RejectNulInQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.LoginRequiredEverywhereMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: it turns a lockout into its page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -104,6 +111,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Failed logins are counted per account and per address (django-axes); past the limit, that
+# account or address waits out the cool-off, or an admin deletes its "access attempts" row.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+# A proxy in front (set by the deployment, never guessed): only then are X-Forwarded-Proto and
+# X-Forwarded-For believed, since without one any client can send them.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+# A newsroom shift, and gone when the browser closes: a shared desk computer does not stay logged in.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 3600, minimum=60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+# API tokens stop working this many days after they were issued (0: never); a password change or
+# deactivation revokes them at once.
+API_TOKEN_MAX_AGE_DAYS = env_int("API_TOKEN_MAX_AGE_DAYS", 90, minimum=0)
+# seed_demo's logins have a published password; production settings turn this off.
+DEMO_LOGINS_ALLOWED = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -129,9 +156,23 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Scripts, styles and requests from this site only (htmx and our own files): no inline script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 # Celery: with REDIS_URL tasks go to a worker; without it they run in-process (eager).
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"  # a host name keeps kombu from warning
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", REDIS_URL is None)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -175,11 +216,19 @@ WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 180, minimum=1)
 # Ingestion (see README "Environment variables").
 INGEST_USER_AGENT = env_str("INGEST_USER_AGENT", "Claimtrack/0.1 (+https://example.org/claimtrack; newsroom claims tracker)")
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# A pasted page is a form field: Django must read one up to the cap, so the form can refuse it
+# with its limit and keep the other fields (past this, the request itself is refused).
+DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BYTES + 1024 * 1024
+# Uploads larger than this are ingested by a task, their progress shown on the ingestion page.
+INGEST_UPLOAD_INLINE_BYTES = env_int("INGEST_UPLOAD_INLINE_BYTES", 100 * 1024, minimum=0)
 INGEST_CONNECT_TIMEOUT = env_float("INGEST_CONNECT_TIMEOUT", 5.0)
 INGEST_READ_TIMEOUT = env_float("INGEST_READ_TIMEOUT", 15.0)
 INGEST_TOTAL_TIMEOUT = env_float("INGEST_TOTAL_TIMEOUT", 30.0)
 INGEST_HOST_DELAY = env_float("INGEST_HOST_DELAY", 1.0)
 INGEST_ALLOW_PRIVATE_ADDRESSES = False  # only tests turn this on, never the environment
+# Registered domains that are one site, whose pages may name each other's URLs as canonical:
+# groups separated by commas, domains in a group by spaces ("dw.com dw.de, bbc.co.uk bbc.com").
+INGEST_CANONICAL_DOMAIN_GROUPS = [frozenset(group.split()) for group in env_list("INGEST_CANONICAL_DOMAIN_GROUPS", [])]
 FEED_DEFAULT_POLL_INTERVAL = env_int("FEED_DEFAULT_POLL_INTERVAL", 900, minimum=30)
 FEED_PAUSE_AFTER_FAILURES = env_int("FEED_PAUSE_AFTER_FAILURES", 5, minimum=1)
 
@@ -189,7 +238,7 @@ CLAIMTRACK_NEWSROOM_URL = env_str("CLAIMTRACK_NEWSROOM_URL", "http://127.0.0.1:8
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -200,6 +249,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Claimtrack API",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],  # the schema is no public map
     # Actor and Claim both have a "kind": name the two enums apart.
     "ENUM_NAME_OVERRIDES": {"ActorKindEnum": "claims.models.Actor.Kind", "ClaimKindEnum": "claims.models.Claim.Kind"},
 }
@@ -211,13 +261,19 @@ LOGGING = {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "bare": {"format": "%(message)s"},  # the message is already a JSON line (config.task_logs)
     },
+    "filters": {"no_client_error_tracebacks": {"()": "config.log_filters.NoTracebackForClientErrors"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "line"},
+        "console": {"class": "logging.StreamHandler", "formatter": "line", "filters": ["no_client_error_tracebacks"]},
         "json_lines": {"class": "logging.StreamHandler", "formatter": "bare"},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own console handler would print each of its messages a second time.
+        "django": {"handlers": [], "level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # a line per login otherwise; lockouts are warnings
+        # Celery's "Task ... succeeded" line repeats the JSON line below; its errors still show.
+        "celery.app.trace": {"level": "WARNING"},
         "claimtrack.tasks": {"handlers": ["json_lines"], "level": "INFO", "propagate": False},
     },
 }

@@ -1,7 +1,11 @@
 """Token authentication per user; the API only reads."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims.api.services import api_token_issue
@@ -68,3 +72,50 @@ def test_api_token_page_makes_and_shows_a_token(viewer_client, viewer):
     assert "You have no token yet" in viewer_client.get("/search/api-token/").content.decode()
     assert viewer_client.post("/search/api-token/").status_code == 302
     assert viewer.auth_token.key in viewer_client.get("/search/api-token/").content.decode()
+
+
+def _token_client(token) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def test_a_token_older_than_the_configured_age_is_refused(viewer, settings):
+    settings.API_TOKEN_MAX_AGE_DAYS = 30
+    token = api_token_issue(user=viewer)
+    Token.objects.filter(pk=token.pk).update(created=timezone.now() - timedelta(days=31))
+    response = _token_client(token).get("/api/claims/")
+    assert response.status_code == 401 and "expired" in response.json()["detail"]
+
+
+def test_without_an_age_limit_an_old_token_still_works(viewer, settings):
+    settings.API_TOKEN_MAX_AGE_DAYS = 0
+    token = api_token_issue(user=viewer)
+    Token.objects.filter(pk=token.pk).update(created=timezone.now() - timedelta(days=3650))
+    assert _token_client(token).get("/api/claims/").status_code == 200
+
+
+def test_a_password_change_revokes_the_token(viewer):
+    token = api_token_issue(user=viewer)
+    viewer.set_password("a-brand-new-long-password")
+    viewer.save()
+    assert not Token.objects.filter(user=viewer).exists()
+    assert _token_client(token).get("/api/claims/").status_code == 401
+
+
+def test_deactivating_a_user_revokes_the_token(viewer):
+    token = api_token_issue(user=viewer)
+    viewer.is_active = False
+    viewer.save()
+    assert not Token.objects.filter(pk=token.pk).exists()
+
+
+def test_logging_in_keeps_the_token(viewer, client):
+    token = api_token_issue(user=viewer)
+    client.post("/accounts/login/", {"username": viewer.username, "password": "pw-for-tests-1"})
+    assert Token.objects.filter(pk=token.pk).exists()
+
+
+def test_the_schema_needs_a_login_or_a_token(viewer, client):
+    assert client.get("/api/schema/").status_code in (401, 403)
+    assert _token_client(api_token_issue(user=viewer)).get("/api/schema/").status_code == 200

@@ -12,6 +12,7 @@ from claims.desk.services.subscriptions import saved_search_subscribe
 from claims.models import SavedSearch
 from claims.search.services import saved_search_save
 from tests.factories import ActorFactory, AttributionFactory, OutletFactory, PassageFactory, QuantityFactory, UserFactory
+from tests.desk.conftest import post_verdict
 
 
 @pytest.fixture
@@ -175,7 +176,7 @@ def test_following_a_claim_brings_its_verdicts(client, reporter, fact_checker, c
     client.force_login(reporter)
     client.post(reverse("desk:claim_follow", args=[claim.pk]), {"following": "1"})
     client.force_login(fact_checker)
-    client.post(reverse("claim_verdict", args=[claim.pk]), {"verdict": "false", "note": "Imagery shows otherwise"})
+    post_verdict(client, claim, "false", "Imagery shows otherwise")
     notification = Notification.objects.get(recipient=reporter)
     assert notification.kind == "verdict" and "False" in notification.message
 

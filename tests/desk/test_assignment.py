@@ -8,6 +8,7 @@ from django.urls import reverse
 from claims.desk.models import Assignment, Notification
 from claims.models import AuditEntry
 from tests.factories import ClaimFactory, UserFactory
+from tests.desk.conftest import post_verdict
 
 
 def _assign(client, claim, username, due="", **headers):
@@ -74,7 +75,7 @@ def test_my_claims_lists_open_assignments_oldest_due_first_with_a_count_in_the_n
 
 
 def test_setting_in_progress_on_an_unassigned_claim_assigns_it_to_the_fact_checker(fact_checker_client, fact_checker, claim):
-    response = fact_checker_client.post(reverse("claim_verdict", args=[claim.pk]), {"verdict": "in_progress", "note": "Looking into it"})
+    response = post_verdict(fact_checker_client, claim, "in_progress", "Looking into it")
     assert response.status_code == 302
     assignment = Assignment.objects.get(claim=claim, closed_at__isnull=True)
     assert assignment.assignee == fact_checker and assignment.assigned_by == fact_checker
@@ -82,9 +83,9 @@ def test_setting_in_progress_on_an_unassigned_claim_assigns_it_to_the_fact_check
 
 def test_in_progress_leaves_an_existing_assignee_and_a_final_verdict_closes_the_assignment(fact_checker_client, fact_checker, claim, checker, editor):
     Assignment.objects.create(claim=claim, assignee=checker, assigned_by=editor)
-    fact_checker_client.post(reverse("claim_verdict", args=[claim.pk]), {"verdict": "in_progress", "note": "Looking"})
+    post_verdict(fact_checker_client, claim, "in_progress", "Looking")
     assert Assignment.objects.get(claim=claim).assignee == checker
-    fact_checker_client.post(reverse("claim_verdict", args=[claim.pk]), {"verdict": "false", "note": "Satellite images"})
+    post_verdict(fact_checker_client, claim, "false", "Satellite images")
     assert Assignment.objects.get(claim=claim).closed_at is not None
     page = fact_checker_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
     assert "it was last assigned to cara-checker" in page

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from claims.desk.models import FactCheck
 from claims.models import AuditEntry
+from tests.desk.conftest import post_verdict
 
 BODY = """## What we checked
 
@@ -27,7 +28,7 @@ def _write(client, claim, **fields):
 
 @pytest.fixture
 def judged_claim(claim, fact_checker_client):
-    fact_checker_client.post(reverse("claim_verdict", args=[claim.pk]), {"verdict": "false", "note": "Imagery"})
+    post_verdict(fact_checker_client, claim, "false", "Imagery")
     claim.refresh_from_db()
     return claim
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.test import RequestFactory
 from django.urls import reverse
 
 from tests.factories import (
@@ -16,6 +17,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+READ_ONLY = {"auditentry", "verification"}
 
 
 @pytest.fixture
@@ -29,6 +31,9 @@ def admin_client_with_data(client):
     EvidenceFactory()
     ClaimLinkFactory()
     FeedFactory()
+    from sources.services import upload_queue
+
+    upload_queue(body=b"drones", name="drones.txt", url="", outlet_name="", published=None, user=user)
     from claims.services.audit import audit_record
 
     audit_record(user=user, action="test", obj=user)
@@ -66,4 +71,29 @@ def test_admin_pages_answer(admin_client_with_data, model):
     assert obj is not None, f"no {model._meta.label} row to show"
     assert admin_client_with_data.get(reverse("admin:%s_%s_change" % info, args=[obj.pk])).status_code == 200
     add = admin_client_with_data.get(reverse("admin:%s_%s_add" % info))
-    assert add.status_code == (403 if model._meta.model_name == "auditentry" else 200)
+    assert add.status_code == (403 if model._meta.model_name in READ_ONLY else 200)
+
+
+def test_a_staff_editor_cannot_set_a_verdict_in_the_admin(client, editor):
+    from claims.admin import ClaimAdmin
+    from claims.models import Claim
+
+    editor.is_staff = True
+    editor.save()
+    client.force_login(editor)
+    claim = AttributionFactory().claim
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
+    assert page.status_code == 200 and 'name="verdict"' not in page.content.decode()
+    request = RequestFactory().get("/")
+    request.user = editor
+    assert "verdict" not in ClaimAdmin(Claim, admin.site).get_form(request, claim).base_fields
+
+
+def test_verification_rows_are_read_only_for_everyone_even_superusers(admin_client_with_data):
+    verification = VerificationFactory()
+    change_url = reverse("admin:claims_verification_change", args=[verification.pk])
+    page = admin_client_with_data.get(change_url)
+    assert page.status_code == 200 and 'name="verdict"' not in page.content.decode()
+    assert admin_client_with_data.post(change_url, {"verdict": "true"}).status_code == 403
+    delete_url = reverse("admin:claims_verification_delete", args=[verification.pk])
+    assert admin_client_with_data.post(delete_url, {"post": "yes"}).status_code == 403

@@ -1,10 +1,12 @@
 import pytest
-from django.core.management import call_command
 from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
 
 from claims.roles import EDITOR, FACT_CHECKER, VIEWER
+from tests.foundation.test_settings import PRODUCTION, _manage
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 
 def test_viewer_can_read_but_not_change(viewer):
@@ -73,3 +75,29 @@ def test_role_groups_survive_a_database_flush():
     call_command("flush", "--noinput", verbosity=0)
     assert set(Group.objects.values_list("name", flat=True)) >= {VIEWER, EDITOR, FACT_CHECKER}
     assert Group.objects.get(name=FACT_CHECKER).permissions.filter(codename="set_verdict").exists()
+
+
+@pytest.mark.parametrize("password", ["a", "12345678", "password", "nadia2026"])
+def test_add_user_refuses_a_password_the_validators_refuse(password):
+    with pytest.raises(CommandError, match="Password refused"):
+        call_command("add_user", "nadia", "--role", EDITOR, "--password", password)
+    assert not User.objects.filter(username="nadia").exists()
+
+
+def test_add_user_keeps_the_old_password_when_a_new_one_is_refused():
+    call_command("add_user", "nadia", "--role", EDITOR, "--password", "s3cret-pass-1")
+    with pytest.raises(CommandError, match="Password refused"):
+        call_command("add_user", "nadia", "--role", EDITOR, "--password", "a")
+    assert User.objects.get(username="nadia").check_password("s3cret-pass-1")
+
+
+def test_seed_demo_refuses_to_run_under_production_settings(settings):
+    settings.DEMO_LOGINS_ALLOWED = False
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo")
+    assert not User.objects.filter(username__startswith="demo-").exists()
+
+
+def test_seed_demo_run_with_the_production_settings_module_fails_before_any_write():
+    result = _manage("seed_demo", PRODUCTION)
+    assert result.returncode != 0 and "does not run under production settings" in result.stderr

@@ -52,15 +52,53 @@ def test_malformed_redis_url_names_the_variable(monkeypatch, url):
         env.env_redis_url("REDIS_URL")
 
 
-def _django_check(extra_env: dict, *args: str) -> subprocess.CompletedProcess:
+def _manage(command: str, extra_env: dict, *args: str) -> subprocess.CompletedProcess:
     # Start from the process environment minus what other tests may have set in it
     # (the browser tests allow async-unsafe calls, which check --deploy rightly rejects).
     leaked = {"DJANGO_SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {k: v for k, v in os.environ.items() if k not in leaked}
     environment.update(extra_env)
     return subprocess.run(
-        [sys.executable, "manage.py", "check", *args], cwd=REPO, env=environment, capture_output=True, text=True
+        [sys.executable, "manage.py", command, *args], cwd=REPO, env=environment, capture_output=True, text=True
     )
+
+
+def _django_check(extra_env: dict, *args: str) -> subprocess.CompletedProcess:
+    return _manage("check", extra_env, *args)
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DJANGO_SECRET_KEY": "test-only-5f3a9c1e7b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9",
+    "DJANGO_ALLOWED_HOSTS": "claims.example.org",
+}
+
+
+def _production_setting(name: str, **extra_env) -> str:
+    code = f"from django.conf import settings; print(repr(settings.{name}))"
+    result = _manage("shell", {**PRODUCTION, **extra_env}, "-c", code)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_forwarded_proto_is_believed_only_behind_a_declared_proxy():
+    assert _production_setting("SECURE_PROXY_SSL_HEADER") == "None"
+    assert _production_setting("SECURE_PROXY_SSL_HEADER", DJANGO_BEHIND_PROXY="true") == (
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
+
+
+def test_sessions_last_a_shift_and_end_with_the_browser(settings):
+    from config import settings as base
+
+    assert base.SESSION_COOKIE_AGE == 12 * 3600 and base.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert _production_setting("SESSION_COOKIE_AGE", SESSION_COOKIE_AGE="3600") == "3600"
+
+
+def test_a_session_cookie_is_a_browser_session_cookie(client, viewer):
+    client.post("/accounts/login/", {"username": viewer.username, "password": "pw-for-tests-1"})
+    cookie = client.cookies["sessionid"]
+    assert cookie["expires"] == "" and cookie["max-age"] == ""
 
 
 def test_app_refuses_to_start_on_malformed_variable():
@@ -76,10 +114,6 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_settings_pass_the_deploy_check():
-    result = _django_check(
-        {"DJANGO_SETTINGS_MODULE": "config.settings.production", "DJANGO_SECRET_KEY": "test-only-5f3a9c1e7b2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9",
-         "DJANGO_ALLOWED_HOSTS": "claims.example.org"},
-        "--deploy", "--fail-level", "WARNING",
-    )
+    result = _django_check(PRODUCTION, "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

@@ -28,6 +28,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # before the status line
     drip_interval: float = 0.0  # between 1 KB chunks of the body
+    header_drip_interval: float = 0.0  # between bytes of the status line and headers
     etag: str | None = None  # answer 304 when the client sends it back
 
 
@@ -104,6 +105,13 @@ class FixtureServer:
                     handler.send_header(name, value)
             if "Content-Length" not in reply.headers:
                 handler.send_header("Content-Length", str(len(reply.body)))
+            if reply.header_drip_interval:
+                handler._headers_buffer.append(b"\r\n")
+                for byte in b"".join(handler._headers_buffer):
+                    handler.wfile.write(bytes([byte]))
+                    handler.wfile.flush()
+                    time.sleep(reply.header_drip_interval)
+                handler._headers_buffer = []
             handler.end_headers()
             if reply.drip_interval:
                 for start in range(0, len(reply.body), 1024):

@@ -3,9 +3,11 @@
 import time
 
 import pytest
+from django.core.cache import cache
 
 from sources import tasks
 from sources.models import Article
+from sources.services import canonical_is_trusted
 from tests.factories import ArticleFactory, OutletFactory
 from tests.ingestion.conftest import Reply
 
@@ -187,3 +189,61 @@ def test_fetching_a_duplicate_again_leaves_it_a_duplicate(http_server):
     tasks.article_fetch.delay(mirror.pk)
     assert tasks.article_fetch.delay(mirror.pk).get() == {"status": "duplicate"}
     assert mirror.passages.count() == 0
+
+
+def test_a_task_whose_worker_died_fetching_fails_once_and_is_recorded(http_server):
+    article = pending_article(http_server.add("/kills-workers", Reply(body=html_page(PARAGRAPH).encode())))
+    # What a run killed mid-fetch leaves behind; the broker then hands the same task back.
+    cache.set("ingest:article-fetch-running:task-of-the-dead-worker", article.pk)
+    tasks.article_fetch.apply((article.pk,), task_id="task-of-the-dead-worker")
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED and "worker fetching this page died" in article.last_error
+    assert http_server.hits("/kills-workers") == 0
+
+
+def test_a_finished_fetch_leaves_no_running_mark(http_server):
+    article = pending_article(http_server.add("/fine", Reply(status=404)))
+    tasks.article_fetch.apply((article.pk,), task_id="an-ordinary-task")
+    assert cache.get("ingest:article-fetch-running:an-ordinary-task") is None
+
+
+def test_an_url_httpx_cannot_read_fails_the_article_with_its_error(settings):
+    article = pending_article("http://0177.0.0.1/")
+    tasks.article_fetch.delay(article.pk)
+    article.refresh_from_db()
+    assert article.status == Article.Status.FAILED and "not a URL we can fetch" in article.last_error
+
+
+def _squatting_page(http_server, victim_url: str) -> str:
+    page = f'<html><head><link rel="canonical" href="{victim_url}"><title>Not yours</title></head>' \
+        f"<body><article><h1>Not yours</h1><p>{PARAGRAPH * 3}</p></article></body></html>"
+    return http_server.add("/squat", Reply(body=page.encode()))
+
+
+def test_a_canonical_url_on_another_site_is_not_trusted(http_server):
+    victim_url = http_server.url("/news/real-story").replace("127.0.0.1", "localhost")
+    squatter = pending_article(_squatting_page(http_server, victim_url))
+    tasks.article_fetch.delay(squatter.pk)
+    squatter.refresh_from_db()
+    assert squatter.url == http_server.url("/squat") and squatter.status in SPLIT_OR_LATER
+
+    victim = pending_article(victim_url)
+    http_server.add("/news/real-story", Reply(body=html_page("The real story, told by its own outlet. " * 3).encode()))
+    tasks.article_fetch.delay(victim.pk)
+    victim.refresh_from_db()
+    assert victim.status in SPLIT_OR_LATER and victim.duplicate_of_id is None
+
+
+def test_a_canonical_url_on_a_domain_the_deployment_groups_with_the_page_is_trusted(http_server, settings):
+    settings.INGEST_CANONICAL_DOMAIN_GROUPS = [frozenset({"127.0.0.1", "localhost"})]
+    victim_url = http_server.url("/news/real-story").replace("127.0.0.1", "localhost")
+    mirror = pending_article(_squatting_page(http_server, victim_url))
+    tasks.article_fetch.delay(mirror.pk)
+    mirror.refresh_from_db()
+    assert mirror.url == victim_url
+
+
+def test_canonical_urls_on_the_same_registered_domain_are_trusted():
+    assert canonical_is_trusted(page_url="https://amp.dw.com/a/123", canonical_url="https://www.dw.com/en/a/123")
+    assert not canonical_is_trusted(page_url="https://evil.github.io/a", canonical_url="https://news.github.io/a")
+    assert not canonical_is_trusted(page_url="https://squatter.example/a", canonical_url="https://www.dw.com/en/a")

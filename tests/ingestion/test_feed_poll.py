@@ -163,3 +163,11 @@ def test_an_updated_entry_that_copies_another_article_refreshes_that_article(htt
     http_server.add_fixture("/live/ostmark-floods", "liveblog_updated.html")
     assert tasks.feed_poll.delay(feed.pk).get()["refetch"] == 1
     assert blog.passages.current().count() == 4
+
+
+def test_a_feed_url_httpx_cannot_read_is_recorded_on_the_feed(tasks_run):
+    feed = FeedFactory(url="http://0177.0.0.1/feed.xml")
+    result = tasks.feed_poll.delay(feed.pk).get()
+    feed.refresh_from_db()
+    assert result["status"] == "failed"
+    assert feed.status == Feed.Status.FAILING and "not a URL we can fetch" in feed.last_error

@@ -1,10 +1,14 @@
 """The fetcher against a real HTTP server on 127.0.0.1: every way a fetch can go wrong."""
 
+import gzip
 import time
+import tracemalloc
+import zlib
 
 import pytest
 
 from sources.fetching import (
+    FetchError,
     FetchRefused,
     HttpStatusError,
     ResponseTooLarge,
@@ -171,3 +175,55 @@ def test_a_redirect_without_a_location_is_an_error_not_a_page(http_server):
     with pytest.raises(HttpStatusError) as caught:
         fetch(url)
     assert caught.value.status_code == 302 and caught.value.permanent
+
+
+def test_headers_sent_slowly_hit_the_total_timeout(http_server, settings):
+    settings.INGEST_TOTAL_TIMEOUT = 1.0
+    url = http_server.add("/slow-headers", Reply(body=b"late", header_drip_interval=0.05))
+    started = time.monotonic()
+    with pytest.raises(TransientFetchError, match="in total"):
+        fetch(url)
+    assert time.monotonic() - started < 1.5
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def test_a_gzip_page_is_decoded(http_server):
+    url = http_server.add("/zipped", Reply(body=_gzip(b"<p>squeezed</p>"), headers={"Content-Encoding": "gzip"}))
+    assert fetch(url).body == b"<p>squeezed</p>"
+    assert http_server.requests[0].headers["Accept-Encoding"] == "gzip, deflate"
+
+
+def test_a_deflate_page_is_decoded(http_server):
+    url = http_server.add("/deflated", Reply(body=zlib.compress(b"<p>flat</p>"), headers={"Content-Encoding": "deflate"}))
+    assert fetch(url).body == b"<p>flat</p>"
+
+
+def test_a_gzip_bomb_is_refused_at_the_cap_without_inflating_it_in_memory(http_server, settings):
+    settings.INGEST_MAX_BYTES = 1024 * 1024
+    bomb = _gzip(bytes(64 * 1024 * 1024))  # about 64 KB on the wire
+    url = http_server.add("/bomb", Reply(body=bomb, headers={"Content-Encoding": "gzip"}))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLarge, match="cap"):
+            fetch(url)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024
+
+
+def test_a_chain_of_encodings_is_refused(http_server):
+    url = http_server.add(
+        "/double", Reply(body=_gzip(_gzip(bytes(1024 * 1024))), headers={"Content-Encoding": "gzip, gzip"})
+    )
+    with pytest.raises(FetchError, match="content encoding 'gzip, gzip'"):
+        fetch(url)
+
+
+def test_a_corrupt_gzip_body_is_a_clear_error(http_server):
+    url = http_server.add("/corrupt", Reply(body=b"not gzip at all", headers={"Content-Encoding": "gzip"}))
+    with pytest.raises(FetchError, match="corrupt gzip body"):
+        fetch(url)

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from sources.models import Article, Feed
+from claims.models import AuditEntry
+from sources.models import Article, Feed, Outlet, Passage
 from tests.factories import ArticleFactory, FeedFactory
 from tests.ingestion.conftest import Reply
 
@@ -142,3 +143,39 @@ def test_the_upload_form_explains_what_is_missing(editor_client):
     assert "names no URL of its own" in response.content.decode()
     response = editor_client.post(reverse("sources:upload"), {})
     assert "Give either a file or pasted text." in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:5432/", "http://10.0.0.8/story", "http://[::1]/x", "ftp://coast.example/a"])
+def test_the_upload_url_follows_the_fetchers_address_rules(editor_client, settings, url):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    response = editor_client.post(reverse("sources:upload"), {"text": "Officials said 4 roads were closed.", "url": url})
+    assert response.status_code == 400 and "refused" in response.content.decode()
+    assert not Article.objects.exists() and not Outlet.objects.exists()
+
+
+def test_a_private_address_the_page_itself_names_is_refused(editor_client, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    page = b"<html><head><link rel=canonical href='http://127.0.0.1:5432/'></head><body><p>Said 4.</p></body></html>"
+    response = editor_client.post(reverse("sources:upload"), {"file": SimpleUploadedFile("s.html", page)})
+    assert response.status_code == 400 and "non-public address" in response.content.decode()
+    assert not Outlet.objects.exists()
+
+
+def test_an_upload_over_a_stored_article_is_audited_and_keeps_the_earlier_text(editor_client, editor):
+    first = "Storm update\n\nThe weather service said waves of 6 metres were expected at the coast.\n"
+    second = "Storm update\n\nThe port authority said it had closed the harbour to 40 vessels overnight.\n"
+    url = "https://coast.example/live/storm"
+    editor_client.post(reverse("sources:upload"), {"text": first, "url": url, "outlet": "Coast Herald"})
+    response = editor_client.post(
+        reverse("sources:upload"), {"text": second, "url": url, "outlet": "Another Outlet"}, follow=True
+    )
+
+    article = Article.objects.get()
+    assert article.outlet.name == "Coast Herald" and "40 vessels" in article.text
+    assert "already stored, under Coast Herald" in response.content.decode()
+    entry = AuditEntry.objects.get(action="article_replace_text", object_id=article.pk)
+    assert entry.user == editor and entry.before["content_hash"] != entry.after["content_hash"]
+    earlier = Passage.objects.filter(article=article, is_current=False).values_list("text", flat=True)
+    assert any("waves of 6 metres" in text for text in earlier)

@@ -2,11 +2,16 @@
 PostgreSQL. A feed is added, the due feeds are queued as beat would, and its articles and
 passages arrive in the database."""
 
+import os
+import signal
+from pathlib import Path
+
 import pytest
 
 from sources import services, tasks
 from sources.models import Article, Passage
 from tests.conftest import requires_real_services
+from tests.ingestion.conftest import Reply
 
 
 @pytest.fixture
@@ -62,3 +67,31 @@ def test_a_real_worker_keeps_its_database_connection_from_task_to_task(
         worker_connections = [started for (started,) in cursor.fetchall()]
     # One connection, opened before the first fetch and still open: not one per task.
     assert len(worker_connections) == 1 and worker_connections[0] < first_fetch
+
+
+def _pool_children(worker) -> list[int]:
+    children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+@requires_real_services
+@pytest.mark.worker
+@pytest.mark.worker_pool("prefork")
+def test_a_page_that_kills_the_worker_fetching_it_fails_once_and_is_recorded(
+    http_server, worker_can_reach_fixture_server, celery_worker_process
+):
+    """Acks late: the killed child's task goes back to the queue. It must come back once, find
+    the mark its first run left, and fail the article instead of killing worker after worker."""
+    url = http_server.add("/kills-workers", Reply(body=b"<p>never read</p>", delay=30))
+    outlet = services.outlet_get_or_create(name="Hostile Example")
+    article, _ = services.article_get_or_create_for_url(url=url, outlet=outlet)
+    tasks.article_fetch.delay(article.pk)
+
+    celery_worker_process(lambda: http_server.hits("/kills-workers") == 1)
+    for child in _pool_children(celery_worker_process.worker):
+        os.kill(child, signal.SIGKILL)  # what the kernel's out-of-memory killer does
+
+    celery_worker_process(lambda: Article.objects.get(pk=article.pk).status == Article.Status.FAILED, timeout=60)
+    article.refresh_from_db()
+    assert "worker fetching this page died" in article.last_error
+    assert http_server.hits("/kills-workers") == 1

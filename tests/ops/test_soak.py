@@ -23,5 +23,5 @@ def test_the_app_survives_a_killed_worker_and_restarts_of_redis_and_postgres():
     assert "soak PASSED" in report
     for check in ("every post stored once", "every edit kept", "every extracted claim stored exactly once",
                   "every injected failure recorded", "poll now while Redis is down", "no task stuck",
-                  "pages and search serve while Redis is down"):
+                  "pages and search serve while Redis is down", "pages answer 503, never 500, while PostgreSQL is down"):
         assert f"PASS  {check}" in report

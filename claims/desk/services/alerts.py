@@ -262,6 +262,11 @@ def _follower_matches(facts: list[ClaimFacts]) -> list[NotificationInput]:
     ]
 
 
+def alerts_have_listeners() -> bool:
+    """Whether anyone subscribed to a saved search or follows an actor: if not, nothing to match."""
+    return SearchSubscription.objects.exists() or Follow.objects.filter(actor__isnull=False).exists()
+
+
 @dataclass
 class AlertMatches:
     notifications: list[NotificationInput]

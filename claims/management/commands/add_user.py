@@ -1,5 +1,6 @@
 import getpass
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.roles import ROLES
@@ -24,4 +25,6 @@ class Command(BaseCommand):
             _, created = user_create_with_role(username=username, password=password, role=role, email=email)
         except ValueError as exc:
             raise CommandError(str(exc)) from None
+        except ValidationError as exc:
+            raise CommandError("Password refused: " + " ".join(exc.messages)) from None
         self.stdout.write(f"{'Created' if created else 'Updated'} user {username} with role {role}")

@@ -13,7 +13,7 @@ role_groups = import_module("claims.migrations.0003_role_groups")
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0012_claim_review_state_id_index'),
+        ('claims', '0013_government_actors_named_by_country'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
