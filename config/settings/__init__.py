@@ -10,6 +10,7 @@ from pathlib import Path
 
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     env_bool,
@@ -289,6 +290,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Claimtrack <claimtrack@localhost>")
 # Hosts a saved search's alerts may be posted to (Slack-compatible webhooks); empty: no webhooks.
 ALERT_WEBHOOK_HOSTS = env_list("ALERT_WEBHOOK_HOSTS", [])
+DIGEST_HOUR_UTC = env_int("DIGEST_HOUR_UTC", 6, minimum=0)
+if DIGEST_HOUR_UTC > 23:
+    raise ImproperlyConfigured(f"DIGEST_HOUR_UTC must be an hour from 0 to 23, got {DIGEST_HOUR_UTC}")
 CELERY_BEAT_SCHEDULE["notification-digests"] = {
-    "task": "claims.desk.tasks.notification_digests_send", "schedule": crontab(hour=env_int("DIGEST_HOUR_UTC", 6, minimum=0), minute=0),
+    "task": "claims.desk.tasks.notification_digests_send", "schedule": crontab(hour=DIGEST_HOUR_UTC, minute=0),
 }
