@@ -128,6 +128,7 @@ def smtp_for_worker(monkeypatch):
         yield receiver
 
 
+@pytest.mark.worker
 @requires_real_services
 def test_a_real_worker_sends_the_email_of_a_mention(smtp_for_worker, celery_worker_process, editor, checker):
     from django.test import Client
