@@ -140,3 +140,6 @@ class SavedSearchAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["name"]
     raw_id_fields = ["user"]
+
+
+import claims.desk.admin  # noqa: E402,F401  registers the desk models

@@ -376,3 +376,7 @@ class UserPreferences(models.Model):
 
     def __str__(self) -> str:
         return f"preferences of user {self.user_id}"
+# The desk (assignments, notes, notifications, alerts) keeps its rows in this app.
+from claims.desk.models import (  # noqa: E402,F401
+    AlertKey, Assignment, DeliverySettings, FactCheck, Follow, Note, Notification, SearchSubscription,
+)

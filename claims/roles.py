@@ -9,7 +9,7 @@ _VIEW_ALL = [
         "sources": ["outlet", "feed", "article", "passage"],
         "claims": [
             "actor", "actoralias", "claim", "attribution", "quantity", "verification",
-            "evidence", "claimlink", "auditentry", "savedsearch",
+            "evidence", "claimlink", "auditentry", "savedsearch", "assignment", "note", "factcheck",
         ],
     }.items()
     for model in models
@@ -20,8 +20,12 @@ _EDIT = [
     "claims.add_actor", "claims.change_actor", "claims.add_actoralias", "claims.delete_actoralias",
     "claims.add_claimlink", "claims.change_claimlink", "claims.delete_claimlink",
     "sources.add_feed", "sources.change_feed", "sources.delete_feed", "sources.add_article", "sources.change_outlet",
+    "claims.add_assignment", "claims.add_note",
 ]
-_VERIFY = ["claims.set_verdict", "claims.add_verification", "claims.add_evidence"]
+_VERIFY = [
+    "claims.set_verdict", "claims.add_verification", "claims.add_evidence",
+    "claims.add_factcheck", "claims.change_factcheck", "claims.publish_factcheck",
+]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     VIEWER: _VIEW_ALL,
@@ -37,7 +41,9 @@ def sync_role_groups(group_model, permission_model) -> None:
         wanted = []
         for code in codes:
             app_label, codename = code.split(".")
-            wanted.append(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
+            # Missing when an early migration runs this before a later one adds the model; the
+            # migration that adds it runs this again.
+            wanted.extend(permission_model.objects.filter(content_type__app_label=app_label, codename=codename))
         group.permissions.set(wanted)
 
 

@@ -7,6 +7,8 @@ from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
+from claims.desk.services.alerts import alerts_have_listeners
+from claims.desk.tasks import claims_match_alerts
 from claims.services.extraction_store import article_claims_store, articles_claim_stale_extractions
 from sources.models import Article
 from sources.services import article_record_failure
@@ -56,6 +58,8 @@ def article_extract_claims(self, article_id: int) -> dict:
         logger.exception("claim extraction failed for article %s", article_id)
         article_record_failure(article_id=article_id, error=f"claim extraction: {error!r}", final=True)
         return {"status": "failed", "error": repr(error), "attempts": self.request.retries + 1}
+    if result.new_claim_ids and alerts_have_listeners():
+        claims_match_alerts.delay(result.new_claim_ids)
     return {"status": "extracted", **asdict(result)}
 
 

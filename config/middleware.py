@@ -9,9 +9,9 @@ from django.shortcuts import resolve_url
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-# Paths anyone may reach: the login page, health probes, static files, and the API
-# (which answers 401 itself so API clients get JSON, not a redirect).
-PUBLIC_PREFIXES = ("/accounts/login/", "/healthz", "/readyz", "/static/", "/api/")
+# Paths anyone may reach: the login page, health probes, static files, the API
+# (which answers 401 itself so API clients get JSON, not a redirect) and published fact-checks.
+PUBLIC_PREFIXES = ("/accounts/login/", "/healthz", "/readyz", "/static/", "/api/", "/factchecks/")
 
 
 class LoginRequiredEverywhereMiddleware:

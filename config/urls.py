@@ -13,5 +13,7 @@ urlpatterns = [
     path("ingestion/", include("sources.urls")),
     path("search/", include("claims.search.urls")),
     path("api/", include("claims.api.urls")),
+    path("desk/", include("claims.desk.urls")),
+    path("factchecks/", include("claims.desk.public_urls")),
     path("", include("claims.urls")),
 ]

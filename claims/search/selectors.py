@@ -130,7 +130,7 @@ def _ranked(claims: QuerySet, text: str) -> QuerySet:
     return claims.annotate(rank=Cast(SearchRank(SearchVectorColumn(), _text_query(text)), FloatField()))
 
 
-def _quantity_forms(noun: str) -> list[str]:
+def quantity_noun_forms(noun: str) -> list[str]:
     """The counted noun as the extractor stores it (lower case), singular or plural."""
     noun = noun.lower()
     forms = {noun, noun + "s"}
@@ -167,7 +167,7 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
     if search.has_quantity or search.noun or search.value_min is not None or search.value_max is not None:
         quantities = Quantity.objects.filter(claim=OuterRef("pk"))
         if search.noun:
-            quantities = quantities.filter(noun__in=_quantity_forms(search.noun))
+            quantities = quantities.filter(noun__in=quantity_noun_forms(search.noun))
         if search.value_min is not None:
             quantities = quantities.filter(value__gte=search.value_min)
         if search.value_max is not None:

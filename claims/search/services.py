@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from claims.desk.services.subscriptions import saved_search_query_changed
 from claims.models import SavedSearch
 
 
@@ -15,6 +16,7 @@ def saved_search_save(*, user, name: str, query: str) -> SavedSearch:
     saved, _ = SavedSearch.objects.update_or_create(
         user=user, name=name, defaults={"query": query, "last_seen_at": timezone.now()}
     )
+    saved_search_query_changed(saved_search=saved)
     return saved
 
 

@@ -19,7 +19,7 @@ and similar words, gets a new Attribution on the existing Claim instead of a dup
 """
 
 import logging
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
@@ -31,7 +31,7 @@ from claims.extraction import (
     EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, PassageExtraction, PassageText, extract_document, extracts_language,
 )
 from claims.extraction.languages import skip_reason
-from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
+from claims.models import Assignment, Attribution, Claim, ClaimLink, Evidence, Note, Quantity, Verdict, Verification
 from claims.services.claim_matching import SameClaimFinder, quantity_number, quantity_signature
 from claims.services.extracted_actors import ActorResolver
 from claims.services.gazetteer_sync import gazetteer_from_database
@@ -68,10 +68,11 @@ class ExtractionStoreResult:
     links_suggested: int = 0
     invalid_skipped: int = 0
     skipped_language: int = 0  # the article's language is not one the extractor reads
+    new_claim_ids: list[int] = field(default_factory=list)  # for alerts (claims.desk)
 
     def add(self, other: "ExtractionStoreResult") -> None:
-        for field in fields(self):
-            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
+        for one in fields(self):
+            setattr(self, one.name, getattr(self, one.name) + getattr(other, one.name))
 
 
 def claims_touched_by_people(claim_ids) -> set[int]:
@@ -90,6 +91,8 @@ def claims_touched_by_people(claim_ids) -> set[int]:
             | Exists(Verification.objects.filter(claim=OuterRef("pk")))
             | Exists(Evidence.objects.filter(claim=OuterRef("pk")))
             | Exists(people_links)
+            | Exists(Note.objects.filter(claim=OuterRef("pk")))
+            | Exists(Assignment.objects.filter(claim=OuterRef("pk")))
         )
         .values_list("pk", flat=True)
     )
@@ -210,7 +213,8 @@ def _passages_claims_store(
     result.attributions_replaced = len(replaced)
 
     to_store = [item for one in work for item in one.to_store]
-    result.claims_created = _store_new(work)
+    result.new_claim_ids = _store_new(work)
+    result.claims_created = len(result.new_claim_ids)
     result.attributions_created = len(to_store)
     result.attached_to_existing = len(to_store) - result.claims_created
     result.links_suggested = _contradictions_suggest(
@@ -257,10 +261,10 @@ def _passage_decide(
     return _PassageWork(passage, extraction, claim_at, to_store, replaced, kept_places)
 
 
-def _store_new(work: list[_PassageWork]) -> int:
+def _store_new(work: list[_PassageWork]) -> list[int]:
     """Give each new attribution its claim (one we hold, one made earlier in these passages, or a
     new one), then write claims, quantities and attributions in three bulk inserts. Returns the
-    number of new claims."""
+    ids of the new claims."""
     to_store = [item for one in work for item in one.to_store]
     actor_ids = {attribution.actor_id for _, _, attribution in to_store if attribution.actor_id}
     _actors_lock(actor_ids)
@@ -302,7 +306,7 @@ def _store_new(work: list[_PassageWork]) -> int:
     Attribution.objects.bulk_create([attribution for _, _, attribution in to_store])
     for claim in {claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)}.values():
         _claim_denormalise(claim)
-    return len(new_claims)
+    return [claim.pk for claim in new_claims]
 
 
 def _asserted_earlier(attribution: Attribution, claim: Claim) -> bool:

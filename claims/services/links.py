@@ -27,3 +27,19 @@ def claim_link_remove(*, link: ClaimLink, user) -> None:
     audit_record(user=user, action="claim_link_remove", obj=link.from_claim,
                  before={"link": f"{link.get_kind_display().lower()} claim #{link.to_claim_id}"}, after={})
     link.delete()
+
+
+@transaction.atomic
+def claim_link_set_status(*, link: ClaimLink, status: str, user) -> ClaimLink:
+    """Confirm or dismiss a link (the extractor's suggestions start as "suggested")."""
+    if status not in (ClaimLink.Status.CONFIRMED, ClaimLink.Status.DISMISSED):
+        raise ValidationError({"status": "A link is confirmed or dismissed."})
+    if link.status == status:
+        return link
+    before = link.get_status_display().lower()
+    link.status = status
+    link.save(update_fields=["status"])
+    audit_record(user=user, action="claim_link_status", obj=link.from_claim,
+                 before={"link": f"{link.get_kind_display().lower()} claim #{link.to_claim_id}: {before}"},
+                 after={"link": f"{link.get_kind_display().lower()} claim #{link.to_claim_id}: {link.get_status_display().lower()}"})
+    return link

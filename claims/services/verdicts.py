@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from claims.desk.services.assignments import assignments_after_verdict
 from claims.models import Claim, Evidence, Verification
 from claims.services.audit import audit_record
 from claims.services.review import ClaimVersionConflict
@@ -72,5 +73,6 @@ def claim_set_verification(
         claim.human_touched = True
         claim.version += 1
         claim.save(update_fields=["verdict", "human_touched", "version", "updated_at"])
+        assignments_after_verdict(claim=claim, verification=verification, user=user)
         audit_record(user=user, action="claim_set_verdict", obj=claim, before=before, after={**after, "version": claim.version})
     return verification

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from claims.desk.selectors import follows_actor
 from claims.forms import (
     ActorAliasForm,
     ActorChangeForm,
@@ -65,6 +66,7 @@ def _actor_context(request: HttpRequest, actor_id: int, forms: dict | None = Non
         "audit": audit,
         "seen": seen,
         "can_change": request.user.has_perm("claims.change_actor"),
+        "following_actor": follows_actor(request.user, actor),
         **{name: form(initial={**initial, **form.previous_values(actor)}) for name, form in _EDIT_FORMS.items()},
         "merge_form": ActorMergeForm(),
         "conflict": conflict,

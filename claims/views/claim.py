@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from claims.desk.selectors import claim_desk
 from claims.forms import ClaimEditForm, ClaimLinkForm, VerdictForm
 from claims.models import Claim, ClaimLink
 from claims.selectors.audit import audit_trail, claim_changes_since
@@ -39,6 +40,7 @@ def _claim_context(request: HttpRequest, claim_id: int, extra: dict | None = Non
         "link_form": ClaimLinkForm(),
         "link_query": link_query,
         "link_candidates": claim_link_candidates(link_query, exclude_id=claim.pk) if link_query else [],
+        **claim_desk(claim, user),
         **(extra or {}),
     }
     if context.get("edit_form") is None and request.GET.get("edit") and context["can_review"]:

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from claims.desk.selectors import open_assignments_of
 from claims.models import Claim
 from claims.search.selectors import count_capped
 from claims.selectors.articles import latest_articles
@@ -23,6 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "pending_count": pending_count,
         "pending_is_lower_bound": pending_is_lower_bound,
         "awaiting_verdict": claims_awaiting_verdict(limit=HOME_LIST) if can_verify else [],
+        "my_claims": list(open_assignments_of(request.user)[:HOME_LIST]),
         "latest": list(
             Claim.objects.exclude(review_state__in=[Claim.ReviewState.PENDING, Claim.ReviewState.REJECTED])
             .select_related("actor").order_by("-asserted_on", "-id")[:HOME_LIST]

@@ -8,7 +8,9 @@ Production hardening lives in config.settings.production.
 from datetime import timedelta
 from pathlib import Path
 
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     env_bool,
@@ -82,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "claims.context_processors.roles",
+                "claims.desk.context_processors.desk_settings",
             ],
             "libraries": {"claimreview": "claims.search.claimreview_tags", "durations": "config.ops.durations"},
             # |day and |moment: every date and time in one format, in the person's time zone.
@@ -288,4 +291,22 @@ LOGGING = {
         "celery.app.trace": {"level": "WARNING"},
         "claimtrack.tasks": {"handlers": ["json_lines"], "level": "INFO", "propagate": False},
     },
+}
+
+# Email for notifications (docs/desk.md): the console backend prints them unless a deployment sets SMTP.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Claimtrack <claimtrack@localhost>")
+# Hosts a saved search's alerts may be posted to (Slack-compatible webhooks); empty: no webhooks.
+ALERT_WEBHOOK_HOSTS = env_list("ALERT_WEBHOOK_HOSTS", [])
+DIGEST_HOUR_UTC = env_int("DIGEST_HOUR_UTC", 6, minimum=0)
+if DIGEST_HOUR_UTC > 23:
+    raise ImproperlyConfigured(f"DIGEST_HOUR_UTC must be an hour from 0 to 23, got {DIGEST_HOUR_UTC}")
+CELERY_BEAT_SCHEDULE["notification-digests"] = {
+    "task": "claims.desk.tasks.notification_digests_send", "schedule": crontab(hour=DIGEST_HOUR_UTC, minute=0),
 }

@@ -39,8 +39,24 @@ def admin_client_with_data(client):
     audit_record(user=user, action="test", obj=user)
     from claims.models import SavedSearch
 
-    SavedSearch.objects.create(user=user, name="drones", query="q=drones")
+    saved = SavedSearch.objects.create(user=user, name="drones", query="q=drones")
+    _desk_rows(user, saved)
     return client
+
+
+def _desk_rows(user, saved) -> None:
+    from claims.desk.models import Assignment, DeliverySettings, FactCheck, Follow, Note, Notification
+    from claims.desk.services.subscriptions import saved_search_subscribe
+    from claims.models import Claim
+
+    claim = Claim.objects.first()
+    Assignment.objects.create(claim=claim, assignee=user, assigned_by=user)
+    Note.objects.create(claim=claim, author=user, text="drones")
+    Follow.objects.create(user=user, claim=claim)
+    Notification.objects.create(recipient=user, kind="mentioned", claim=claim, message="drones", event_key="note:1")
+    DeliverySettings.objects.create(user=user)
+    saved_search_subscribe(saved_search=saved, subscribed=True)
+    FactCheck.objects.create(claim=claim, headline="drones", summary="s", author=user)
 
 
 @pytest.mark.parametrize(

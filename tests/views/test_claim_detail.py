@@ -51,7 +51,9 @@ def test_queries_are_bounded(viewer_client, claim, django_assert_max_num_queries
     for _ in range(5):
         EvidenceFactory(claim=claim, verification=VerificationFactory(claim=claim, created_by=fact_checker), added_by=fact_checker)
         ClaimLinkFactory(from_claim=claim)
-    with django_assert_max_num_queries(16):
+    # 16 for the claim itself; up to 9 for the desk's sections (assignment, notes, follow, fact-check,
+    # event links with their numbers, similar claims), none of which grows with the claim's rows.
+    with django_assert_max_num_queries(25):
         assert viewer_client.get(f"/claims/{claim.pk}/").status_code == 200
 
 

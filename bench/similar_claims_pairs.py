@@ -1,0 +1,81 @@
+"""Claim pairs written for bench/similar_claims.py (invented actors and places, no copied text).
+
+Each case is (earlier claim, later claim, should the earlier one be among the later one's similar
+claims). An entry is (actor, text, quantities as (value, total, noun)). Positives are paraphrases,
+the same numbers in other words, and the same claim with other numbers; negatives are near-misses:
+the same words or numbers about something else.
+"""
+
+WESTLAND, EASTLAND = "Westland Air Force", "Eastland Defence Ministry"
+PORT_MAYOR, HEALTH = "Mayor of Port Vell", "Westland Health Ministry"
+
+CASES = [
+    # Paraphrases.
+    ((WESTLAND, "it shot down 17 of 22 drones overnight", [(17, 22, "drones")]),
+     (WESTLAND, "air defences downed 17 out of 22 drones during the night", [(17, 22, "drones")]), True),
+    ((EASTLAND, "its forces captured the village of Dravik", []),
+     (EASTLAND, "its troops took control of Dravik village", []), True),
+    ((PORT_MAYOR, "power had been restored to 9,000 homes by morning", [(9000, None, "homes")]),
+     (PORT_MAYOR, "electricity was back in 9,000 homes by the morning", [(9000, None, "homes")]), True),
+    ((HEALTH, "12 people were injured in the attack on the harbour", [(12, None, "people")]),
+     ("Port Vell hospital", "the attack on the harbour injured 12 people", [(12, None, "people")]), True),
+    ((EASTLAND, "the bridge at Sorel was destroyed by a missile strike", []),
+     ("Eastland army", "a missile strike destroyed the Sorel bridge", []), True),
+    ((WESTLAND, "the grain corridor remains open to shipping", []),
+     ("Westland Ports Authority", "shipping through the grain corridor remains open", []), True),
+    ((HEALTH, "the water supply in Port Vell is safe to drink", []),
+     (PORT_MAYOR, "Port Vell's water supply is safe to drink", []), True),
+    ((EASTLAND, "it had withdrawn its troops from the left bank of the Ister", []),
+     (EASTLAND, "troops were withdrawn from the Ister's left bank", []), True),
+    # The same numbers in other words.
+    ((WESTLAND, "it intercepted 31 of 40 missiles launched at the capital", [(31, 40, "missiles")]),
+     ("Westland president", "31 missiles out of 40 fired at the capital were intercepted", [(31, 40, "missiles")]), True),
+    ((EASTLAND, "it destroyed 14 tanks near Dravik", [(14, None, "tanks")]),
+     (EASTLAND, "fourteen enemy tanks were eliminated around Dravik, 14 in all", [(14, None, "tanks")]), True),
+    ((HEALTH, "2,500 people have been evacuated from the flood zone", [(2500, None, "people")]),
+     ("Westland Emergency Service", "rescuers moved 2,500 residents out of the flooded area", [(2500, None, "residents")]), True),
+    # The same claim with other numbers (a count revised).
+    ((WESTLAND, "it shot down 12 drones over the southern regions", [(12, None, "drones")]),
+     (WESTLAND, "it shot down 19 drones over the southern regions", [(19, None, "drones")]), True),
+    ((HEALTH, "the death toll from the strike on Lenna rose to 7", [(7, None, "")]),
+     (HEALTH, "the death toll from the strike on Lenna rose to 11", [(11, None, "")]), True),
+    ((PORT_MAYOR, "about 300 homes are still without heating", [(300, None, "homes")]),
+     (PORT_MAYOR, "about 120 homes are still without heating", [(120, None, "homes")]), True),
+    # Near-misses: the same shape about something else.
+    ((WESTLAND, "it shot down 17 of 22 drones overnight", [(17, 22, "drones")]),
+     (EASTLAND, "it lost 3 aircraft in the fighting near Dravik", [(3, None, "aircraft")]), False),
+    ((EASTLAND, "its forces captured the village of Dravik", []),
+     (EASTLAND, "its forces repelled an attack on the town of Marrow", []), False),
+    ((PORT_MAYOR, "power had been restored to 9,000 homes by morning", [(9000, None, "homes")]),
+     (PORT_MAYOR, "9,000 people attended the harbour festival", [(9000, None, "people")]), False),
+    ((HEALTH, "12 people were injured in the attack on the harbour", [(12, None, "people")]),
+     (HEALTH, "the new hospital wing will open on 12 May", []), False),
+    ((EASTLAND, "the bridge at Sorel was destroyed by a missile strike", []),
+     (EASTLAND, "the bridge at Sorel will reopen to traffic next week", []), False),
+    ((WESTLAND, "the grain corridor remains open to shipping", []),
+     (WESTLAND, "the border crossing remains closed to trucks", []), False),
+    ((HEALTH, "the water supply in Port Vell is safe to drink", []),
+     (HEALTH, "the vaccine supply in Port Vell will last until June", []), False),
+    ((WESTLAND, "it intercepted 31 of 40 missiles launched at the capital", [(31, 40, "missiles")]),
+     (WESTLAND, "31 journalists were accredited for the summit in the capital", [(31, None, "journalists")]), False),
+    ((EASTLAND, "it destroyed 14 tanks near Dravik", [(14, None, "tanks")]),
+     (EASTLAND, "14 soldiers were awarded medals in a ceremony", [(14, None, "soldiers")]), False),
+    ((HEALTH, "2,500 people have been evacuated from the flood zone", [(2500, None, "people")]),
+     (HEALTH, "2,500 new doctors will be hired this year", [(2500, None, "doctors")]), False),
+    ((PORT_MAYOR, "about 300 homes are still without heating", [(300, None, "homes")]),
+     (PORT_MAYOR, "about 300 new homes will be built in the north district", [(300, None, "homes")]), False),
+    ((EASTLAND, "it had withdrawn its troops from the left bank of the Ister", []),
+     (EASTLAND, "it had reinforced its positions on the right bank of the Ister", []), False),
+]
+
+# Background claims stored first, so the similar claims are found among others, not alone.
+BACKGROUND = [
+    (WESTLAND, "it repelled {n} attacks near Marrow", "attacks"),
+    (EASTLAND, "its artillery hit {n} targets overnight", "targets"),
+    (HEALTH, "{n} hospitals are working on generators", "hospitals"),
+    (PORT_MAYOR, "{n} schools will reopen on Monday", "schools"),
+    ("Westland Energy Company", "{n} substations were damaged by shelling", "substations"),
+    ("Eastland Foreign Ministry", "{n} diplomats were expelled", "diplomats"),
+    ("Westland Rail", "{n} trains were delayed by the power cuts", "trains"),
+    ("Westland Navy", "{n} ships passed through the corridor this week", "ships"),
+]

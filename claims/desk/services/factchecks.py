@@ -1,0 +1,49 @@
+"""Writing, publishing and unpublishing fact-checks; each change is on the claim's audit trail."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from claims.claimreview import REVIEWED_VERDICTS
+from claims.desk.models import FactCheck
+from claims.models import Claim
+from claims.services.audit import audit_record
+
+
+def evidence_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def factcheck_save(*, claim_id: int, user, headline: str, summary: str, body: str, body_format: str, evidence: list[str]) -> FactCheck:
+    """Create or update the claim's fact-check (published or not: an edit of a published one is live)."""
+    if not user.has_perm("claims.change_factcheck"):
+        raise PermissionDenied("Only fact-checkers write fact-checks.")
+    fields = {"headline": headline.strip(), "summary": summary.strip(), "body": body.strip(),
+              "body_format": body_format, "evidence": evidence}
+    if not fields["headline"] or not fields["summary"]:
+        raise ValidationError("A fact-check needs a headline and a summary.")
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim_id)
+        existing = FactCheck.objects.filter(claim=claim).first()
+        before = {"headline": existing.headline, "summary": existing.summary} if existing else {}
+        factcheck, _ = FactCheck.objects.update_or_create(claim=claim, defaults=fields, create_defaults={**fields, "author": user})
+        audit_record(user=user, action="claim_factcheck_save", obj=claim, before=before,
+                     after={"headline": factcheck.headline, "summary": factcheck.summary})
+    return factcheck
+
+
+def factcheck_publish(*, factcheck_id: int, user, published: bool) -> FactCheck:
+    """Publish (the claim needs a verdict a reader can use) or take it back off the public pages."""
+    if not user.has_perm("claims.publish_factcheck"):
+        raise PermissionDenied("Only fact-checkers publish fact-checks.")
+    with transaction.atomic():
+        factcheck = FactCheck.objects.select_for_update().select_related("claim").get(pk=factcheck_id)
+        if published and factcheck.claim.verdict not in REVIEWED_VERDICTS:
+            raise ValidationError(f"The claim's verdict is \u201c{factcheck.claim.get_verdict_display()}\u201d: set a final verdict before publishing.")
+        if published == (factcheck.published_at is not None):
+            return factcheck
+        factcheck.published_at = timezone.now() if published else None
+        factcheck.save(update_fields=["published_at", "updated_at"])
+        audit_record(user=user, action="claim_factcheck_publish" if published else "claim_factcheck_unpublish",
+                     obj=factcheck.claim, before={"published": not published}, after={"published": published})
+    return factcheck

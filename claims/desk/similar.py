@@ -1,0 +1,127 @@
+"""Similar claims: earlier claims with the same meaning in other words or other numbers, so a desk
+reuses a verdict instead of checking twice.
+
+Candidates come from indexes: on PostgreSQL the newest earlier claims sharing a word of the claim's
+text (the search_vector GIN index), and the claims asserted within a month that share one of its
+numbers (the claim date index). Each is scored on the words they share (stemmed lexemes on
+PostgreSQL), their trigram similarity (pg_trgm) and their numbers (the same quantity signature,
+some number in common, or the same counted thing with other numbers). bench/similar_claims.py
+measures precision and recall on pairs written for it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from difflib import SequenceMatcher
+
+from django.conf import settings
+from django.db import connection
+
+from claims.models import Claim, Quantity
+from claims.search.selectors import SEARCH_CONFIG
+from claims.services.claim_matching import content_words, quantity_signature, word_overlap
+
+SHOWN = 5
+MIN_SCORE = 0.35
+TEXT_CANDIDATES = 200
+RECENT_MATCHES = 2000  # ranking reads every candidate's vector: only the newest matches of a common word
+NUMBER_WINDOW = timedelta(days=31)
+WEIGHTS = {"words": 0.5, "letters": 0.3, "numbers": 0.2}
+WORDS_FOR_NUMBERS = 0.3
+
+
+@dataclass
+class SimilarClaim:
+    claim: Claim
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _text_candidates_postgres(claim: Claim) -> tuple[frozenset, dict[int, tuple[frozenset, float]]]:
+    """Earlier claims sharing a lexeme of the claim's text: id -> (their lexemes, trigram similarity)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH wanted AS (
+                SELECT to_tsquery(%(config)s::regconfig, string_agg(quote_literal(lexeme), ' | ')) AS query
+                FROM unnest(tsvector_to_array(to_tsvector(%(config)s::regconfig, %(text)s))) AS lexeme
+            ), recent AS (
+                SELECT c.id FROM claims_claim c, wanted
+                WHERE wanted.query IS NOT NULL AND c.search_vector @@ wanted.query AND c.id < %(id)s AND c.review_state <> 'rejected'
+                ORDER BY c.id DESC LIMIT {RECENT_MATCHES}
+            )
+            SELECT 0, tsvector_to_array(to_tsvector(%(config)s::regconfig, %(text)s)), 1.0  -- the claim's own lexemes
+            UNION ALL (
+            SELECT c.id, tsvector_to_array(to_tsvector(%(config)s::regconfig, c.text)), similarity(c.text, %(text)s)
+            FROM claims_claim c JOIN recent USING (id), wanted
+            ORDER BY ts_rank_cd(c.search_vector, wanted.query) DESC, c.id DESC LIMIT {TEXT_CANDIDATES})
+            """,
+            {"config": SEARCH_CONFIG, "text": claim.text, "id": claim.pk},
+        )
+        rows = {pk: (frozenset(lexemes), float(trigram)) for pk, lexemes, trigram in cursor.fetchall()}
+    own, _ = rows.pop(0)
+    return own, rows
+
+
+def _text_candidates_sqlite(claim: Claim):
+    """Without PostgreSQL: the newest earlier claims, compared in Python (development only)."""
+    own = content_words(claim.text)
+    rows = Claim.objects.filter(pk__lt=claim.pk).exclude(review_state=Claim.ReviewState.REJECTED).order_by("-pk")
+    return own, {
+        pk: (content_words(text), SequenceMatcher(None, claim.text.lower(), text.lower()).ratio())
+        for pk, text in rows.values_list("pk", "text")[:RECENT_MATCHES]
+    }
+
+
+def _number_candidates(claim: Claim, quantities: list[Quantity]) -> set[int]:
+    if not quantities or claim.asserted_on is None:
+        return set()
+    return set(
+        Quantity.objects.filter(
+            value__in={q.value for q in quantities}, claim__pk__lt=claim.pk,
+            claim__asserted_on__range=(claim.asserted_on - NUMBER_WINDOW, claim.asserted_on + NUMBER_WINDOW),
+        ).exclude(claim__review_state=Claim.ReviewState.REJECTED).values_list("claim_id", flat=True)[:TEXT_CANDIDATES]
+    )
+
+
+def _numbers_score(mine: list[Quantity], theirs: list[Quantity]) -> tuple[float, str]:
+    if not mine or not theirs:
+        return 0.0, ""
+    if quantity_signature(mine) == quantity_signature(theirs):
+        return 1.0, "same numbers"
+    if {(q.value, q.total) for q in mine} & {(q.value, q.total) for q in theirs}:
+        return 0.7, "a number in common"
+    if {q.noun for q in mine if q.noun} & {q.noun for q in theirs if q.noun}:
+        return 0.4, "other numbers of the same thing"
+    return 0.0, ""
+
+
+def similar_claims(claim: Claim, *, limit: int = SHOWN) -> list[SimilarClaim]:
+    """Earlier claims (stored before this one), best first, scored 0-1; at most `limit` above MIN_SCORE."""
+    quantities = list(claim.quantities.all())
+    own, by_text = (_text_candidates_postgres if settings.USING_POSTGRES else _text_candidates_sqlite)(claim)
+    candidate_ids = set(by_text) | _number_candidates(claim, quantities)
+    if not candidate_ids:
+        return []
+    theirs_quantities: dict[int, list[Quantity]] = {}
+    for quantity in Quantity.objects.filter(claim_id__in=candidate_ids):
+        theirs_quantities.setdefault(quantity.claim_id, []).append(quantity)
+    scored: list[tuple[float, int, list[str]]] = []
+    for pk in candidate_ids:
+        words, letters = by_text.get(pk, (frozenset(), 0.0))
+        overlap = word_overlap(own, words)
+        numbers, numbers_reason = _numbers_score(quantities, theirs_quantities.get(pk, []))
+        # A number in common means little about claims that share few words ("14 tanks", "14 medals").
+        numbers *= min(1.0, overlap / WORDS_FOR_NUMBERS)
+        score = WEIGHTS["words"] * overlap + WEIGHTS["letters"] * letters + WEIGHTS["numbers"] * numbers
+        if score >= MIN_SCORE:
+            reasons = [f"{overlap:.0%} of words in common"] + ([numbers_reason] if numbers_reason else [])
+            scored.append((score, pk, reasons))
+    scored.sort(key=lambda item: (-item[0], -item[1]))
+    top = scored[:limit]
+    claims = Claim.objects.select_related("actor").in_bulk([pk for _, pk, _ in top])
+    results = []
+    for score, pk, reasons in top:
+        if claims[pk].actor_id and claims[pk].actor_id == claim.actor_id:
+            reasons.append("same actor")
+        results.append(SimilarClaim(claims[pk], round(score, 2), reasons))
+    return results

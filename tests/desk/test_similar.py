@@ -1,0 +1,33 @@
+"""Similar claims on the claim page: earlier claims with the same meaning, with their verdicts."""
+
+from django.urls import reverse
+
+from claims.desk.similar import similar_claims
+from tests.factories import ActorFactory, ClaimFactory, QuantityFactory
+
+
+def _claim(text, quantity=None, **fields):
+    claim = ClaimFactory(text=text, actor=ActorFactory(name="Westland Air Force"), **fields)
+    if quantity:
+        QuantityFactory(claim=claim, **quantity)
+    return claim
+
+
+def test_an_earlier_paraphrase_with_the_same_numbers_is_shown_with_its_verdict(viewer_client):
+    earlier = _claim("it shot down 17 of 22 drones overnight", {"value": 17, "total": 22, "noun": "drones"}, verdict="false")
+    unrelated = _claim("17 schools will reopen on Monday", {"value": 17, "total": None, "noun": "schools"})
+    later = _claim("air defences shot down 17 out of 22 drones during the night", {"value": 17, "total": 22, "noun": "drones"})
+    found = similar_claims(later)
+    assert [item.claim for item in found] == [earlier]
+    assert "same numbers" in found[0].reasons and "same actor" in found[0].reasons
+    page = viewer_client.get(reverse("claim_detail", args=[later.pk])).content.decode()
+    section = page[page.index('id="similar-section"'):]
+    assert f"#{earlier.pk}" in section and "verdict-false" in section and f"#{unrelated.pk}" not in section
+
+
+def test_only_earlier_claims_are_similar(viewer_client):
+    first = _claim("the grain corridor remains open to shipping")
+    second = _claim("shipping through the grain corridor remains open")
+    assert [item.claim for item in similar_claims(second)] == [first]
+    assert similar_claims(first) == []
+    assert "No earlier claim looks like this one." in viewer_client.get(reverse("claim_detail", args=[first.pk])).content.decode()
