@@ -237,8 +237,14 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
 
     from importlib import import_module
 
+    from claims.search.rum import rum_ranking
+
     search_migration = import_module("claims.migrations.0005_claim_search_vector")
-    search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index")]
+    outlets_migration = import_module("claims.migrations.0014_claim_outlet_ids")
+    rum = import_module("claims.migrations.0013_claim_search_rum_index")
+    search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index"), outlets_migration]
+    if rum_ranking():  # the migration made the index where the server has the extension
+        search_indexes.append(rum)
     with raw.cursor() as cursor:
         for table in ("sources_outlet", "claims_actor", "claims_actoralias", "sources_article", "sources_passage",
                       "claims_claim", "claims_attribution", "claims_quantity"):
@@ -247,12 +253,13 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
         for migration in search_indexes:
             cursor.execute(migration.DROP_INDEX)
         cursor.execute(search_migration.REFRESH_ALL)
+        cursor.execute(outlets_migration.REFRESH_ALL)
         # Filling the vectors rewrote every row; the app's trigger fills them as rows are inserted,
         # so compact the table to the size it has in use rather than time a half-empty one.
         cursor.execute("VACUUM FULL claims_claim")
         for migration in search_indexes:
             cursor.execute(migration.CREATE_INDEX)
-        print(f"search vectors, compaction and GIN indexes: {time.monotonic() - step:.0f} s", flush=True)
+        print(f"search vectors, compaction and GIN{' and RUM' if rum in search_indexes else ''} indexes: {time.monotonic() - step:.0f} s", flush=True)
         step = time.monotonic()
         cursor.execute("VACUUM ANALYZE")  # Django's connection autocommits, as VACUUM needs
         print(f"VACUUM ANALYZE: {time.monotonic() - step:.0f} s; total load {time.monotonic() - started:.0f} s", flush=True)
@@ -427,7 +434,9 @@ def export_peak_rss(rows_wanted: int) -> tuple[int, float, float, float]:
             "SELECT asserted_on FROM claims_claim WHERE asserted_on IS NOT NULL ORDER BY asserted_on DESC OFFSET %s LIMIT 1",
             [rows_wanted],
         )
-        date_from = cursor.fetchone()[0]
+        row = cursor.fetchone()
+    # With no more dated claims than rows_wanted, the export is every claim.
+    query = urlencode({"date_from": row[0].isoformat()}) if row else ""
     with socket.socket() as probe:  # a free port, so the login and export reach our own server
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -465,7 +474,7 @@ def export_peak_rss(rows_wanted: int) -> tuple[int, float, float, float]:
             sampler.start()
             started = time.monotonic()
             lines = 0
-            with client.stream("GET", f"/search/export.csv?{urlencode({'date_from': date_from.isoformat()})}") as response:
+            with client.stream("GET", f"/search/export.csv?{query}") as response:
                 assert response.status_code == 200, response.status_code
                 for line in response.iter_lines():
                     lines += 1

@@ -19,3 +19,4 @@ class ClaimsConfig(AppConfig):
         # The migration creates the role groups once; a database flush (transactional tests,
         # `manage.py flush`) empties them, and post_migrate runs after both, so they come back.
         post_migrate.connect(_sync_role_groups, sender=self, dispatch_uid="claims-sync-role-groups")
+        from claims.search import rum  # noqa: F401 (registers the system check for the RUM index)

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 
 from claims.models import Actor, Claim, Verdict
-from claims.search.pagination import DATE, RELEVANCE, InvalidCursor, decode_cursor
-from claims.search.selectors import RELEVANCE_WINDOW, ClaimSearch, actor_named
+from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, InvalidCursor, decode_cursor
+from claims.search.selectors import ClaimSearch, actor_named
 from sources.models import Outlet
 
 MAX_QUERY_LENGTH = 200
@@ -47,8 +47,8 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     value_max = forms.DecimalField(label="At most", required=False, max_digits=24, decimal_places=6)
     sort = forms.ChoiceField(
         label="Sort", required=False,
-        choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance")],
-        help_text=f"Newest first by default; relevance ranks the {RELEVANCE_WINDOW:,} most recently stored matches",
+        choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance"), (RELEVANT_RECENT, "Relevant and recent")],
+        help_text="Newest first by default; \u201crelevant and recent\u201d lets a newer match outrank a somewhat better older one",
     )
     cursor = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
