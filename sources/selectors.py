@@ -1,9 +1,12 @@
 """Reads for ingestion: what the ingestion page and the scheduler ask about."""
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from sources.models import Article, Feed
+from sources.models import Article, Feed, Outlet
+
+OUTLET_CHOICES_KEY = "sources:outlet-choices"
 
 RECENT_ARTICLES = 50
 
@@ -32,3 +35,9 @@ def articles_recent(limit: int = RECENT_ARTICLES) -> QuerySet[Article]:
 def article_status_counts() -> dict[str, int]:
     counts = dict(Article.objects.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     return {status: counts.get(status, 0) for status, _ in Article.Status.choices}
+
+
+def outlet_choices() -> list[tuple[int, str]]:
+    """(id, name) of every outlet by name, for the search form's select on every page: kept in the cache
+    until an outlet is saved or deleted (SourcesConfig.ready clears it)."""
+    return cache.get_or_set(OUTLET_CHOICES_KEY, lambda: list(Outlet.objects.order_by("name").values_list("id", "name")), None)

@@ -2,12 +2,14 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 
 from claims.models import Actor, Claim, Verdict
 from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, InvalidCursor, decode_cursor
 from claims.search.selectors import ClaimSearch, actor_named
 from sources.models import Outlet
+from sources.selectors import outlet_choices
 
 MAX_QUERY_LENGTH = 200
 MAX_NOUN_LENGTH = 100
@@ -20,6 +22,22 @@ class ErrorSentenceMixin:
         labels = {name: str(field.label or name) for name, field in self.fields.items()}
         labels["__all__"] = "Search"
         return " ".join(f"{labels.get(name, name)}: {' '.join(errors)}" for name, errors in self.errors.items())
+
+
+class _CachedOutletChoices(ModelChoiceIterator):
+    """The outlets from the cache: the select is drawn on every search page, the list rarely changes."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from outlet_choices()
+
+    def __len__(self):
+        return len(outlet_choices()) + (self.field.empty_label is not None)
+
+
+class OutletChoiceField(forms.ModelChoiceField):
+    iterator = _CachedOutletChoices
 
 
 class SearchForm(ErrorSentenceMixin, forms.Form):
@@ -37,7 +55,7 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     review_state = forms.MultipleChoiceField(
         label="Review state", required=False, choices=Claim.ReviewState.choices, widget=forms.CheckboxSelectMultiple
     )
-    outlet = forms.ModelChoiceField(
+    outlet = OutletChoiceField(
         label="Outlet", required=False, queryset=Outlet.objects.order_by("name"),
         help_text="Claims any article of this outlet reported, including claims another outlet reported first",
     )
