@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import transaction
 from django.db.models import FloatField, Func, Q, QuerySet, Value, prefetch_related_objects
 
 DATE, RELEVANCE, RELEVANT_RECENT = "date", "relevance", "recent"
@@ -85,17 +86,21 @@ def keyset_page(queryset: QuerySet, *, sort: str, cursor: Cursor | None, size: i
 
 
 def _ranked_rows(queryset: QuerySet, wanted: int) -> list:
-    """The best `wanted` rows by (distance, id descending), in two reads the RUM index can serve.
+    """The best `wanted` rows by (distance, id descending).
 
-    The index yields rows by distance alone (ORDER BY with a second key would rank every match), and
-    equal distances are common, so the rows sharing the last row's distance are read again, newest first.
+    The RUM index yields rows by distance alone (a second sort key would make PostgreSQL rank every match),
+    and equal distances are common, so rows are read in the index's order until the distance of the
+    wanted-th row is passed, then ties are put newest first. The read stops early only through a cursor
+    inside a transaction (outside one, PostgreSQL would read the whole result when the cursor is opened).
     """
-    by_distance = list(queryset.order_by("distance")[:wanted])
-    if len(by_distance) < wanted:
-        return sorted(by_distance, key=lambda row: (row.distance, -row.id))
-    last = by_distance[-1].distance
-    better = sorted((row for row in by_distance if row.distance < last), key=lambda row: (row.distance, -row.id))
-    return better + list(queryset.filter(distance=Real(Value(last))).order_by("-id")[: wanted - len(better)])
+    rows = []
+    with transaction.atomic(using=queryset.db):
+        for row in queryset.order_by("distance").iterator(chunk_size=wanted):
+            if len(rows) >= wanted and row.distance > rows[wanted - 1].distance:
+                break
+            rows.append(row)
+    rows.sort(key=lambda row: (row.distance, -row.id))
+    return rows[:wanted]
 
 
 def _date_rows(queryset: QuerySet, cursor: Cursor | None, wanted: int) -> list:

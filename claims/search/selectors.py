@@ -1,5 +1,6 @@
 """Reads behind the search page, its exports, saved searches and the JSON API: one filter, one order."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -158,9 +159,18 @@ def _filter_text(claims: QuerySet, text: str) -> QuerySet:
     return claims
 
 
+def _has_phrase(text: str) -> bool:
+    """Whether PostgreSQL reads a phrase (<->) in `text`: a quoted run of words, or words joined by punctuation."""
+    return any(re.search(r"\s|\w[^\w\s]+\w", term) for term in parse_websearch(text).terms)
+
+
 def _distance(text: str) -> Func:
     """How far a match is from the query, smaller for better matches."""
     if rum_ranking():
+        if _has_phrase(text):
+            # RUM's index returns phrase matches unranked (in storage order), so these rank by the same
+            # function outside the index; phrases match few claims.
+            return Func(_search_vector(), _text_query(text), function="rum_ts_distance", output_field=FloatField())
         return RumDistance(_search_vector(), _text_query(text))
     from django.contrib.postgres.search import SearchRank
 

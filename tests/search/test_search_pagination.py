@@ -127,3 +127,13 @@ def test_cursor_round_trip():
     assert decode_cursor(Cursor(date(2024, 1, 1), 7).encode(), sort=DATE) == Cursor(date(2024, 1, 1), 7)
     assert decode_cursor(Cursor(None, 7).encode(), sort=DATE) == Cursor(None, 7)
     assert decode_cursor(Cursor(0.0607927, 7).encode(), sort=RELEVANCE) == Cursor(0.0607927, 7)
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
+def test_a_phrase_ranks_its_best_match_first(corpus):
+    weaker = make_claim(text="the hovercraft corridor reopened after talks about ports and ships", sentence="Officials said so.",
+                        actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 2, 1))
+    better = make_claim(text="hovercraft corridor: the hovercraft corridor", sentence="Officials said so.",
+                        actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 1, 1))
+    page = selectors.search_results(ClaimSearch(text='"hovercraft corridor"', sort=RELEVANCE), cursor=None, size=5)
+    assert [row.claim for row in page.rows] == [better, weaker]
