@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
+from django.db import connections
 
 from claims.search.selectors import ClaimSearch, claims_in_order, first_attributions
 
@@ -28,12 +28,12 @@ def neutralise_formula(value):
     return value
 
 
-def export_rows(search: ClaimSearch, *, claim_url) -> Iterator[dict]:
-    """One dict per matching claim, in the page's order, reading CHUNK_SIZE claims at a time."""
-    claims = claims_in_order(search).values_list("id", "asserted_on", "actor__name", "text", "verdict", "review_state")
-    rows = claims.iterator(chunk_size=CHUNK_SIZE)
+def export_rows(search: ClaimSearch, *, claim_url, using: str = "default") -> Iterator[dict]:
+    """One dict per matching claim, in the page's order, reading CHUNK_SIZE claims at a time from `using`."""
+    claims = claims_in_order(search).using(using)
+    rows = claims.values_list("id", "asserted_on", "actor__name", "text", "verdict", "review_state").iterator(chunk_size=CHUNK_SIZE)
     while chunk := list(islice(rows, CHUNK_SIZE)):
-        attributions = first_attributions([row[0] for row in chunk])
+        attributions = first_attributions([row[0] for row in chunk], using=using)
         for claim_id, asserted_on, actor_name, text, verdict, review_state in chunk:
             attribution = attributions.get(claim_id, {})
             yield {
@@ -78,7 +78,7 @@ def _guarded(column: str) -> str:
     return f"CASE WHEN left({column}, 1) = ANY(%s) THEN '''' || {column} ELSE {column} END"
 
 
-def csv_copy_chunks(search: ClaimSearch, *, claim_url: Callable[[int], str]) -> Iterator[bytes]:
+def csv_copy_chunks(search: ClaimSearch, *, claim_url: Callable[[int], str], using: str = "default") -> Iterator[bytes]:
     """The CSV export on PostgreSQL: COPY of the search's matches in order, each with its first attribution.
 
     The lateral join reads one attribution per claim in a nested loop, which keeps the order of the
@@ -108,7 +108,7 @@ COPY (
     prefixes = list(_FORMULA_PREFIXES)
     params = [*[prefixes] * 5, url_start, url_end, *claims_params]
     yield (",".join(COLUMNS) + "\r\n").encode()
-    with connection.cursor() as cursor:
+    with connections[using].cursor() as cursor:
         psycopg_cursor = cursor.cursor
         # COPY takes no bound parameters: psycopg writes them into the statement, quoted.
         with psycopg_cursor.copy(psycopg_cursor.mogrify(sql, params)) as copy:
@@ -116,11 +116,11 @@ COPY (
                 yield bytes(chunk)
 
 
-def csv_export(search: ClaimSearch, *, claim_url: Callable[[int], str]) -> Iterator[str | bytes]:
-    if connection.vendor == "postgresql":
-        return csv_copy_chunks(search, claim_url=claim_url)
-    return csv_lines(export_rows(search, claim_url=claim_url))
+def csv_export(search: ClaimSearch, *, claim_url: Callable[[int], str], using: str) -> Iterator[str | bytes]:
+    if connections[using].vendor == "postgresql":
+        return csv_copy_chunks(search, claim_url=claim_url, using=using)
+    return csv_lines(export_rows(search, claim_url=claim_url, using=using))
 
 
-def json_export(search: ClaimSearch, *, claim_url: Callable[[int], str]) -> Iterator[str]:
-    return json_chunks(export_rows(search, claim_url=claim_url))
+def json_export(search: ClaimSearch, *, claim_url: Callable[[int], str], using: str) -> Iterator[str]:
+    return json_chunks(export_rows(search, claim_url=claim_url, using=using))

@@ -278,9 +278,9 @@ def count_capped(claims: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
     return min(total, cap), total > cap
 
 
-def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dict]:
+def first_attributions(claim_ids: list[int], *, text: str = "", using: str | None = None) -> dict[int, dict]:
     """Each claim's first attribution (sentence, outlet, article URL); "marked" wraps the matches in markers."""
-    attributions = Attribution.objects.filter(claim_id__in=claim_ids).order_by(
+    attributions = Attribution.objects.db_manager(using).filter(claim_id__in=claim_ids).order_by(
         "claim_id", F("asserted_on").asc(nulls_last=True), "id"
     )
     columns = ["claim_id", "sentence", "passage__article__url", "passage__article__outlet__name"]

@@ -25,6 +25,7 @@ from claims.services.actors import (
 from claims.views.charts import weekly_verdict_chart
 from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import render_page_or_fragment
+from config.replicas import reads_from_replica
 
 PAGE = "claims/actor_detail.html"
 _EDIT_FORMS = {"rename_form": ActorRenameForm, "alias_form": ActorAliasForm, "parent_form": ActorParentForm}
@@ -164,6 +165,7 @@ def actor_merge_view(request: HttpRequest, actor_id: int) -> HttpResponse:
 
 
 @require_GET
+@reads_from_replica
 @permission_required("claims.view_actor", raise_exception=True)
 def actor_suggest(request: HttpRequest) -> HttpResponse:
     """Suggestions for an actor field: names and aliases as the editor types."""

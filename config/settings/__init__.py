@@ -87,6 +87,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# A streaming replica for search, exports, API reads and autocomplete (config.replicas); the primary
+# serves them instead while the replica is down or further behind than the limit.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = {**env_database("DATABASE_REPLICA_URL", ""), "TEST": {"MIRROR": "default"}}
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_float("DATABASE_REPLICA_MAX_LAG_SECONDS", 10.0)
+DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
 
 REDIS_URL = env_redis_url("REDIS_URL")
 if REDIS_URL:
