@@ -9,8 +9,10 @@ actors, aliases, articles, passages, claims, attributions and quantities with CO
 search vectors, then prints p50/p95 per query shape, timed through the selectors the search page
 uses: the results fragment (claims.search.selectors.search_results: a keyset page with highlighted
 sentences) and the capped total htmx fetches right after it (count_capped), alone and together.
-Last it streams a CSV export of about 100,000 rows from a gunicorn worker and prints the
-worker's peak RSS. Sentences come from ../shared/data/articles/*.txt when present (read at run
+Then, per text query, how many of the app's top 50 by relevance are in the exact top 50 (the same
+scoring function over every match, in SQL no index orders), and the search page's time in-process
+against its selectors' and its query count. Last it streams a CSV export of about 100,000 rows
+from a gunicorn worker and prints the worker's peak RSS. Sentences come from ../shared/data/articles/*.txt when present (read at run
 time, numbers varied) mixed with built-in templates.
 """
 
