@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 
+from claims.forms import PlainCheckboxes, PlainSelect
 from claims.models import Actor, Claim, Verdict
 from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, InvalidCursor, decode_cursor
 from claims.search.selectors import ClaimSearch, actor_named
@@ -50,13 +51,13 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     date_from = forms.DateField(label="Asserted from", required=False, input_formats=["%Y-%m-%d"], widget=_DATE)
     date_to = forms.DateField(label="Asserted until", required=False, input_formats=["%Y-%m-%d"], widget=_DATE)
     verdict = forms.MultipleChoiceField(
-        label="Verdict", required=False, choices=Verdict.choices, widget=forms.CheckboxSelectMultiple
+        label="Verdict", required=False, choices=Verdict.choices, widget=PlainCheckboxes
     )
     review_state = forms.MultipleChoiceField(
-        label="Review state", required=False, choices=Claim.ReviewState.choices, widget=forms.CheckboxSelectMultiple
+        label="Review state", required=False, choices=Claim.ReviewState.choices, widget=PlainCheckboxes
     )
     outlet = OutletChoiceField(
-        label="Outlet", required=False, queryset=Outlet.objects.order_by("name"),
+        label="Outlet", required=False, queryset=Outlet.objects.order_by("name"), widget=PlainSelect,
         help_text="Claims any article of this outlet reported, including claims another outlet reported first",
     )
     has_quantity = forms.BooleanField(label="Has a number", required=False)
@@ -64,7 +65,7 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     value_min = forms.DecimalField(label="At least", required=False, max_digits=24, decimal_places=6)
     value_max = forms.DecimalField(label="At most", required=False, max_digits=24, decimal_places=6)
     sort = forms.ChoiceField(
-        label="Sort", required=False,
+        label="Sort", required=False, widget=PlainSelect,
         choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance"), (RELEVANT_RECENT, "Relevant and recent")],
         help_text="Newest first by default; \u201crelevant and recent\u201d lets a newer match outrank a somewhat better older one",
     )

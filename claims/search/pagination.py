@@ -89,18 +89,21 @@ def _ranked_rows(queryset: QuerySet, wanted: int) -> list:
     """The best `wanted` rows by (distance, id descending).
 
     The RUM index yields rows by distance alone (a second sort key would make PostgreSQL rank every match),
-    and equal distances are common, so rows are read in the index's order until the distance of the
-    wanted-th row is passed, then ties are put newest first. The read stops early only through a cursor
-    inside a transaction (outside one, PostgreSQL would read the whole result when the cursor is opened).
+    and equal distances are common, so (id, distance) pairs are read in the index's order until the
+    distance of the wanted-th is passed, ties are put newest first, and the chosen rows are read whole.
+    The scan stops early only through a cursor inside a transaction (outside one, PostgreSQL would read
+    the whole result when the cursor is opened).
     """
-    rows = []
-    with transaction.atomic(using=queryset.db):
-        for row in queryset.order_by("distance").iterator(chunk_size=wanted):
-            if len(rows) >= wanted and row.distance > rows[wanted - 1].distance:
+    ranked = []
+    with transaction.atomic(using=queryset.db, savepoint=False):  # reads only: nothing to roll back to
+        scan = queryset.order_by("distance").values_list("distance", "id").iterator(chunk_size=4 * wanted)
+        for distance, row_id in scan:
+            if len(ranked) >= wanted and distance > ranked[wanted - 1][0]:
                 break
-            rows.append(row)
-    rows.sort(key=lambda row: (row.distance, -row.id))
-    return rows[:wanted]
+            ranked.append((distance, row_id))
+    chosen = [row_id for _, row_id in sorted(ranked, key=lambda pair: (pair[0], -pair[1]))[:wanted]]
+    rows = queryset.in_bulk(chosen)
+    return [rows[row_id] for row_id in chosen]
 
 
 def _date_rows(queryset: QuerySet, cursor: Cursor | None, wanted: int) -> list:
