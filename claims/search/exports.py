@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connections
+from django.db import connections, transaction
 
 from claims.search.selectors import ClaimSearch, claims_in_order, first_attributions
 
@@ -108,7 +108,9 @@ COPY (
     prefixes = list(_FORMULA_PREFIXES)
     params = [*[prefixes] * 5, url_start, url_end, *claims_params]
     yield (",".join(COLUMNS) + "\r\n").encode()
-    with connections[using].cursor() as cursor:
+    with transaction.atomic(using=using, savepoint=False), connections[using].cursor() as cursor:
+        # The plan's cost makes PostgreSQL compile it (JIT): 4 s of 6.7 for 115,000 rows, for nothing.
+        cursor.execute("SET LOCAL jit = off")
         psycopg_cursor = cursor.cursor
         # COPY takes no bound parameters: psycopg writes them into the statement, quoted.
         with psycopg_cursor.copy(psycopg_cursor.mogrify(sql, params)) as copy:
