@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test migrate demo worker beat clean
+.PHONY: install run test migrate demo worker beat screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,14 +14,15 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# `make run` keeps the console short: one line for migrations, one per task, the logins last.
 migrate: install
-	$(PY) manage.py migrate --noinput
+	@$(PY) manage.py migrate_quietly
 
 demo: migrate
-	$(PY) manage.py seed_demo
+	@$(PY) manage.py seed_demo
 
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(PY) manage.py serve_demo 127.0.0.1:8000
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -31,6 +32,11 @@ worker: install
 
 beat: install
 	$(VENV)/bin/celery -A config beat --loglevel=INFO
+
+# The README's screenshots, taken by the browser tests (Debian's /usr/bin/chromium).
+screenshots: install
+	README_SCREENSHOTS=docs/images $(PY) -m pytest -q -p no:cacheprovider \
+		tests/browser/test_review_flows.py tests/search/test_search_browser.py
 
 clean:
 	rm -rf $(VENV) data

@@ -76,7 +76,7 @@ def fill(claim_count: int) -> None:
             Feed(outlet=outlets[i % 8], url=f"https://bench{i}.example.org/feed.xml", title=f"Bench feed {i}") for i in range(24)
         )
         parents = Actor.objects.bulk_create(
-            Actor(name=f"Government of Benchland {i}", kind="government", country=f"Benchland {i}") for i in range(20)
+            Actor(name=f"Benchland {i}", kind="government", country=f"Benchland {i}") for i in range(20)
         )
         actors = parents + Actor.objects.bulk_create(
             Actor(name=f"Bench Ministry {i}", kind="ministry", country=f"Benchland {i % 20}", parent=parents[i % 20])

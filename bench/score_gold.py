@@ -1,10 +1,15 @@
-"""Score the extractor on the hand-annotated sample articles in ../shared.
+"""Score the extractor on the hand-annotated gold sets in ../shared, each against its own documents.
 
-    .venv/bin/python bench/score_gold.py [--show-errors]
+    .venv/bin/python bench/score_gold.py [--show-errors] [--set NAME]
 
-Runs extraction over ../shared/data/articles/*.txt, writes the predictions to a temporary
-JSON-lines file and prints the output of ../shared/tools/score_extraction.py.
+Sets: the DW live blogs (../shared/data/articles/*.txt against dw-liveblog-*.gold.jsonl), the first
+twelve news pages (pages.gold.jsonl) and the ten after them (pages-more.gold.jsonl), the pages read
+from ../shared/data/pages/*.html. Extraction goes through `extract_claims`' own code (the same parsing
+as ingestion); ../shared/tools/score_extraction.py scores each set apart and one summary line per set
+is printed at the end.
 """
+import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -16,21 +21,54 @@ sys.path.insert(0, str(REPO))
 from claims.extraction.cli import run  # noqa: E402
 
 SHARED = REPO.parent / "shared"
-ARTICLES = SHARED / "data" / "articles"
-GOLD = SHARED / "data" / "gold"
+DATA = SHARED / "data"
+GOLD = DATA / "gold"
 SCORER = SHARED / "tools" / "score_extraction.py"
 
 
+def _gold_docs(gold_files: list[Path]) -> set[str]:
+    return {json.loads(line)["doc"] for path in gold_files for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def gold_sets() -> dict[str, list[Path]]:
+    return {
+        "live blogs": sorted(GOLD.glob("dw-liveblog-*.gold.jsonl")),
+        "pages": [GOLD / "pages.gold.jsonl"],
+        "pages-more": [GOLD / "pages-more.gold.jsonl"],
+    }
+
+
 def main() -> int:
-    if not (ARTICLES.is_dir() and GOLD.is_dir() and SCORER.is_file()):
-        print(f"The sample articles, gold files and scorer are not at {SHARED}; nothing to score.", file=sys.stderr)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--set", choices=list(gold_sets()), action="append", help="score only this set (repeatable)")
+    args = parser.parse_args()
+    if not (GOLD.is_dir() and SCORER.is_file()):
+        print(f"The gold files and scorer are not at {SHARED}; nothing to score.", file=sys.stderr)
         return 2
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as predictions:
-        run(sorted(ARTICLES.glob("*.txt")), "jsonl", predictions)
-    command = [sys.executable, str(SCORER), *map(str, sorted(GOLD.glob("*.gold.jsonl"))), "--pred", predictions.name]
-    completed = subprocess.run(command + sys.argv[1:], check=False)
-    Path(predictions.name).unlink()
-    return completed.returncode
+    documents = {path.name: path for folder in ("articles", "pages") for path in sorted((DATA / folder).glob("*.*"))
+                 if path.suffix in (".txt", ".html")}
+    summary = []
+    for name, gold_files in gold_sets().items():
+        if args.set and name not in args.set:
+            continue
+        paths = [documents[doc] for doc in sorted(_gold_docs(gold_files)) if doc in documents]
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as predictions:
+            run(paths, "jsonl", predictions)
+        command = [sys.executable, str(SCORER), *map(str, gold_files), "--pred", predictions.name]
+        if args.show_errors:
+            command.append("--show-errors")
+        print(f"== {name}: {len(paths)} documents", flush=True)
+        completed = subprocess.run(command, check=False, capture_output=True, text=True)
+        Path(predictions.name).unlink()
+        print(completed.stdout, end="", file=sys.stdout)
+        if completed.returncode:
+            print(completed.stderr, file=sys.stderr)
+            return completed.returncode
+        score = next((line for line in completed.stdout.splitlines() if line.startswith("score:")), "score: -")
+        summary.append(f"{name:<11} {score.removeprefix('score: ')}")
+    print("\n".join(["", "== summary", *summary]))
+    return 0
 
 
 if __name__ == "__main__":

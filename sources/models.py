@@ -75,6 +75,7 @@ class Article(models.Model):
         FETCHED = "fetched", "Fetched"
         SPLIT = "split", "Split into passages"
         EXTRACTED = "extracted", "Claims extracted"
+        SKIPPED = "skipped", "Not extracted (language)"
         FAILED = "failed", "Failed"
         DUPLICATE = "duplicate", "Duplicate of another article"
 

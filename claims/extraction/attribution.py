@@ -26,7 +26,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from claims.extraction.actors import PERSON_ROLES, analyse_mention, clean_mention, head_word, is_head_noun, is_source_mention
+from claims.extraction.actors import (
+    ORG_HEADS, PERSON_ROLES, analyse_mention, clean_mention, head_word, is_head_noun, is_source_mention, looks_like_outlet,
+)
 from claims.extraction.cues import ADJUNCT, NOUN_LIKE_FORMS, CueMatch, find_cues, lemma_of
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.sentences import Sentence, quoted_regions
@@ -35,7 +37,7 @@ from claims.extraction.types import ExtractedActor
 _BOUNDARY_WORDS = "that after as while when because although though but with since before if where which who whom whereas until once"
 # Case-sensitive alternatives (lower case, or capitalised at a sentence start) run much faster than IGNORECASE.
 _LEFT_BOUNDARY = re.compile(
-    r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s-\s"
+    r"[,;:()\[\]\"\u201c\u201d\u2014\u2013]|\s--?\s"
     r"|\b(?:" + "|".join(f"{word}|{word.capitalize()}" for word in _BOUNDARY_WORDS.split()) + r")\b"
 )
 _RELATIVE = frozenset({"who", "which"})
@@ -47,8 +49,15 @@ _INTERVIEW_INTRO = re.compile(r"(?:In an? (?:\w+\s+)?interview with|Speaking to|
 _THAT = re.compile(r"\s+that\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
-_NP_STOP = re.compile(r"[,;.!?(\u2014]|\s-\s|$")
+# A noun phrase ends at punctuation, but not at the full stop of a title ("said Mr. Reeves").
+_NP_STOP = re.compile(r"[,;!?(\u2014]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
+                      r"(?<!\bRep)(?<!\bGov)(?<!\bProf)(?<!\bSgt)(?<!\bMaj)\.|\s--?\s|$")
 _LONGEST_MENTION = 160
+_AGE_AND_HOME = re.compile(
+    r"(?:,\s*(?:aged\s+)?\d{1,3})?(?:,\s*(?:from|of)\s+[A-Z][^,]*(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)?\s*$"
+)
+_CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December|Today|Tonight|Yesterday|Overnight)\b")
 # "at least 16 deaths" is an amount, not a place.
 _WHERE_ONLY = re.compile(r"(?:from|in|at(?!\s+(?:least|most)\b)|to|on)\s+\S+(?:\s+\S+){0,2}[.!?]?$", re.IGNORECASE)
 _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|in)\s+$", re.IGNORECASE)
@@ -85,6 +94,18 @@ _TOLD_OBJECT = re.compile(
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
     r"broadcaster|newspaper|channel|supporters|delegates|nation|counterparts?|officials|diplomats|leaders|ministers)|(?:him|her|them|us|me))(?=[\s,.;:]|$))"
 )
+_DESCRIPTION_OF = re.compile(r"(?:a|an|the)\s+[^,]*?\b(?:to|of|for|at|in|from)\s")
+# "Then came 3 single shots, the institute said": an intro word, but a clause of its own.
+_CLAUSE_VERB = re.compile(r"\b(?:came|went|was|were|is|are|had|has|have|fell|rose|died|began|left|took|hit|struck|killed|\w+ed)\b")
+_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
+_POSTED_THINGS = frozenset("video videos photo photos image images footage clip clips message messages statement letter".split())
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
+_OUTLET_TAIL = re.compile(
+    r"(?:\s+(?:state-owned|state-run|privately[- ]owned|[A-Z][\w'’&.-]*|news agency|news channel|news network|news|channel|"
+    r"network|newspaper|broadcaster|television|radio|daily|magazine)(?=[\s,.;:]|$))+"
+)
+# "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
+_TO_OUTLET = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})(?=[\s,.;:]*$)")
 # "..., according to a statement from his ministry": the speaker's own channel, not an intermediary.
 _OWN_CHANNEL = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:statement|post|video|message|readout|release|communiqu\w+)\s+(?:from|by|of)\s+(?:his|her|its|their)\b", re.IGNORECASE)
 _DESCRIPTION_START = re.compile(r"(?:a|an|the|one of|[A-Z][\w.-]*(?:'s|’s))\s")
@@ -112,6 +133,7 @@ _HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P
 _NOUN_FOLLOWED = re.compile(r"\s+(?:are|were|is|was|have|had|has|of|from|by|vary|differ|suggest|show|put)\b")
 _SEATS_OF_POWER = frozenset({"kremlin", "white house", "elysee", "élysée", "downing street", "chancellery", "blue house"})
 _INTERVIEW = re.compile(r"\s+(?:to|tells|told|speaks to)\s+[A-Z][\w-]*$")
+_HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:[A-Z][\w'’.-]*\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+)$")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 # "Middle East updates:", "Red Sea:", "Gaza Strip:": a topic or a place heads the headline, not a speaker.
 _TOPIC_PREFIX = re.compile(
@@ -207,18 +229,19 @@ class SentenceReader:
         if self.valid(*span, strict=strict):
             return span
         conjunction = list(re.finditer(r"\b(?:and|but)\s+", self.text[span[0] : span[1]]))
-        if conjunction:
+        # "a former ambassador to the U.K. and EU": the "and" joins the places of a description, not two clauses.
+        if conjunction and not _DESCRIPTION_OF.match(self.text, span[0], span[0] + conjunction[-1].start()):
             tail = (span[0] + conjunction[-1].end(), span[1])
             if self.valid(*tail):
                 return tail
         return None
 
-    def right_np(self, start: int, *, before_that: bool = False) -> tuple[int, int] | None:
+    def right_np(self, start: int, *, before_that: bool = False, strict: bool = True) -> tuple[int, int] | None:
         stop = _NP_STOP.search(self.text, start).start()
         that = _THAT.search(self.text, start, stop) if before_that else None
         a, b = clean_mention(self.text[start : that.start() if that else stop])
         span = (start + a, start + b)
-        return span if self.valid(*span) else None
+        return span if self.valid(*span, strict=strict) else None
 
     def main_subject(self, limit: int) -> tuple[int, int] | None:
         """The subject of the sentence's main clause, skipping intro phrases ("Speaking to DW, ...")."""
@@ -235,7 +258,8 @@ class SentenceReader:
         after_possessive = 0  # "Germany's leading economic institutes": lower-case words may follow an owner
         for word in words:
             token = word[0]
-            if token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES or 0 < after_possessive <= 4:
+            if (token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES or token.lower() in ORG_HEADS
+                    or 0 < after_possessive <= 4):
                 if _SUBJECT_STOP.match(token) and not token[0].isupper():
                     break
                 end = position + word.end()
@@ -288,13 +312,15 @@ class SentenceReader:
             topic = _HEADLINE_COLON.match(self.text) if attributions else None
             for attribution in attributions:
                 attribution.cue_text, attribution.cue = "headline", None
-                if topic and attribution.content[0] == 0 and attribution.mention and attribution.mention[0] >= topic.start("content"):
+                if (topic and attribution.content[0] == 0 and attribution.mention and attribution.rule != "headline_colon"
+                        and attribution.mention[0] >= topic.start("content")):
                     # "Gaza talks: Hamas delegation arrives, source says": the topic is not part of the statement.
                     attribution.content = (topic.start("content"), attribution.content[1])
         return attributions
 
     def _according(self, match: CueMatch) -> Attribution | None:
-        source = self.right_np(match.end)
+        # Anything can be a source here: "according to Palestinian tallies", "according to an AP-NORC poll".
+        source = self.right_np(match.end, strict=False) or self._any_source(match.end)
         if not source:
             return None
         listed = _LIST_TAIL.match(self.text, source[1])
@@ -306,6 +332,11 @@ class SentenceReader:
         if cited:
             # "According to a Reuters report, which cited two officials, ...": the officials said it, via Reuters.
             via, source = source, cited
+        seen_by = _SEEN_BY.search(self.text, source[0], source[1])
+        if seen_by and via is None and seen_by.end() < source[1]:
+            # "according to a Pentagon memo seen by Reuters", "... data provided by Ebrard": who passed it on relays it.
+            via = strip_span(self.text, seen_by.end(), source[1])
+            source = strip_span(self.text, source[0], seen_by.start())
         clause_start, _ = self.left_segment(match.start)
         if not self.text[:clause_start].strip(" ,"):
             content = strip_span(self.text, source[1], len(self.text))
@@ -334,6 +365,12 @@ class SentenceReader:
         claim_noun = _CLAIM_NOUN.match(self.text, clause_start, mention_end)
         mention_start = claim_noun.end() if claim_noun else clause_start
         mention = self.mention_in(mention_start, mention_end, strict) if self.text[mention_start:mention_end].strip() else None
+        if mention is None and previous and previous.cue and clause_start <= previous.cue[0] and previous.cue[1] < mention_end:
+            # "Number 10 said the commissioner had said ...": the second speaker starts after the first cue.
+            that = _CONTENT_OPENER.match(self.text, previous.cue[1]).end()
+            segment = self.text[that:mention_end].strip()
+            # "X condemned the attack and said": the same speaker goes on (elliptic), nobody new.
+            mention = self.mention_in(that, mention_end, strict) if segment and not re.search(r"\b(?:and|but)$", segment) else None
         passive = _PASSIVE_BEFORE.search(self.text, max(clause_start, match.verb_start - 20), match.verb_start)
         by_agent = _BY_AGENT.match(self.text, cue_end) if lemma != "cite" else None
         if by_agent and (passive or self.text[max(0, match.verb_start - 3) : match.verb_start].lower() == "as "):
@@ -354,6 +391,8 @@ class SentenceReader:
                     clause_start = mention[0]
             if mention is None and not participle and boundary not in _ELLIPTIC:
                 return None
+        if lemma == "post" and mention and head_word(self.text[mention[0]:mention[1]]).lower() in _POSTED_THINGS:
+            return None  # "A video posted on social media showed ...": what was posted, not who posted
         if verb.lower() in NOUN_LIKE_FORMS and _DETERMINER_BEFORE.search(self.text[max(0, match.verb_start - 20) : match.verb_start]):
             return None  # "the claims", "unconfirmed reports": a noun, not a verb
         if verb.lower() in NOUN_LIKE_FORMS and _NOUN_FOLLOWED.match(self.text, cue_end):
@@ -368,8 +407,14 @@ class SentenceReader:
             if not told:
                 return None
             after = told.end()
-            cue_text = self.text[cue_start:after]
             via = (told.start("object"), told.end("object")) if told["object"] else None
+            tail = _OUTLET_TAIL.match(self.text, after) if via and self.text[via[0]:via[1]][:1].isupper() or (
+                via and self.text[via[0]:via[1]].startswith("the ")) else None
+            if tail and tail.end() > after:
+                # "told the Saudi state-owned Al-Arabiya network", "told Pakistan's Geo news channel": the whole name.
+                after = tail.end()
+                via = (via[0], after)
+            cue_text = self.text[cue_start:after]
         if lemma == "accuse" and self.text.startswith(" of ", cue_end):
             return None  # "RSF accused of looting": the mention is accused (a passive headline), not the accuser
         if lemma == "cite" and participle:
@@ -390,11 +435,21 @@ class SentenceReader:
                 # "Saying ..., X implored" / "X said ..., adding": the main clause carries the attribution.
                 return None
             before = self.text[:clause_start].rstrip()
+            if self.headline and boundary == "," and lemma in _PLAIN_SPEECH and not participle:
+                # "Two killed in shelling of Ambry, says governor": the source after the cue ends the headline.
+                source = self.right_np(after, strict=False)
+                if source and not self.text[source[1]:].strip(" .!?\"'”"):
+                    return Attribution(source, (cue_start, cue_end), cue_text, lemma, strip_span(self.text, 0, clause_start), "inverted")
             if self.headline and boundary == "," and not participle:
                 # "Iran's foreign minister visits Beirut, warns Israel": the first clause's subject also warns.
                 subject = self.main_subject(clause_start)
                 if subject and self.text[subject[1]:clause_start].lstrip()[:1].islower():
                     return Attribution(subject, (cue_start, cue_end), cue_text, lemma, self.content_after(after), "elliptic_subject")
+            named_after = self._named_after(after) if boundary == "," and not participle else None
+            if named_after and len(self.text[:clause_start].split()) > 3:
+                # "..., said Matthew Levitt, senior fellow at ...": a name right after the cue is the speaker, whatever
+                # the clause before the comma looks like ("even within Hamas").
+                return Attribution(named_after, (cue_start, cue_end), cue_text, lemma, strip_span(self.text, 0, clause_start), "inverted", via=via)
             if boundary == "," and not participle:
                 subject = self._subject_before_comma(len(before) - 1)
                 if subject:
@@ -435,8 +490,32 @@ class SentenceReader:
             return None  # "The minister said nothing about the timetable"
         if cited:
             return Attribution(cited, (cue_start, cue_end), f"{cue_text}, citing", lemma, content, "citing", via=mention)
+        to_outlet = _TO_OUTLET.search(self.text, content[0], content[1]) if via is None and lemma != "tell" else None
+        if to_outlet and looks_like_outlet(to_outlet["outlet"], self.gazetteer):
+            via = strip_span(self.text, to_outlet.start("outlet"), to_outlet.end("outlet") - to_outlet["outlet"].endswith("."))
+            content = strip_span(self.text, content[0], to_outlet.start())
         return Attribution(mention, (cue_start, cue_end), cue_text, lemma, content, rule or form, via=via or self._interviewer(mention[0]),
                            memory_mention=memory_mention)
+
+    def _any_source(self, position: int) -> tuple[int, int] | None:
+        """After "according to" even "Bushnell's LinkedIn page" names a source: any short phrase that is no clause."""
+        stop = _NP_STOP.search(self.text, position).start()
+        a, b = clean_mention(self.text[position:stop])
+        words = self.text[position + a:position + b].split()
+        if not 0 < len(words) <= 8 or words[0].lower() in ("he", "she", "it", "they", "we", "i", "you", "to", "that", "this"):
+            return None
+        return (position + a, position + b)
+
+    def _named_after(self, position: int) -> tuple[int, int] | None:
+        """A person's name (or a known actor) right after a cue: "said Matthew Levitt", "said Mr. Reeves"."""
+        rest = self.text[position:].lstrip()
+        if not rest[:1].isupper() or _CALENDAR_WORD.match(rest):
+            return None
+        span = self.right_np(position)
+        if span is None:
+            return None
+        analysis = analyse_mention(self.text[span[0]:span[1]], self.gazetteer)
+        return span if analysis.record is not None or (analysis.kind == "person" and analysis.named) else None
 
     def _content_and_form(self, after: int, clause_start: int, *, relative: bool) -> tuple[tuple[int, int], str] | None:
         """Which side of the attribution is the statement: after the cue, before the source, or both."""
@@ -449,7 +528,10 @@ class SentenceReader:
         comma_after_cue = self.text[after:].lstrip().startswith(",")
         left = strip_span(self.text, 0, clause_start)
         left_text = self.text[left[0]:left[1]]
-        left_is_content = bool(left_text) and not _INTRO_SEGMENT.match(left_text + " ") or len(left_text.split()) > 6
+        # "However, a deal was still possible, X told the AP": an intro word before a clause of its own is still content.
+        left_is_content = bool(left_text) and (
+            not _INTRO_SEGMENT.match(left_text + " ") or "," in left_text or bool(_CLAUSE_VERB.search(left_text))
+        ) or len(left_text.split()) > 6
         if raw_right[:1] in "\"\u201c" and right_text:
             if left_is_content and self.text[:clause_start].rstrip()[-1:] in "\"\u201d" and comma_after_cue:
                 # '"Part one," she said, "part two."': the quotation on both sides is the content.
@@ -511,10 +593,14 @@ class SentenceReader:
         Returns the mention naming the source, the wider span (with the title) to remember, and
         the intermediary when the source is cited.
         """
+        # "Richard Weir, 60, from Tynemouth, North Tyneside, said": an age and a home town follow the name.
+        tail = _AGE_AND_HOME.search(self.text, 0, comma)
+        if tail and tail.start() < comma and self.text[tail.start()] == ",":
+            comma = tail.start()
         # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
         relative = re.search(
             r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing|including|"
-            r"among them|such as)\b[^,]*$",
+            r"among them|such as|(?:chaired|led|headed|run|backed|funded|founded|owned|based|supported)\s+(?:by|in))\b[^,]*$",
             self.text[:comma],
         )
         if relative:
@@ -542,6 +628,9 @@ class SentenceReader:
             # any description may follow a name.
             apposition = self.text.rfind(",", 0, comma) + 1
             if apposition and _DESCRIPTION_START.match(self.text[apposition:comma].lstrip()):
+                # "Hayley Walsh, 42, a lecturer from Nottingham, said": an age may stand between name and description.
+                while (age := re.search(r",\s*(?:aged\s+)?\d{1,3}\s*,\s*$", self.text[:apposition])):
+                    apposition = age.start() + 1
                 name_start, _ = self.left_segment(apposition - 1)
                 name = self.mention_in(name_start, apposition - 1)
                 return (name, name, None) if name else None
@@ -562,6 +651,13 @@ class SentenceReader:
                            (dash.start("content"), dash.end("content")), "headline_dash")]
         if dash_only:
             return []
+        trailing = _HEADLINE_TRAILING_SOURCE.match(self.text)
+        if trailing and self.valid(trailing.start("source"), trailing.end("source"), strict=False):
+            words = self.text[trailing.start("source"):trailing.end("source")]
+            if is_head_noun(head_word(words)) or analyse_mention(words, self.gazetteer).kind == "person":
+                # "Several killed in shelling of Ambry: Region's governor": the source closes the headline.
+                return [Attribution((trailing.start("source"), trailing.end("source")), None, "headline", None,
+                                    (trailing.start("content"), trailing.end("content")), "headline_colon")]
         colon = _HEADLINE_COLON.match(self.text)
         if colon:
             # "Klimkin to DW: ..." is an interview: the speaker is before "to".
@@ -601,6 +697,17 @@ class SentenceReader:
                 _, _, boundary_start = self._last_boundary(second.mention[0])
                 first.content = strip_span(self.text, first.content[0], min(first.content[1], boundary_start))
                 attributions.remove(second)
+                break
+        for first, second in zip(attributions, attributions[1:]):
+            nested = (first.mention and second.mention and second.cue and first.via is None and second.via is None
+                      and first.rule == "source_first" and first.content[0] <= second.mention[0]
+                      and second.cue[1] <= first.content[1] and first.content[0] <= second.content[0] and second.content[1] <= first.content[1]
+                      and self.text[second.mention[0]:second.mention[1]].lower() not in ("it", "he", "she", "they", "we")
+                      and not _FINITE_VERB.search(self.text, first.content[0], second.mention[0]))
+            if nested:
+                # "Number 10 said the commissioner had said ...": the commissioner's statement, relayed by Number 10.
+                second.via = first.mention
+                attributions.remove(first)
                 break
         for first, second in zip(attributions, attributions[1:]):
             second_start = min(p[0] for p in (second.mention, second.cue, second.memory_mention) if p)

@@ -1,8 +1,9 @@
 """Offline extraction over saved pages: `python -m claims.extraction.cli PATH... --format jsonl|table`.
 
 The `extract_claims` management command wraps main(); nothing here touches a database.
-Spans in the output are offsets into the file's text as read (UTF-8 for .txt; for .html, the
-text extracted from it).
+Files are read through ingestion's parsing, so the command finds what ingestion would store. Spans in
+the output are offsets into the file's text as read (a .txt file decoded; for .html, the headline and
+the passages ingestion stores, a blank line apart).
 """
 from __future__ import annotations
 
@@ -11,33 +12,60 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
-from claims.extraction.extractor import EXTRACTOR_VERSION, extract_passage
+from claims.extraction.document import PARAGRAPH_BREAK, PassageText, extract_document
+from claims.extraction.extractor import EXTRACTOR_VERSION
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.types import ExtractedClaim, ExtractedQuantity, Span
-from sources.parsing.plaintext_liveblog import split_plaintext_liveblog
+from sources.parsing.documents import IngestError, document_from_upload, document_passages
 
 
-def read_document_text(path: Path) -> str:
-    """The text spans refer to: the file decoded as UTF-8, or for HTML the article text extracted from it,
-    laid out like a saved page (title, "Published <date>", then paragraphs separated by blank lines)."""
-    raw = path.read_bytes()
-    if path.suffix.lower() not in (".html", ".htm"):
-        return raw.decode("utf-8")
-    import trafilatura  # imported here: plain-text runs and the benchmark do not need it
+@dataclass(frozen=True)
+class ReadDocument:
+    """A saved file as ingestion reads it: the text spans refer to, and its passages with their offsets."""
 
-    document = trafilatura.bare_extraction(raw.decode("utf-8", errors="replace"), with_metadata=True, favor_recall=True)
-    if document is None:
-        return ""
-    paragraphs = [line.strip() for line in (document.text or "").splitlines() if line.strip()]
-    title = (document.title or "").strip()
-    if title and (not paragraphs or paragraphs[0] != title):
-        paragraphs.insert(0, title)
-    if document.date and paragraphs:
-        paragraphs.insert(1, f"Published {document.date}")
-    return "\n\n".join(paragraphs)
+    text: str
+    title: str
+    passages: list[tuple[int, PassageText]]
+    is_live_blog: bool
+    links: list[str]  # the page's own URL or posts' permalinks: they tell whose outlet it is
+
+
+def read_document(path: Path) -> ReadDocument:
+    """Read a file through ingestion's own parsing (sources.parsing.documents). The text is the file decoded
+    for a text view; for HTML it is the headline, then the passages ingestion stores, a blank line apart."""
+    body = path.read_bytes()
+    try:
+        document = document_from_upload(body=body, name=path.name)
+    except IngestError:
+        # A saved page that names no URL of its own still has text worth reading.
+        document = document_from_upload(body=body, name=path.name, url=f"https://saved.invalid/{quote(path.name)}")
+    split = document_passages(
+        raw_html=document.raw_html, text=document.text, url=document.url, published=document.published,
+        declares_live_blog=document.declares_live_blog,
+    )
+    def day(moment):
+        return moment.date() if moment else None
+
+    drafts = [(draft, PassageText(draft.text, draft.heading or None, day(draft.published_at or document.published))) for draft in split.drafts]
+    if not document.raw_html:
+        text, passages, cursor = document.text, [], 0
+        for draft, passage in drafts:
+            start = text.find(draft.text, cursor)
+            cursor = start + len(draft.text)
+            passages.append((start, passage))
+        return ReadDocument(text, document.title, passages, split.is_live_blog, [d.permalink for d, _ in drafts if d.permalink])
+    title = "" if split.is_live_blog else document.title.strip()
+    pieces, passages, cursor = ([title] if title else []), [], (len(title) + len(PARAGRAPH_BREAK) if title else 0)
+    for _, passage in drafts:
+        passages.append((cursor, passage))
+        pieces.append(passage.text)
+        cursor += len(passage.text) + len(PARAGRAPH_BREAK)
+    return ReadDocument(PARAGRAPH_BREAK.join(pieces), title, passages, split.is_live_blog, [document.url])
 
 
 def _publisher(permalinks: list[str], gazetteer: Gazetteer) -> str | None:
@@ -53,15 +81,18 @@ def _publisher(permalinks: list[str], gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def document_claims(text: str, gazetteer: Gazetteer | None = None) -> Iterator[tuple[ExtractedClaim, int]]:
-    """Every claim of a saved page with the offset of its post, so spans can be made file-relative."""
+def document_claims(document: ReadDocument, gazetteer: Gazetteer | None = None) -> Iterator[tuple[ExtractedClaim, int]]:
+    """Every claim of a read document with the offset of its passage, so spans can be made file-relative."""
     gazetteer = gazetteer or Gazetteer.default()
-    blog = split_plaintext_liveblog(text)
-    publisher = _publisher([post.permalink for post in blog.posts if post.permalink], gazetteer)
-    for post in blog.posts:
-        result = extract_passage(post.text, heading=post.heading, published_on=post.published, gazetteer=gazetteer, publisher=publisher)
-        for claim in result.claims:
-            yield claim, post.start
+    extraction = extract_document(
+        [passage for _, passage in document.passages], title=document.title or None, is_live_blog=document.is_live_blog,
+        gazetteer=gazetteer, publisher=_publisher(document.links, gazetteer),
+    )
+    for claim in extraction.headline.claims:
+        yield claim, 0
+    for (start, _), passage in zip(document.passages, extraction.passages, strict=True):
+        for claim in passage.claims:
+            yield claim, start
 
 
 def _span(span: Span | None, offset: int) -> list[int] | None:
@@ -136,7 +167,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
 def run(paths: list[Path], output_format: str, out: TextIO) -> None:
     gazetteer = Gazetteer.default()
     for path in paths:
-        records = [claim_record(path.name, claim, offset) for claim, offset in document_claims(read_document_text(path), gazetteer)]
+        records = [claim_record(path.name, claim, offset) for claim, offset in document_claims(read_document(path), gazetteer)]
         if output_format == "jsonl":
             for record in records:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -1,8 +1,12 @@
 """Who "he", "it", "the ministry" or "Klimkin" refers to, from the actors named earlier in the passage."""
 from __future__ import annotations
 
+import json
+import re
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from claims.extraction.actors import is_person_role
 from claims.extraction.types import ExtractedActor
@@ -34,6 +38,49 @@ GENERIC_HEADS = {
 }
 
 
+# Words in a mention that tell a person's gender, so that "he" never lands on "Lady Starmer".
+_MALE_WORDS = frozenset(
+    "mr mr. sir lord king prince father son brother husband spokesman chairman congressman businessman man boy uncle "
+    "grandfather widower he him his".split()
+)
+_FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss lady dame queen princess mother daughter sister wife spokeswoman chairwoman congresswoman "
+    "businesswoman woman girl aunt grandmother widow she her".split()
+)
+_JOURNALIST = re.compile(r"\b(?:journalist|reporter|correspondent|photographer|photojournalist|writer|editor)\b", re.IGNORECASE)
+_FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    data = json.loads(_FIRST_NAMES_PATH.read_text(encoding="utf-8"))
+    return {name: gender for gender in ("male", "female") for name in data[gender]}
+
+
+def gender_of(name: str, mention: str = "") -> str | None:
+    """ "male", "female" or None, from the words around the name ("Mrs", "spokeswoman") or a common first name."""
+    tokens = mention.replace("’", "'").split()
+    owner = max((i for i, token in enumerate(tokens) if token.endswith(("'s", "'"))), default=-1)
+    # "Ms Bowles' father": the owner's title says nothing of the person named.
+    words = {word.strip(",.").lower() for word in tokens[owner + 1:]}
+    if not words.isdisjoint(_FEMALE_WORDS):
+        return "female"
+    if not words.isdisjoint(_MALE_WORDS):
+        return "male"
+    parts = name.lower().split()
+    return _first_names().get(parts[0]) if len(parts) > 1 else None
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    """ "Sharig" and "Sharif": a misspelt surname is one letter off (substitution, insertion or deletion)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 @dataclass
 class _Entry:
     actor: ExtractedActor
@@ -41,7 +88,7 @@ class _Entry:
 
 
 def _stem(word: str) -> str:
-    word = word.lower().rstrip("s")
+    word = word.lower().removeprefix("ex-").rstrip("s")
     return word[:7]  # "minister" and "ministry" differ; "prosecutors" and "prosecution" do not
 
 
@@ -58,8 +105,31 @@ class DiscourseMemory:
         # The last actors named: references reach back a few sentences, never a whole long page.
         self._entries: deque[_Entry] = deque(maxlen=_MEMORY_SIZE)
         self.heading_actor: ExtractedActor | None = None
+        # Every person the document names in full, however long ago: a surname refers back to them.
+        self._people: dict[str, ExtractedActor] = {}
+        self._genders: dict[str, str] = {}
+
+    def register_person(self, actor: ExtractedActor, mention: str = "") -> None:
+        """A person named in full ("speaker Peter Katjavivi"), spoken of or speaking: later "Katjavivi" is them."""
+        if actor.kind != "person" or " " not in actor.name:
+            return
+        self._people.setdefault(actor.name, actor)
+        gender = gender_of(actor.name, mention)
+        if gender:
+            self._genders.setdefault(actor.name, gender)
+
+    def fits(self, actor: ExtractedActor, pronoun: str, mention: str = "") -> bool:
+        """Whether a person just named may be "he" or "she": what the document knows of them, else their name."""
+        known = self._genders.get(actor.name) or gender_of(actor.name, mention)
+        return known is None or known == ("male" if pronoun == "he" else "female")
+
+    def _fits(self, actor: ExtractedActor, pronoun: str) -> bool:
+        """Whether the person may be "he" or "she" ("they-person": a description that does not say)."""
+        gender = self._genders.get(actor.name)
+        return gender is None or pronoun == "they-person" or gender == ("male" if pronoun == "he" else "female")
 
     def remember(self, actor: ExtractedActor, mention: str) -> None:
+        self.register_person(actor, mention)
         if self._entries and self._entries[-1].actor == actor:
             # Named again right away: keep one entry (with both wordings) so memory stays short.
             last = self._entries[-1]
@@ -78,7 +148,7 @@ class DiscourseMemory:
         pronoun = pronoun.lower()
         for entry in reversed(self._entries):
             is_person = entry.actor.kind == "person"
-            if pronoun in ("he", "she") and is_person and _named_person(entry.actor, entry.mention):
+            if pronoun in ("he", "she", "they-person") and is_person and _named_person(entry.actor, entry.mention) and self._fits(entry.actor, pronoun):
                 return entry.actor
             if pronoun == "it" and not is_person and entry.actor.kind != "group":
                 return entry.actor
@@ -86,7 +156,8 @@ class DiscourseMemory:
                 return entry.actor
         if pronoun in ("it", "they", "we") and self.heading_actor and self.heading_actor.kind != "person":
             return self.heading_actor
-        if pronoun in ("he", "she") and self.heading_actor and self.heading_actor.kind == "person" and _named_person(self.heading_actor, ""):
+        if (pronoun in ("he", "she", "they-person") and self.heading_actor and self.heading_actor.kind == "person"
+                and _named_person(self.heading_actor, "") and self._fits(self.heading_actor, pronoun)):
             return self.heading_actor
         return None
 
@@ -101,8 +172,13 @@ class DiscourseMemory:
             if any(_stem(word) == stem for word in words):
                 return entry.actor
         if wants_person:
-            # "The retired general said": the last person named, as with "he".
-            return self.pronoun("he")
+            # "The retired general said": the last person named, as with "he" or "she" when the words tell which. A bare
+            # role ("the officer said") with no one of that role named before is somebody new, not the last person.
+            words = [w for w in mention.lower().split() if w not in ("the", "a", "an", "this", "that")]
+            gender = gender_of("", mention)
+            if len(words) <= 1 and gender is None:
+                return None
+            return self.pronoun({"male": "he", "female": "she"}.get(gender or "", "they-person"))
         kinds = GENERIC_HEADS.get(head.lower())
         if kinds:
             return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind in kinds), None)
@@ -124,10 +200,20 @@ class DiscourseMemory:
                     return found[1], found[0]
         return None
 
+    def last_journalist(self) -> ExtractedActor | None:
+        """The last reporter the text named ("AP journalist Dar Yasin"): "residents told him" relays through them."""
+        return next((entry.actor for entry in reversed(self._entries) if entry.actor.kind == "person"
+                     and _JOURNALIST.search(entry.mention)), None)
+
     def surname(self, name: str) -> ExtractedActor | None:
-        """"Klimkin" after "Pavlo Klimkin" is the same person; so is "Lai" after "Lai Ching-te" (family name first)."""
+        """"Klimkin" after "Pavlo Klimkin" is the same person; so is "Lai" after "Lai Ching-te" (family name first),
+        and "Sharig" after "Ahmed Sharif" (a misspelling, one letter off, of a surname of five letters or more)."""
+        people = [entry.actor for entry in reversed(self._entries) if entry.actor.kind == "person"] + list(self._people.values())
         for position in (-1, 0):
-            for entry in reversed(self._entries):
-                if entry.actor.kind == "person" and entry.actor.name.split()[position] == name and entry.actor.name != name:
-                    return entry.actor
+            for actor in people:
+                if actor.name.split()[position] == name and actor.name != name:
+                    return actor
+        if len(name) >= 5:
+            return next((actor for actor in people if _edit_distance_at_most_one(actor.name.split()[-1], name)
+                         and actor.name.split()[-1][0] == name[0]), None)
         return None

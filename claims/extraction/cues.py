@@ -25,18 +25,21 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "insist": (("insisted", "insists", "insisting"), "fact"),
     "maintain": (("maintains", "maintained", "maintaining"), "fact"),
     "reveal": (("revealed", "reveals"), "fact"),
-    "indicate": (("indicated",), "fact"),
+    "indicate": (("indicated", "indicates", "indicating"), "fact"),
+    "show": (("showed", "shows", "showing"), "fact"),
+    "mention": (("mentioned", "mentions"), "fact"),
     "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), "fact"),
     "admit": (("admitted", "admits", "admitting"), "fact"),
     "explain": (("explained", "explains", "explaining"), "fact"),
     "inform": (("informed",), "fact"),
     "find": (("found",), "fact"),
-    "suggest": (("suggested", "suggests", "suggest"), "fact"),
+    "suggest": (("suggested", "suggests", "suggest", "suggesting"), "fact"),
+    "speak of": (("spoke of", "speaks of", "spoke about", "speaks about"), "fact"),
     "imply": (("implied", "implies"), "fact"),
     "describe": (("described", "describes"), "opinion"),
     "cite": (("cited", "cites", "quoted", "quotes", "citing"), "fact"),
     "warn": (("warned", "warns", "warning"), "opinion"),
-    "stress": (("stressed", "stresses", "stressing"), "opinion"),
+    "stress": (("stressed", "stresses", "stressing", "stress"), "opinion"),
     "emphasize": (("emphasized", "emphasised", "emphasizes", "emphasising", "emphasizing"), "opinion"),
     "argue": (("argued", "argues", "arguing"), "opinion"),
     "urge": (("urged", "urges", "urging"), "opinion"),
@@ -70,6 +73,11 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "reply": (("replied", "replies"), "fact"),
     "counter": (("countered",), "fact"),
     "testify": (("testified", "testifies"), "fact"),
+    "recall": (("recalled", "recalls", "recalling"), "fact"),
+    "recount": (("recounted", "recounts", "recounting"), "fact"),
+    "declare": (("declared", "declares"), "fact"),
+    "conclude": (("concluded", "concludes"), "fact"),
+    "divulge": (("divulged", "divulges"), "fact"),
     "purport": (("purports", "purported"), "fact"),
     "boast": (("boasted", "boasts"), "fact"),
     "point out": (("pointed out", "points out", "pointing out"), "fact"),
@@ -90,7 +98,7 @@ OPINION_LEMMAS = frozenset(lemma for lemma, (_, kind) in _VERBS.items() if kind 
 NOUN_LIKE_FORMS = frozenset({"report", "reports", "claim", "claims", "estimate", "estimates", "say", "calls on", "calls for",
                              "notes", "post", "posted", "quotes", "promises", "pledges", "threatens", "brands", "demands", "found",
                              "fear", "fears", "dispute", "disputes", "forecast", "forecasts", "hints", "purported", "boasts",
-                             "counter", "replies"})
+                             "counter", "replies", "recalls", "shows", "showing", "mentions", "stress"})
 DENIAL_LEMMAS = frozenset({"deny", "reject", "dispute"})
 
 _AUXILIARIES = frozenset({"has", "have", "had"})
@@ -149,13 +157,13 @@ def find_cues(text: str) -> list[CueMatch]:
 # Adjuncts between a cue and its content: channels ("on Telegram", "in a statement"; a channel is not
 # an intermediary) and times ("on Tuesday", "earlier this week"). Stripped one at a time.
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MEDIUM = (
+MEDIUM = (
     r"(?:statement|post|video|interview|address|speech|message|briefing|update|press conference|news conference|broadcast|"
     r"assessment|analysis|bulletin|report|letter|op-ed|column|filing|ruling|decree|summary|note|tweet|podcast|"
     r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel)"
 )
 ADJUNCT = re.compile(
-    rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{_MEDIUM}\b(?:\s+to the nation)?"
+    rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b(?:\s+to the nation)?"
     r"(?:,?\s+formerly (?:known as )?Twitter,?)?"  # "on X, formerly Twitter,"
     rf"|(?:late |early )?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"

@@ -86,8 +86,16 @@ def resolve_event_time(text: str, published_on: datetime.date | None) -> tuple[d
     """The first event-time expression in text and its date, resolved against the passage date.
 
     Explicit dates win over relative words; a date without a year takes the latest year that
-    does not put it after the passage date (news reports the past).
+    does not put it after the passage date (news reports the past). Never raises: a passage date
+    at the edge of the calendar (year 1, year 9999) leaves the date unresolved, not the article unextracted.
     """
+    try:
+        return _resolve_event_time(text, published_on)
+    except (OverflowError, ValueError):
+        return None, None
+
+
+def _resolve_event_time(text: str, published_on: datetime.date | None) -> tuple[datetime.date | None, str | None]:
     for start, end, date, has_year in sorted(find_calendar_dates(text)):
         if date is None and published_on is not None:
             month_day = text[start:end]

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, replace
 
 from claims.extraction import markers
-from claims.extraction.actors import PRONOUNS, actor_from, analyse_mention, is_person_role
+from claims.extraction.actors import (
+    ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_person_role, is_source_mention, looks_like_outlet,
+)
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
 from claims.extraction.coref import GENERIC_HEADS, DiscourseMemory
@@ -24,7 +26,7 @@ from claims.extraction.quantities import extract_quantities
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
 
-EXTRACTOR_VERSION = "2026.11.4"
+EXTRACTOR_VERSION = "2026.12.1"
 
 # Words that make a statement a prediction, demand or belief rather than a checkable fact.
 _MODAL_WORDS = frozenset(
@@ -46,6 +48,26 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|two|three|some|several|many)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+# "the World Travel and Tourism Council", "Council for Trade and Industry Research": one body, not two speakers.
+_ONE_NAME = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|&|on|and)\s+)*[A-Z][\w'’-]*)*\s+(?:" + "|".join(sorted(ORG_NAME_ENDINGS)) + r")"
+    r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|&|the)\s+)*[A-Z][\w'’-]*)*"
+)
+_QUESTION = re.compile(r"\?[\"'”’]*\s*$")
+_FURNITURE = re.compile(
+    r"(?:(?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Research|Compiled|Edited|Written|Produced|Photographs?) by\b"
+    r"|With (?:additional )?reporting (?:by|from)\b|(?:SOURCES?|Sources?): |Our Standards:|(?:Read|READ) (?:more|MORE)\b"
+    r"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? contributed to this (?:report|story)"
+    # "Peoples reported from New York and Thomson-DeVeaux from Washington.": who filed from where
+    r"|[A-Z][\w'’-]+ reported from (?:[A-Z][\w'’-]*\s?)+(?:and [A-Z][\w'’-]+ from (?:[A-Z][\w'’-]*\s?)+)?\.?$)"
+)
+_ISSUER_HEAD = re.compile(r"ministry|office|agency|government|army|military|police|department|council|commission|committee|"
+                          r"party|company|group|institute|court|embassy|mission|service|authority|authorities|union|campaign")
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re)$")
+_ISSUED_DOCUMENT = re.compile(
+    r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post|report|"
+    r"investigation|study|analysis|survey|findings)"
+)
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
@@ -58,8 +80,19 @@ _PORTFOLIO = re.compile(
 )
 
 
+# Two or three capitalised words after a lower-case word: a personal name in running text ("When Jane Roe was").
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]s|[Aa]lthough|[Tt]hough|[Ss]ince|[Ii]f|[Bb]ecause|[Uu]ntil|[Oo]nce)\s+$")
+_FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
+# A role or title, then a personal name of two or three words: "speaker Peter Katjavivi", "Lt. Gen. Ahmed Sharif".
+_TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
+
+
+_MONTH_MAY = re.compile(r"(?<=\w )May\b|\bMay(?=\s+\d)")
+
+
 def _is_opinion_wording(text: str) -> bool:
     """Modal, interrogative or evaluative wording; "could not be verified" does not count."""
+    text = _MONTH_MAY.sub("", text)  # "in May 2020" is a month, not a modal
     lower = markers.UNVERIFIED.sub("", text.lower()) if markers.is_unverified(text) else text.lower()
     words = _LOWER_WORDS.findall(lower)
     return (
@@ -89,11 +122,21 @@ class _PassageExtractor:
         self.memory = DiscourseMemory()
         # "Darfur: ..." may name a place, not a speaker: an unknown name before a headline's colon waits for the body.
         self._tentative: list[Attribution] = []
+        self._subject_person: ExtractedActor | None = None  # the person the last sentences were about
+        self._relay: tuple[ExtractedActor, ExtractedActor] | None = None  # the last speaker who spoke through an outlet
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
-        lower = mention.lower().strip()
+        lower = _CONTRACTION.sub("", mention.lower().strip())  # "She's slammed NATO": she
+        if lower in ("he", "she"):
+            # "When Jane Roe was pregnant, she posted": the person the sentence has just named, else the discourse's.
+            named = self._person_earlier_in(sentence, mention, lower)
+            subject = self._subject_person if self._subject_person and self.memory.fits(self._subject_person, lower) else None
+            return named or subject or self.memory.pronoun(lower)
         if lower in PRONOUNS:
             return self.memory.pronoun(lower)
+        if _ISSUED_DOCUMENT.fullmatch(lower):
+            # "the statement said", "the report added": whoever issued it, the last organisation that spoke.
+            return self.memory.pronoun("it")
         if _OWN_OFFICE.fullmatch(lower):
             return self._office_of(self.memory.pronoun("he"))
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
@@ -113,7 +156,7 @@ class _PassageExtractor:
         )
         definite = bool(_DEFINITE.match(mention))
         if lookahead is not None and (analysis.is_description or unnamed_title):
-            antecedent = _first_matching(analysis.head, lookahead)
+            antecedent = _first_matching(analysis.head, lookahead, self.gazetteer.country_in(mention))
             if antecedent:
                 return antecedent
         elif not specific and ((analysis.is_description and definite) or unnamed_title):
@@ -128,6 +171,20 @@ class _PassageExtractor:
             if antecedent:
                 return antecedent
         return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+
+    def _person_earlier_in(self, sentence: str, mention: str, pronoun: str) -> ExtractedActor | None:
+        position = sentence.find(f" {mention} ")
+        if position <= 0:
+            return None
+        for match in reversed(list(_FULL_NAME.finditer(sentence, 0, position))):
+            if not _SUBORDINATOR_BEFORE.search(sentence, 0, match.start()):
+                continue  # only the subject of a clause such as "When Jane Roe was ...", never an object
+            analysis = analyse_mention(match[0], self.gazetteer)
+            if analysis.kind == "person" and analysis.named and " " in analysis.name:
+                actor = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+                if self.memory.fits(actor, pronoun, match[0]):
+                    return actor
+        return None
 
     def _office_of(self, person: ExtractedActor | None) -> ExtractedActor | None:
         """ "Zelenskyy visited the front, his office said": the office of the person just named, known by the
@@ -165,13 +222,24 @@ class _PassageExtractor:
             headline = single_line and not sentence.terminated
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
-            attributions = reader.read()
+            # Credit lines and page furniture ("Reporting by ...", "SOURCE: News agencies") are never claims.
+            attributions = [] if _FURNITURE.match(sentence.text) else reader.read()
+            self._register_titled_people(sentence.text)
+            subject = None
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
-                self._remember_subject(sentence, reader)
+                subject = self._remember_subject(sentence, reader)
             for attribution in attributions:
                 self._resolve_attribution(sentence, attribution, defer_descriptions=is_heading)
                 if is_heading:
                     headline_attributions.append((sentence, attribution))
+            # Who the text is about now: the first person speaking in the sentence, else its subject. "He" in the
+            # next sentence is them before anyone the sentence merely mentioned ("Trump said Lutnick told him ...").
+            # "X said Y had told him ...": X, who relays Y, is who the text is about.
+            people = [actor for a in attributions for actor in (a.via_actor, a.actor) if actor and a.mention]
+            speaking = next((actor for actor in people if actor.kind == "person"
+                             and actor.name.split()[-1][:1].isupper()), None)  # a named person, not "a Tory source"
+            if not is_heading and (speaking or subject):
+                self._subject_person = speaking or subject
             first = attributions[0] if attributions else None
             if is_heading and first and first.actor and first.actor.name.lower() not in PRONOUNS and first not in self._tentative:
                 self.memory.heading_actor = first.actor
@@ -179,6 +247,7 @@ class _PassageExtractor:
         self._resolve_headline_descriptions(headline_attributions, per_sentence)
         self._confirm_tentative_speakers(per_sentence)
         self._quote_continuations(per_sentence)
+        self._paragraph_cues(per_sentence)
         if heading_line and len(per_sentence) > 2 and not any(attributions for _, attributions in per_sentence[1:]):
             # "Berlin and Kyiv confirm twin city status" over a post whose sentences attribute nothing: the heading
             # announces an event the newsroom reports itself, not somebody's statement (a one-line body is no evidence).
@@ -194,25 +263,40 @@ class _PassageExtractor:
             if actor and actor.name.lower() not in PRONOUNS:
                 self.memory.heading_actor = actor
 
-    def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> None:
+    def _register_titled_people(self, text: str) -> None:
+        """People the text names with a title, speaking or not, so that their surname alone refers back to them."""
+        for match in _TITLED_NAME.finditer(text):
+            if match["title"] in TITLE_WORDS or match["title"].lower() in PERSON_ROLES:
+                name = match["name"]
+                self.memory.register_person(ExtractedActor(name, "person", False, None, None), match[0])
+
+    def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> ExtractedActor | None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
         first_word = sentence.text.split(" ", 1)[0]
-        if not first_word[:1].isupper() or first_word.lower() in _NOT_NAME_STARTS:
-            return  # cheap test first: most sentences do not open with a person's name
+        if not first_word[:1].isupper() or (first_word.lower() in _NOT_NAME_STARTS and first_word != "The"):
+            return None  # cheap test first: most sentences open with neither a name nor "The ministry"
         subject = reader.main_subject(len(sentence.text))
         if not subject:
-            return
+            return None
         mention = sentence.text[subject[0]:subject[1]]
         if mention.lower() in PRONOUNS:
-            return
+            return None
         analysis = analyse_mention(mention, self.gazetteer)
+        if first_word == "The" and analysis.kind == "person":
+            return None  # "The minister ...": a role, read where it speaks
+        if analysis.kind != "person" and (analysis.record or _ISSUER_HEAD.fullmatch(analysis.head.lower())):
+            # "The Karsk foreign ministry issued a statement." Then "The statement said" and "It said" are the ministry.
+            organisation = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+            self.memory.remember(organisation, mention)
+            return None
         if analysis.kind != "person" or not analysis.named:
-            return
+            return None
         actor = self.memory.surname(analysis.name) if analysis.record is None and " " not in analysis.name else None
         if actor is None and (analysis.record or " " in analysis.name):
             actor = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
         if actor:
             self.memory.remember(actor, mention)
+        return actor
 
     def _resolve_attribution(self, sentence: Sentence, attribution: Attribution, *, defer_descriptions: bool = False) -> None:
         text = sentence.text
@@ -235,6 +319,23 @@ class _PassageExtractor:
                 self.memory.remember(a, coordinated["a"])
                 self.memory.remember(b, coordinated["b"])
                 return
+            if re.fullmatch(r"(?:some\s+|many\s+)?others?(?:\s+\w+)?", coordinated["b"]):
+                # "The official and others say": the one named speaks for the rest.
+                attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+                mention = coordinated["a"]
+            elif not (first or second) and not _ONE_NAME.fullmatch(mention) and all(is_source_mention(part, self.gazetteer, strict=False) and len(part.split()) <= 4
+                                               for part in (coordinated["a"], coordinated["b"])):
+                # "Police and residents said": two sources, one claim each.
+                a = self.resolve(coordinated["a"], sentence=text)
+                b = self.resolve(coordinated["b"], sentence=text)
+                if a and b:
+                    attribution.actor = a
+                    attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
+                    b_start = attribution.mention[0] + coordinated.start("b")
+                    attribution.extra_actors.append(((b_start, b_start + len(coordinated["b"])), b))
+                    self.memory.remember(a, coordinated["a"])
+                    self.memory.remember(b, coordinated["b"])
+                    return
             if first and re.match(r"(?:its|his|her|their)\s", coordinated["b"]):
                 # "Kyiv and its allies say": the named actor speaks for the group.
                 attribution.mention = (attribution.mention[0], attribution.mention[0] + len(coordinated["a"]))
@@ -248,6 +349,14 @@ class _PassageExtractor:
         if attribution.actor:
             remembered = text[attribution.memory_mention[0]:attribution.memory_mention[1]] if attribution.memory_mention else mention
             self.memory.remember(attribution.actor, remembered)
+            if attribution.via is None and mention.lower() in PRONOUNS and self._relay and self._relay[0] == attribution.actor:
+                # "X told the AP ... He noted that ...": the same interview, the same relay.
+                attribution.via_actor = self._relay[1]
+        via_mention = text[attribution.via[0]:attribution.via[1]].lower() if attribution.via else ""
+        if via_mention in ("him", "her"):
+            # "Local residents told him ...": the reporter the text named relays what they heard.
+            attribution.via_actor = self.memory.last_journalist()
+            return
         if attribution.via:
             via_actor = self.resolve(text[attribution.via[0]:attribution.via[1]])
             # "told DW" or "in an interview with DW" in DW's own article is first-hand; "told Reuters" relays
@@ -256,11 +365,16 @@ class _PassageExtractor:
             unnamed = via_actor is not None and not via_actor.known and all(
                 word[:1].islower() or _NATIONALITY.match(word) for word in via_actor.name.split()[1:]) and (
                 _NATIONALITY.match(via_actor.name.split()[0]) or via_actor.name[:1].islower())
-            if (attribution.lemma == "tell" and (not via_actor or via_actor.kind != "media" or unnamed)) or (
-                    via_actor and via_actor.name == self.publisher):
+            outlet = via_actor is not None and (
+                via_actor.kind == "media" or looks_like_outlet(text[attribution.via[0]:attribution.via[1]], self.gazetteer))
+            if outlet and via_actor.kind != "media" and not via_actor.known:
+                via_actor = replace(via_actor, kind="media")  # "the Dunmore Gazette" is an outlet, not a person
+            if (attribution.lemma == "tell" and (not outlet or unnamed)) or (via_actor and via_actor.name == self.publisher):
                 attribution.via = None
                 via_actor = None
             attribution.via_actor = via_actor
+            if via_actor and attribution.actor:
+                self._relay = (attribution.actor, via_actor)
 
     def _resolve_sides(self, attribution: Attribution, before: str) -> None:
         """ "Both sides reported ...": one claim for each of the two actors the passage named last; else the
@@ -308,9 +422,27 @@ class _PassageExtractor:
                 else:
                     attributions.remove(attribution)
 
+    def _paragraph_cues(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
+        """ "About 30 seconds later there was a burst of 25 shots. Then came three more, TNO said.": a cue closing a
+        paragraph ("..., X said.") covers the uncued sentence just before it in that paragraph."""
+        by_paragraph: dict[int, list[tuple[Sentence, list[Attribution]]]] = {}
+        for sentence, attributions in per_sentence:
+            by_paragraph.setdefault(sentence.paragraph, []).append((sentence, attributions))
+        for rows in by_paragraph.values():
+            last_sentence, closing = rows[-1]
+            cue = next((f for f in closing if f.rule in ("source_last", "inverted") and f.actor and f.mention
+                        and not last_sentence.text[f.cue[1] if f.cue else f.mention[1]:].strip(" .,\"'”’")), None)
+            if cue is None or len(rows) < 2:
+                continue
+            sentence, attributions = rows[-2]  # the account the cue closes, not the paragraph's narration before it
+            if not attributions and sentence.terminated and not _QUESTION.search(sentence.text):
+                attributions.append(Attribution(None, None, cue.cue_text, cue.lemma, (0, len(sentence.text)), "paragraph_cue",
+                                                actor=cue.actor, via_actor=cue.via_actor))
+
     def _quote_continuations(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> None:
         """Quoted sentences with no cue belong to the speaker of their quotation; so does "it is said" right after a claim."""
         last_speaker: ExtractedActor | None = None
+        last_via: ExtractedActor | None = None
         for index, (sentence, attributions) in enumerate(per_sentence):
             impersonal = [f for f in attributions if f.rule == "impersonal"]
             if impersonal:
@@ -321,31 +453,35 @@ class _PassageExtractor:
                     attribution.actor = speaker if same_paragraph else None
                 attributions[:] = [f for f in attributions if f.actor or f.mention]
             if attributions:
-                speakers = [f.actor for f in attributions if f.actor]
-                last_speaker = speakers[-1] if speakers else last_speaker
+                # Who speaks on in a quotation: a speaker, not a document ("according to his LinkedIn page").
+                speakers = [f for f in attributions if f.actor and (f.rule != "according_to" or f.actor.kind == "person")]
+                if speakers:
+                    last_speaker, last_via = speakers[-1].actor, speakers[-1].via_actor
                 continue
             # The whole sentence is quoted speech (not a sentence that merely starts with a quoted name).
             starts_quoted = sentence.text[:1] in "\"\u201c" and (sentence.ends_inside_quote or sentence.text.rstrip()[-1:] in "\"\u201d")
             quoted = sentence.opens_inside_quote or starts_quoted
             if not quoted or last_speaker is None and not sentence.ends_inside_quote:
                 continue
-            speaker = last_speaker
+            speaker, via = last_speaker, last_via
             if sentence.ends_inside_quote:
                 for later, later_attributions in per_sentence[index + 1 :]:
                     if later.paragraph != sentence.paragraph:
                         break
                     if later_attributions and later_attributions[0].actor:
-                        speaker = later_attributions[0].actor
+                        speaker, via = later_attributions[0].actor, later_attributions[0].via_actor
                         break
             if speaker is None:
                 continue
             content = (0, len(sentence.text))
-            attributions.append(Attribution(None, None, "quote", None, content, "quote_continuation", actor=speaker))
+            # The quotation goes on: whoever relayed its first words ("told the AP") relays the rest.
+            attributions.append(Attribution(None, None, "quote", None, content, "quote_continuation", actor=speaker, via_actor=via))
 
     def _build(self, per_sentence: list[tuple[Sentence, list[Attribution]]]) -> PassageExtraction:
         claims: list[ExtractedClaim] = []
         lemmas: list[str | None] = []
         previous_claim_indexes: list[int] = []
+        disclaimers: list[str] = []  # what the newsroom's own "could not verify" sentences are about
         for sentence, attributions in per_sentence:
             offset = sentence.start
             kept: list[Attribution] = []
@@ -361,6 +497,8 @@ class _PassageExtractor:
             unverified = markers.is_unverified(sentence.text)
             marker_subject = markers.marker_subject(sentence.text) if unverified else None
             if unverified and (not kept or marker_subject is not None):
+                if self._is_newsroom(marker_subject):
+                    disclaimers.append(markers.disclaimer_object(sentence.text) or "")
                 for index in self._marker_targets(marker_subject or "", sentence, claims, previous_claim_indexes):
                     claims[index] = replace(claims[index], unverified=True)
                 if marker_subject is not None:
@@ -380,7 +518,36 @@ class _PassageExtractor:
                     sentence_indexes.append(len(claims) - 1)
             if sentence_indexes:
                 previous_claim_indexes = sentence_indexes
+        for index in self._disclaimed(disclaimers, claims):
+            claims[index] = replace(claims[index], unverified=True)
         return PassageExtraction(tuple(claims), find_contradictions(claims, lemmas))
+
+    def _is_newsroom(self, subject: str | None) -> bool:
+        """ "Reuters could not independently verify ...", "We could not confirm ...", "It was not possible to verify":
+        the newsroom itself disclaims what it reports, not one speaker's statement."""
+        if subject is None:
+            return False
+        subject = subject.strip()
+        if subject.lower() in ("we", "it", "it was", "it is", "there", "there was", "the outlet"):
+            return True
+        if not subject[:1].isupper():
+            return False
+        return (subject.removeprefix("The ") == self.publisher or looks_like_outlet(subject, self.gazetteer)
+                or analyse_mention(subject, self.gazetteer).kind == "media")
+
+    @staticmethod
+    def _disclaimed(disclaimers: list[str], claims: list[ExtractedClaim]) -> list[int]:
+        """A newsroom's disclaimer covers, anywhere in the story (headline included), the reported factual claims it
+        is about: all of them for "the reports", else those sharing a pair of content words with what it names."""
+        targets: set[int] = set()
+        for words in disclaimers:
+            generic = markers.is_generic_object(words)
+            bigrams = markers.content_bigrams(words)
+            targets.update(
+                index for index, claim in enumerate(claims)
+                if claim.kind == "fact" and (generic or bigrams & markers.content_bigrams(claim.sentence))
+            )
+        return sorted(targets)
 
     def _marker_targets(self, subject: str, sentence: Sentence, claims: list[ExtractedClaim], previous: list[int]) -> list[int]:
         """The claims a verification marker qualifies: those of the actor it names ("The rebels' claims"), all of
@@ -388,6 +555,10 @@ class _PassageExtractor:
         own), else those of the last sentence with claims."""
         first_word = subject.split(" ", 1)[0].lower()
         if first_word in ("neither", "both", "none", "either"):
+            return list(range(len(claims))) or previous
+        last_word = subject.rsplit(" ", 1)[-1].lower()
+        if first_word in ("the", "these", "those", "such") and last_word.endswith("s") and not _POSSESSIVE.match(subject):
+            # "The claims could not be independently verified": every claim of the post, not only the last one.
             return list(range(len(claims))) or previous
         possessive = _POSSESSIVE.match(subject)
         if possessive:
@@ -437,8 +608,14 @@ class _PassageExtractor:
         )
 
 
-def _first_matching(head: str, actors: list[ExtractedActor]) -> ExtractedActor | None:
+_FOREIGN = re.compile(r"\b[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)\b")
+
+
+def _first_matching(head: str, actors: list[ExtractedActor], country: str | None = None) -> ExtractedActor | None:
     stem = head.lower()[:6]
+    if country:
+        # "Pakistani official says ...": never the Indian official the body also quotes.
+        actors = [actor for actor in actors if actor.country in (None, country) and (country in actor.name or not _FOREIGN.search(actor.name))]
     for actor in actors:
         if stem and stem in actor.name.lower():
             return actor

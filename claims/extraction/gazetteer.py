@@ -64,6 +64,10 @@ class Gazetteer:
                     adjective = alias[: -len(" government")]
                     self._adjectives.setdefault(record.country, adjective)
                     words.append((adjective, record.country))
+        # Every country of the world by its common name, so "Eritrea said" names a country (its government), not a
+        # person, and "Eritrea's foreign ministry" belongs to Eritrea; the starter records only add adjectives.
+        known = {country.lower() for _, country in words}
+        words.extend((name, name) for name in _world_country_names() if name.lower() not in known)
         self._country_by_word = {word.lower(): country for word, country in words}
         alternatives = sorted((re.escape(word) for word, _ in words), key=len, reverse=True)
         self._country_pattern = re.compile(rf"\b({'|'.join(alternatives)})(?:'s|’s)?\b") if alternatives else None
@@ -122,11 +126,28 @@ class Gazetteer:
             value = self._memo[key] = compute()
             return value
 
+    def is_country(self, text: str) -> str | None:
+        """The country this text names, whole ("Eritrea", "the Solomon Islands"), else None."""
+        return self._country_by_word.get(normalize_alias(text))
+
     def adjective_of(self, country: str) -> str | None:
         return self._adjectives.get(country)
 
     def government_of(self, country: str | None) -> str | None:
         return self._governments.get(country) if country else None
+
+
+@lru_cache(maxsize=1)
+def _world_country_names() -> tuple[str, ...]:
+    """ISO 3166 country names as news writes them (pycountry ships the list; nothing is downloaded)."""
+    import pycountry
+
+    names = []
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        if "," not in name and "(" not in name:  # "Congo, The Democratic Republic of the" is no way to write it
+            names.append(name)
+    return tuple(names)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import re
 UNVERIFIED = re.compile(
     r"\b(?:could not|couldn't|cannot|can't|can not|was not able to|were not able to|has not been able to|have not been able to|"
     r"is not possible to|was not possible to|were unable to|was unable to|is unable to|are unable to)\s+"
-    r"(?:(?:be|independently|immediately|yet)\s+)*(?:verif|confirm|corroborat|check)\w*"
+    r"(?:(?:be|independently|immediately|yet)\s+)*(?:verif|confirm|corroborat|check|determin|establish)\w*"
     r"|\bno (?:way|means) to (?:independently )?(?:verif|confirm|check)\w*"
     r"|\b(?:unverified|unconfirmed|not (?:been )?(?:independently )?(?:verified|confirmed))\b"
     r"|\bwithout (?:providing|offering|giving|presenting|citing|showing) (?:any )?(?:evidence|proof|details)\b"
@@ -20,7 +20,7 @@ UNVERIFIED = re.compile(
 INDEPENDENT = re.compile(r"\bindependent(?:ly)?\s+(?:estimates?|sources?|monitors?|analysts?|experts?|observers?|count|tally|data)\b", re.IGNORECASE)
 
 
-_UNVERIFIED_KEYWORDS = ("verif", "confirm", "corroborat", "check", "evidence", "proof", "details")
+_UNVERIFIED_KEYWORDS = ("verif", "confirm", "corroborat", "check", "evidence", "proof", "details", "determin", "establish")
 
 
 def is_unverified(text: str) -> bool:
@@ -54,3 +54,32 @@ def marker_subject(text: str) -> str | None:
     if marker[0][:1] not in "Nn":  # "Neither claim could be verified" is its own subject
         return subject
     return marker[0].split(" could")[0].split(" can")[0] if not subject else subject
+
+
+# What a newsroom's own disclaimer is about: "the reports", "the claims", "this" name whatever was reported;
+# anything more specific ("whether it also shot at them with a machine gun") names what it covers.
+_GENERIC_OBJECT = re.compile(
+    r"^\s*(?:the|these|those|this|that|such|its|their|any|either|both)?\s*(?:\w+\s+)?(?:reports?|claims?|figures?|accounts?|statements?|"
+    r"allegations?|numbers?|videos?|footage|images?|information|details|assertions?|casualty figures|toll|it|this|them)?[\s.,]*$",
+    re.IGNORECASE,
+)
+_STOPWORDS = frozenset(
+    "the a an of to in on at by for with and or but if nor whether it its it's that this these those was were is are be been "
+    "had has have also then so why how what who which from as into their there they them he she his her not no".split()
+)
+
+
+def disclaimer_object(text: str) -> str | None:
+    """The words after the marker ("verify the reports" -> "the reports"), for a sentence that is only a marker."""
+    marker = UNVERIFIED.search(text)
+    return text[marker.end():] if marker else None
+
+
+def is_generic_object(words: str) -> bool:
+    return bool(_GENERIC_OBJECT.match(words))
+
+
+def content_bigrams(text: str) -> set[tuple[str, str]]:
+    """Pairs of neighbouring content words ("machine gun"): two sentences sharing one speak of the same thing."""
+    words = [w.removesuffix("s") for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOPWORDS]
+    return set(zip(words, words[1:]))

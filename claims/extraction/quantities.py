@@ -88,7 +88,8 @@ def _counted_noun(after: str) -> tuple[str | None, int]:
         if lower in _NOT_NOUNS:
             break
         candidates.append(word)
-        if lower.endswith("s") and not lower.endswith(("ss", "us", "'s", "’s")):
+        # "Two United States service members": a capitalised name before the noun is no counted noun.
+        if lower.endswith("s") and not lower.endswith(("ss", "us", "'s", "’s")) and word[0][0].islower():
             return lower, word.end()
     for word in candidates:
         if word[0][0].islower():
@@ -101,6 +102,8 @@ def _skipped_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 _DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
+_ONE_AS_PRONOUN = re.compile(r"^\s+(?:would|could|should|can|cannot|may|might|must|will|of|another|day|thing|way|time|has|is|was|does|did)\b")
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|of|until|from|for|year)\s+$")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _BARE_COUNT_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has|of them)\b")
@@ -123,8 +126,20 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
         after = sentence[end:]
         if match["digits"] and (before.isalpha() or before == "-" and sentence[max(0, number_start - 2) : number_start - 1].isalpha()):
             continue  # Su-57, G20, F-16
-        if re.match(r"^[A-Za-z]", after) and not match["percent"] and not match["scale"] or re.match(r"^(?:st|nd|rd|th)\b", after):
-            continue  # ordinals, identifiers such as 4WJLr
+        ordinal = _ORDINAL.match(after) if match["digits"] and not match["currency"] else None
+        if ordinal and re.match(r"^\s+[A-Z]", after[ordinal.end():]):
+            continue  # "the 1st Battalion", "the 3rd Army": a name
+        if ordinal:
+            end += ordinal.end()  # "the 10th victim" asserts ten
+            after = sentence[end:]
+        elif re.match(r"^[A-Za-z]", after) and not match["percent"] and not match["scale"]:
+            continue  # identifiers such as 4WJLr
+        if match["digits"] and before == "-" and re.search(r"\b(?:19|20)\d\d-$", sentence[max(0, number_start - 5):number_start]):
+            continue  # "2011-12", "2017-18": a span of years, not a number
+        if match["words"] and not match["scale"] and re.match(r"^-[a-z]", after) and not _FRACTION.match(after):
+            continue  # "zero-hours contracts", "one-sided": part of a compound word
+        if match["words"] and match["words"].lower() == "one" and _ONE_AS_PRONOUN.match(after):
+            continue  # "One would need a permit": a pronoun, not a count
         if _AGE.match(after) or _TIME.match(after):
             continue
         if match["digits"] and len(match["digits"]) <= 2 and sentence[max(0, start - 2) : start] == ", " and after.startswith(","):

@@ -13,7 +13,11 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt gov sen rep st jr sr no nos vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx dept est fig u.s u.k u.n e.g i.e a.m p.m".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=[\s\u00a0]+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u042f])")
+# A sentence starts with a capital, a digit, or (on pages that lost a capital) "he said".
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?=[\s\u00a0]+[\"'\u201c\u2018(\[]*[A-Z0-9\u0400-\u042f])"
+    r"|(?<=\w)\.(?=[\s\u00a0]+(?:he|she|they)\s+(?:said|says|added)\b)"
+)
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}[.)])[\s\u00a0]+")
 _DOUBLE_QUOTES = {"\u201c": 1, "\u201d": -1}
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
@@ -38,7 +42,8 @@ def _abbreviation_before(line: str, dot: int) -> bool:
     if not word:
         return False
     token = word[1].rstrip(".").lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and word[1][-1:].isupper())
+    # "J. Smith" is an initial; "she and I." ends a sentence.
+    return token in _ABBREVIATIONS or (len(token) == 1 and word[1][-1:].isupper() and word[1] != "I")
 
 
 def _quote_depth_after(text: str, depth: int) -> int:

@@ -27,7 +27,10 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, PassageExtraction, extract_passage
+from claims.extraction import (
+    EXTRACTOR_VERSION, ExtractedClaim, Gazetteer, PassageExtraction, PassageText, extract_document, extracts_language,
+)
+from claims.extraction.languages import skip_reason
 from claims.models import Attribution, Claim, ClaimLink, Evidence, Quantity, Verdict, Verification
 from claims.services.claim_matching import SameClaimFinder, quantity_number, quantity_signature
 from claims.services.extracted_actors import ActorResolver
@@ -64,6 +67,7 @@ class ExtractionStoreResult:
     attached_to_existing: int = 0  # same claim seen before: a new attribution, no new claim
     links_suggested: int = 0
     invalid_skipped: int = 0
+    skipped_language: int = 0  # the article's language is not one the extractor reads
 
     def add(self, other: "ExtractionStoreResult") -> None:
         for field in fields(self):
@@ -102,17 +106,25 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
     The article is stored in one transaction (a dozen queries, whatever its length). If that fails,
     its passages are stored again one transaction each, so a fault in one passage (a row the
     database refuses) still leaves the others stored and the next run finishes the rest."""
+    if not extracts_language(article.language):
+        # Until the extractor reads the language, say so on the article rather than store nothing silently.
+        now = timezone.now()
+        Article.objects.filter(pk=article.pk).exclude(status=Article.Status.DUPLICATE).update(
+            status=Article.Status.SKIPPED, last_error=skip_reason(article.language), last_error_at=now,
+            extracted_at=now, extractor_version=EXTRACTOR_VERSION, updated_at=now,
+        )
+        return ExtractionStoreResult(skipped_language=1)
     gazetteer = gazetteer_from_database()
     publisher = _publisher(article, gazetteer)
-    # Extraction is pure computation on text that never changes: it needs no transaction.
-    extracted = [
-        (passage, extract_passage(
-            passage.text, heading=passage.heading or None, published_on=passage_asserted_on(passage),
-            gazetteer=gazetteer, publisher=publisher,
-        ))
-        # The related manager hands each passage this same article: no join, no copy of its raw HTML per passage.
-        for passage in article.passages.current().order_by("position", "pk")
-    ]
+    # The related manager hands each passage this same article: no join, no copy of its raw HTML per passage.
+    passages = list(article.passages.current().order_by("position", "pk"))
+    # Extraction is pure computation on text that never changes: it needs no transaction. An article is read
+    # as one discourse ("he said" refers back across paragraphs), a live blog post by post, as extract_claims does.
+    document = extract_document(
+        [PassageText(p.text, p.heading or None, passage_asserted_on(p)) for p in passages],
+        title=article.title, is_live_blog=article.is_live_blog, gazetteer=gazetteer, publisher=publisher,
+    )
+    extracted = list(zip(passages, document.passages, strict=True))
     # Actors are found or created (each committed at once) before any transaction, so a rolled
     # back attempt never leaves the resolver holding an actor the database no longer has.
     actors = ActorResolver()
@@ -136,17 +148,19 @@ def article_claims_store(*, article: Article) -> ExtractionStoreResult:
 
 
 def articles_claim_stale_extractions(*, limit: int) -> list[int]:
-    """Articles extracted by an older extractor version, newest first, put back to "split" (waiting
+    """Articles extracted (or skipped) by an older extractor version, newest first, put back to "split" (waiting
     for extraction). The conditional update claims them: two beats never queue one twice."""
+    # A skipped article is tried again too: a newer extractor may read its language.
+    done = (Article.Status.EXTRACTED, Article.Status.SKIPPED)
     candidates = list(
-        Article.objects.filter(status=Article.Status.EXTRACTED)
+        Article.objects.filter(status__in=done)
         .exclude(extractor_version=EXTRACTOR_VERSION)
         .order_by("-published_at", "-id")
         .values_list("pk", flat=True)[:limit]
     )
     claimed = []
     for article_id in candidates:
-        if Article.objects.filter(pk=article_id, status=Article.Status.EXTRACTED).exclude(
+        if Article.objects.filter(pk=article_id, status__in=done).exclude(
             extractor_version=EXTRACTOR_VERSION
         ).update(status=Article.Status.SPLIT, updated_at=timezone.now()):
             claimed.append(article_id)

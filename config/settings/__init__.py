@@ -138,7 +138,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 # Celery: with REDIS_URL tasks go to a worker; without it they run in-process (eager).
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"  # a host name keeps kombu from warning
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", REDIS_URL is None)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -224,7 +224,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own console handler would print each of its messages a second time.
+        "django": {"handlers": [], "level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
+        # Celery's "Task ... succeeded" line repeats the JSON line below; its errors still show.
+        "celery.app.trace": {"level": "WARNING"},
         "claimtrack.tasks": {"handlers": ["json_lines"], "level": "INFO", "propagate": False},
     },
 }

@@ -1,5 +1,6 @@
 """Playwright driving Debian's Chromium against pytest-django's live server."""
 
+import base64
 import os
 import shutil
 from datetime import date
@@ -13,6 +14,11 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+# `make screenshots` sets this to docs/images: the README shows the pages these tests drive.
+README_SCREENSHOTS = os.environ.get("README_SCREENSHOTS")
+# The README's copies: the top of the page, shrunk, so three of them stay small.
+README_SHOT_HEIGHT = 1100
+README_SHOT_SCALE = 0.6
 PASSWORD = "pw-for-tests-1"  # tests.factories.UserFactory sets it
 
 
@@ -57,9 +63,24 @@ def new_page(chromium, live_server):
         context.close()
 
 
-def screenshot(page, name: str) -> None:
+def screenshot(page, name: str, *, readme: bool = False) -> None:
+    """Every call keeps a full-page shot for people debugging a test; `readme=True` also writes
+    the README's copy (the visible part only, to keep it small) when `make screenshots` asks."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    if readme and README_SCREENSHOTS:
+        _readme_screenshot(page, Path(README_SCREENSHOTS) / f"{name}.png")
+
+
+def _readme_screenshot(page, path: Path) -> None:
+    # Playwright cannot scale a screenshot down; Chromium's own capture can (clip.scale).
+    height = min(page.evaluate("document.documentElement.scrollHeight"), README_SHOT_HEIGHT)
+    clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height, "scale": README_SHOT_SCALE}
+    session = page.context.new_cdp_session(page)
+    shot = session.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})
+    session.detach()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(base64.b64decode(shot["data"]))
 
 
 @pytest.fixture
@@ -75,7 +96,7 @@ def newsroom(transactional_db):
     UserFactory(username="eddie", role=EDITOR)
     UserFactory(username="erin", role=EDITOR)
     UserFactory(username="fran", role=FACT_CHECKER)
-    government = ActorFactory(name="Government of Exampleland", kind="government", country="Exampleland")
+    government = ActorFactory(name="Exampleland", kind="government", country="Exampleland")
     ActorAliasFactory(actor=government, alias="Kyrrow")
     ministry = ActorFactory(name="Exampleland Defence Ministry", kind="ministry", country="Exampleland", parent=government)
     ActorAliasFactory(actor=ministry, alias="the defence ministry")

@@ -156,3 +156,10 @@ def test_a_statement_that_something_is_unverified_is_still_its_speakers_claim():
 def test_more_wordings_of_an_unverified_marker(marker):
     claims = extract(f"The rebels said they had shot down a helicopter. {marker}").claims
     assert [c.unverified for c in claims] == [True]
+
+
+@pytest.mark.parametrize("published", [datetime.date(1, 1, 1), datetime.date(9999, 12, 31)])
+def test_a_date_at_the_edge_of_the_calendar_never_stops_extraction(published):
+    text = "The ministry said on Monday that 5 drones were downed. Officials said last week 2 died. It said last year 3 fell."
+    claims = extract(text, published_on=published).claims
+    assert len(claims) == 3

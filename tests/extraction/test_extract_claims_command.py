@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from claims.extraction import EXTRACTOR_VERSION
+from claims.extraction.cli import read_document
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "extraction" / "harbourline-liveblog.txt"
 KEYS = {"doc", "sentence", "text", "actor", "actor_mention", "cue", "via", "quantities", "unverified", "asserted_on", "rule", "spans"}
@@ -117,3 +118,22 @@ def test_a_range_lists_its_upper_bound_as_an_entry_of_its_own(tmp_path):
     assert [(q["value"], q["value_max"], q["qualifier"]) for q in row["quantities"]] == [
         (80, 100, None), (100, None, "range upper bound"),
     ]
+
+
+HTML_PAGE = FIXTURE.parent / "ambry-shelling.html"
+
+
+def test_an_html_page_is_read_as_ingestion_reads_it():
+    rows = records(HTML_PAGE)
+    text = read_document(HTML_PAGE).text  # the headline and the passages ingestion stores, a blank line apart
+    assert "café" in text and "\ufffd" not in text  # a latin-1 page, decoded by its declared charset
+    assert "Subscribe" not in text and "Home" not in text.split("\n\n")[1]
+    for row in rows:
+        assert text[slice(*row["spans"]["content"])] == row["text"]
+    by_actor = {}
+    for row in rows:
+        by_actor.setdefault(row["actor"], []).append(row)
+    assert by_actor["Tomas Brek"][0]["cue"] == "headline"  # ", says governor" is named in the body
+    assert "Veldora's defence ministry" in by_actor and "Karsk's defence ministry" in by_actor
+    assert not any("Reporting by" in row["sentence"] for row in rows)
+    assert all(row["unverified"] for row in by_actor["Veldora's defence ministry"])

@@ -99,12 +99,15 @@ def test_counted_noun_skips_adjectives():
         "An F-16 crashed.",
         "The sirens sounded at 10:30 p.m.",
         "The sirens sounded at 3 am.",
-        "Kyiv became the city's 18th partner.",
+        "The 1st Battalion said it held the line.",
+        "Spending rose in 2011-12 and again in 2017-18.",
+        "Unions oppose zero-hours contracts.",
+        "One would need a permit to cross.",
         "The 2023 defense budget was lower than the 2022 budget.",
         "The man, 45 years old, was arrested.",
     ],
 )
-def test_dates_years_ages_times_designators_and_ordinals_are_not_quantities(sentence):
+def test_dates_years_ages_times_designators_and_pronouns_are_not_quantities(sentence):
     assert values(sentence) == []
 
 
@@ -131,3 +134,11 @@ def test_an_age_between_commas_is_not_a_quantity():
 def test_dozens_and_halves_multiply():
     assert values("Two dozen trucks and half a dozen buses carried half a million liters of water.") == [24, 6, 500_000]
     assert values("Dozens of people were hurt.") == []
+
+
+def test_an_ordinal_asserts_its_number():
+    assert [(q.value, q.noun) for q in extract_quantities("Rescuers found the 10th victim on Sunday.")] == [(10.0, "victim")]
+
+
+def test_a_name_before_the_noun_is_not_what_is_counted():
+    assert [(q.value, q.noun) for q in extract_quantities("Two United States service members were hurt.")] == [(2.0, "members")]

@@ -26,7 +26,7 @@ def test_loading_creates_the_starter_actors_with_parents_and_aliases(db):
     assert (air_force.kind, air_force.country, air_force.wikidata_id) == (Actor.Kind.MILITARY, "Ukraine", "Q1408536")
     assert air_force.parent.name == "Ukrainian Armed Forces" and air_force.is_reviewed
     assert {"Ukraine's air force", "Air Force of Ukraine"} <= _aliases("Ukrainian Air Force")
-    assert {"Kyiv", "Ukraine"} <= _aliases("Government of Ukraine")
+    assert {"Kyiv", "Government of Ukraine"} <= _aliases("Ukraine")
 
 
 def test_loading_twice_adds_nothing(db):
@@ -40,55 +40,55 @@ def test_loading_twice_adds_nothing(db):
 
 def test_loading_again_keeps_what_editors_changed(db):
     call_command("load_gazetteer")
-    Actor.objects.filter(name="Government of Ukraine").update(country="Ukraine (edited)", kind=Actor.Kind.OTHER)
-    ActorAlias.objects.filter(actor__name="Government of Ukraine", alias="Kyiv").delete()
+    Actor.objects.filter(name="Ukraine").update(country="Ukraine (edited)", kind=Actor.Kind.OTHER)
+    ActorAlias.objects.filter(actor__name="Ukraine", alias="Kyiv").delete()
     Actor.objects.filter(name="Ukrainian Air Force").delete()
-    Actor.objects.filter(name="Government of Russia").update(name="Russian federal government")
+    Actor.objects.filter(name="Russia").update(name="Russian federal government")
 
     call_command("load_gazetteer")
 
-    ukraine = Actor.objects.get(name="Government of Ukraine")
+    ukraine = Actor.objects.get(name="Ukraine")
     assert (ukraine.country, ukraine.kind) == ("Ukraine (edited)", Actor.Kind.OTHER)
-    assert "Kyiv" not in _aliases("Government of Ukraine")
-    assert not Actor.objects.filter(name__in=["Ukrainian Air Force", "Government of Russia"]).exists()
+    assert "Kyiv" not in _aliases("Ukraine")
+    assert not Actor.objects.filter(name__in=["Ukrainian Air Force", "Russia"]).exists()
     assert "Kremlin" in _aliases("Russian federal government")
 
 
 def test_an_actor_an_editor_made_first_is_kept_and_gets_the_starter_aliases(db):
-    ActorFactory(name="Government of Ukraine", kind=Actor.Kind.OTHER, country="")
+    ActorFactory(name="Ukraine", kind=Actor.Kind.OTHER, country="")
 
     call_command("load_gazetteer")
 
-    ukraine = Actor.objects.get(name="Government of Ukraine")
+    ukraine = Actor.objects.get(name="Ukraine")
     assert (ukraine.kind, ukraine.country) == (Actor.Kind.OTHER, "")
-    assert "Kyiv" in _aliases("Government of Ukraine")
+    assert "Kyiv" in _aliases("Ukraine")
 
 
 def test_new_entries_in_the_starter_list_are_added_later(db, tmp_path):
     call_command("load_gazetteer")
     rows = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
     for row in rows:
-        if row["name"] == "Government of Ukraine":
+        if row["name"] == "Ukraine":
             row["aliases"].append("Bankova")
-    rows.append({"name": "Harbour Authority of Ukraine", "kind": "agency", "parent": "Government of Ukraine",
+    rows.append({"name": "Harbour Authority of Ukraine", "kind": "agency", "parent": "Ukraine",
                  "country": "Ukraine", "aliases": ["the harbour authority"]})
     path = tmp_path / "gazetteer.json"
     path.write_text(json.dumps(rows), encoding="utf-8")
 
     call_command("load_gazetteer", "--path", str(path))
 
-    assert "Bankova" in _aliases("Government of Ukraine")
+    assert "Bankova" in _aliases("Ukraine")
     harbour = Actor.objects.get(name="Harbour Authority of Ukraine")
-    assert (harbour.kind, harbour.parent.name) == (Actor.Kind.AGENCY, "Government of Ukraine")
+    assert (harbour.kind, harbour.parent.name) == (Actor.Kind.AGENCY, "Ukraine")
 
 
 def test_an_alias_an_editor_adds_is_used_by_the_next_extraction(starter_gazetteer):
-    ActorAlias.objects.create(actor=Actor.objects.get(name="Government of Ukraine"), alias="Bankova")
+    ActorAlias.objects.create(actor=Actor.objects.get(name="Ukraine"), alias="Bankova")
     passage = passage_with("Bankova said that 30 drones were shot down.")
 
     article_claims_store(article=passage.article)
 
-    assert passage.attributions.get().actor.name == "Government of Ukraine"
+    assert passage.attributions.get().actor.name == "Ukraine"
     assert not Actor.objects.filter(name="Bankova").exists()
 
 

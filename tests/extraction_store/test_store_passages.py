@@ -56,7 +56,7 @@ def test_an_unknown_titled_person_becomes_an_unreviewed_actor(starter_gazetteer)
     person = Actor.objects.get(name="Jane Holloway")
     assert not person.is_reviewed
     assert person.kind == Actor.Kind.PERSON
-    assert person.parent.name == "Government of Ukraine"
+    assert person.parent.name == "Ukraine"
     assert passage.attributions.get().actor == person
 
 

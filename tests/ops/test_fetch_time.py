@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from sources import services
 from sources.models import Article
+from sources.parsing.documents import document_from_html
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ PAGE = "<html><head><title>Dam repairs</title></head><body><article><h1>Dam repa
 
 def page(*paragraphs: str) -> services.Document:
     body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
-    return services.document_from_html(html=PAGE.format(body), url="https://news.example.org/dam")
+    return document_from_html(html=PAGE.format(body), url="https://news.example.org/dam")
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ class Corpus:
 @pytest.fixture
 def corpus(db) -> Corpus:
     dw, reuters = OutletFactory(name="DW"), OutletFactory(name="Reuters")
-    russia = ActorFactory(name="Government of Russia", kind="government")
+    russia = ActorFactory(name="Russia", kind="government")
     ActorAliasFactory(actor=russia, alias="the Kremlin")
     defense_ministry = ActorFactory(name="Russian Defense Ministry", parent=russia)
     air_force = ActorFactory(name="Ukrainian Air Force", kind="military")

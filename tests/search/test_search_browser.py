@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import chromium, new_page  # noqa: F401  (the browser tests' fixtures)
+from tests.browser.conftest import chromium, new_page, screenshot  # noqa: F401  (the browser tests' fixtures)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -40,3 +40,16 @@ def test_the_total_follows_the_rows(transactional_db, corpus, new_page):
     page.locator("#id_q").press_sequentially("report", delay=30)
     page.wait_for_function("document.querySelector('#results .result-total')?.textContent === '29'")
     assert page.locator("#results tbody tr").count() == 25
+
+
+def test_a_bookmarked_search_opens_with_its_filters_and_highlighted_results(transactional_db, corpus, new_page):
+    UserFactory(username="browser-bookmark", role="viewer")
+    page = new_page("browser-bookmark")
+    page.goto("/search/?q=drones&verdict=false&verdict=verified")
+    page.wait_for_selector("#results mark.hl-match")
+    rows = page.locator("#results tbody tr")
+    assert rows.count() == 2
+    assert "17 of 22" in rows.nth(0).inner_text() and "Crimea" in rows.nth(1).inner_text()  # newest first
+    assert page.locator("#id_q").input_value() == "drones"
+    assert page.locator("input[name=verdict][value=false]").is_checked()
+    screenshot(page, "search", readme=True)

@@ -18,7 +18,7 @@ def body(response) -> str:
 
 
 def test_csv_export_streams_every_match_in_order(viewer_client, corpus):
-    response = viewer_client.get(reverse("search:export_csv"), {"q": "drone", "children": "on", "actor": "Government of Russia", "sort": "date"})
+    response = viewer_client.get(reverse("search:export_csv"), {"q": "drone", "children": "on", "actor": "Russia", "sort": "date"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(body(response))))

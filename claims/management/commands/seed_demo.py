@@ -1,3 +1,4 @@
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
@@ -20,9 +21,15 @@ class Command(BaseCommand):
         call_command("load_gazetteer", stdout=self.stdout, stderr=self.stderr)
         demo_files = sorted(str(p) for p in DEMO_DIR.glob("*") if p.is_file() and p.suffix in {".txt", ".html"})
         if demo_files:
-            call_command("ingest_file", *demo_files, stdout=self.stdout, stderr=self.stderr)
+            # One line for the demo articles: the per-file lines are ingest_file's, for people ingesting by hand.
+            report = StringIO()
+            call_command("ingest_file", *demo_files, stdout=report, stderr=self.stderr)
+            self.stdout.write(f"Demo {report.getvalue().splitlines()[-1]}")
         for role, username in DEMO_USERS.items():
             user_create_with_role(username=username, password=DEMO_PASSWORD, role=role)
-        self.stdout.write("\nDemo logins (http://127.0.0.1:8000/):")
-        for role, username in DEMO_USERS.items():
-            self.stdout.write(f"  {role:<13} username {username:<17} password {DEMO_PASSWORD}")
+        # One line here; `make run` prints the full list last, once the server listens (serve_demo).
+        self.stdout.write(f"Demo logins: {', '.join(DEMO_USERS.values())}, password {DEMO_PASSWORD}")
+
+
+def demo_login_lines() -> list[str]:
+    return [f"  {role:<13} username {username:<17} password {DEMO_PASSWORD}" for role, username in DEMO_USERS.items()]

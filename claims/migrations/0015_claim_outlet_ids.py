@@ -61,5 +61,5 @@ REVERSE = [
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0013_claim_search_rum_index")]
+    dependencies = [("claims", "0014_claim_search_rum_index")]
     operations = [postgres_only_sql(FORWARD, REVERSE)]

@@ -1,0 +1,279 @@
+"""Extraction on news articles from any outlet: each class of error found on real pages, on sentences we wrote.
+
+An article is read as one discourse (extract_document): its paragraphs in order, its headline first.
+"""
+import pytest
+
+from claims.extraction import Gazetteer, PassageText, extract_document
+from claims.extraction.statement import readable_statement
+from tests.extraction.conftest import PUBLISHED, extract, only_claim
+
+
+def article(*paragraphs, title=None, publisher=None):
+    """Every claim of an article, headline first, as (actor name or None, mention, claim)."""
+    extraction = extract_document(
+        [PassageText(text, None, PUBLISHED) for text in paragraphs], title=title, publisher=publisher,
+    )
+    return [claim for passage in (extraction.headline, *extraction.passages) for claim in passage.claims]
+
+
+def speakers(*paragraphs, **options):
+    return [(claim.actor.name if claim.actor else None) for claim in article(*paragraphs, **options)]
+
+
+# 1. Pronouns and descriptions --------------------------------------------------------------------
+
+
+def test_he_refers_back_across_paragraphs_of_an_article():
+    assert speakers(
+        "Harbour master Olek Varga said the pier had been closed since Monday.",
+        "Engineers were inspecting the damage on Tuesday.",
+        "He said repairs would take 3 weeks.",
+    ) == ["Olek Varga", "Olek Varga"]
+
+
+def test_he_and_she_follow_gender_not_only_recency():
+    claims = article(
+        "Sir Anton Bell said the budget had 4 gaps. Lady Bell, his wife, attended the dinner.",
+        "He said the gifts had been declared.",
+    )
+    assert [claim.actor.name for claim in claims] == ["Anton Bell", "Anton Bell"]
+    claims = article("Mayor Ruth Okafor said 9 roads were shut. Her deputy Tom Reyes agreed.", "She said 2 would reopen.")
+    assert claims[-1].actor.name == "Ruth Okafor"
+
+
+def test_she_in_a_clause_after_when_is_the_person_that_clause_names():
+    claims = article(
+        "Lecturer Maria Stone said fees had risen.",
+        "When Jane Roe was five months pregnant, she posted in a forum that she had found no nursery.",
+    )
+    assert claims[-1].actor.name == "Jane Roe"
+
+
+def test_he_is_the_person_the_text_is_about_not_the_one_last_mentioned():
+    claims = article(
+        "Premier Idris Kaya said his minister, Alan Moss, had warned him that exports fell.",
+        "He also said 6 factories had closed.",
+    )
+    assert claims[-1].actor.name == "Idris Kaya"
+
+
+def test_a_bare_role_with_no_one_of_that_role_before_is_a_new_actor():
+    claims = article(
+        "Neighbour Ada Kline said the smell was strong.",
+        "The officer said he knocked on the door for 10 minutes.",
+    )
+    assert claims[-1].actor.name != "Ada Kline" and "officer" in claims[-1].actor.name.lower()
+
+
+def test_the_statement_speaks_for_its_issuer():
+    claims = article(
+        "The Karsk foreign ministry issued a statement on Friday.",
+        "The statement said the envoy had been summoned. It said 3 diplomats would leave.",
+    )
+    assert [claim.actor.name for claim in claims] == ["Karsk foreign ministry", "Karsk foreign ministry"]
+
+
+def test_a_quantifier_is_no_actor():
+    claim = only_claim("Several of the experts who reviewed the file said the tank fired twice.")
+    assert claim.actor.name.lower() == "experts"
+
+
+# 2. Generic names are not one country's ------------------------------------------------------------
+
+
+def test_two_sides_defence_ministries_stay_apart_and_belong_to_no_listed_country():
+    claims = article(
+        "Veldora's defence ministry said it shot down 12 of 15 drones launched from Karsk overnight.",
+        "Karsk's defence ministry said its forces hit 2 depots.",
+    )
+    names = [claim.actor.name for claim in claims]
+    assert names[0] != names[1]
+    assert all("Russia" not in name and "Ukrain" not in name for name in names)
+    assert "Veldora" in names[0] and "Karsk" in names[1]
+
+
+def test_a_possessive_or_adjectival_country_decides_the_ministry():
+    assert only_claim("Ukraine's defence ministry said 8 drones were downed.").actor.name == "Ukrainian Defense Ministry"
+    assert only_claim("The Russian Defence Ministry said 8 drones were downed.").actor.name == "Russian Defense Ministry"
+
+
+def test_a_bare_generic_name_takes_the_country_in_context_else_stays_as_written():
+    claims = article("Russia launched 40 drones overnight, Ukraine's air force said.", "The Defence Ministry said 3 were shot down over Kursk.")
+    assert claims[-1].actor.country is not None
+    alone = only_claim("The Defence Ministry said 3 drones were shot down.")
+    assert alone.actor.name == "Defence Ministry" and not alone.actor.known
+
+
+def test_countries_are_governments_not_people():
+    claim = only_claim("Eritrea said 3 camps were closed.")
+    assert (claim.actor.name, claim.actor.kind) == ("Eritrea", "government")
+    assert only_claim("Kyiv said 2 bridges were hit.").actor.kind == "government"
+
+
+# 3. Names and titles ----------------------------------------------------------------------------------
+
+
+def test_titles_and_a_place_after_the_name_are_not_the_name():
+    assert only_claim("Sir Anton Bell said the rules were followed.").actor.name == "Anton Bell"
+    assert only_claim("Senate Minority Leader Dana Ruiz of Springfield said 40 schools would close.").actor.name == "Dana Ruiz"
+
+
+def test_a_misspelt_surname_is_the_person_of_the_same_article():
+    claims = article("Lt. Gen. Omar Rashidi said 4 posts were hit.", "Rashidy says that retaliation is under way.")
+    assert [claim.actor.name for claim in claims] == ["Omar Rashidi", "Omar Rashidi"]
+
+
+def test_said_then_a_name_after_a_quote_names_the_speaker():
+    claim = only_claim('Kaya is seen as a "hard-liner" even within the party, said Lena Holt, senior fellow at the Nordby Institute.')
+    assert claim.actor.name == "Lena Holt"
+
+
+def test_a_name_with_a_description_and_an_age_before_the_cue():
+    claim = only_claim("One of the protesters, Hal Green, 42, a lecturer from Dunmore, said: \"We could not wait any longer.\"")
+    assert claim.actor.name == "Hal Green"
+    claim = only_claim("Fellow protester Ian Voss, 60, from Hollin, Westshire, said the town had flooded 3 times.")
+    assert claim.actor.name == "Ian Voss"
+
+
+def test_coordinated_sources_give_each_its_claim_or_the_one_named():
+    claims = extract("Police and residents said the aircraft fell before dawn.").claims
+    assert [claim.actor_mention for claim in claims] == ["Police", "residents"]
+    claim = only_claim("The official and others say the plant was hit 3 times.")
+    assert claim.actor_mention == "The official"
+    claim = only_claim("Exports fell 4%, according to the Council for Trade and Industry Research.")
+    assert claim.actor.name == "Council for Trade and Industry Research"
+
+
+def test_a_think_tank_described_after_its_name():
+    assert only_claim("ISW, a Washington-based think tank, said Russian forces advanced 3 km.").actor.name.startswith("Institute")
+
+
+# 4. Cue words and forms -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor declared that 3 districts were without power.",
+        "The survivor recounted that 12 people were held in the cellar.",
+        "The engineer testified that 2 valves had failed.",
+        "The general acknowledged that 5 soldiers were missing.",
+        "The minister admitted that 2 contracts were never signed.",
+        "The regulator concluded that 4 reactors were safe.",
+        "The former officer recalled that 10 minutes passed before anyone answered.",
+    ],
+)
+def test_more_cue_verbs(sentence):
+    assert only_claim(sentence).cue
+
+
+def test_according_to_anywhere_in_a_long_sentence_and_to_any_source():
+    claim = only_claim("The talks come as the war has killed more than 39,000 people, according to local health tallies.")
+    assert claim.actor_mention == "local health tallies" and [q.value for q in claim.quantities] == [39000]
+    claim = only_claim("He enrolled in 2020, according to his LinkedIn page.")
+    assert claim.kind == "fact"
+
+
+def test_a_quote_over_several_sentences_belongs_to_its_speaker_and_its_relay():
+    claims = article(
+        'Ada Kline told the Dunmore Gazette: "I kept calling the city. Nobody came for 3 days."',
+        '"It was a nightmare," she said.',
+    )
+    assert [claim.actor.name for claim in claims] == ["Ada Kline"] * len(claims) and len(claims) == 3
+    assert all(claim.via and claim.via.name == "Dunmore Gazette" for claim in claims[:2])
+
+
+def test_a_cue_closing_a_paragraph_covers_the_sentence_before_it():
+    claims = article("About 30 seconds later there was a burst of 25 shots. Then came 3 single shots, the institute said.")
+    assert len(claims) == 2 and claims[0].rule == "paragraph_cue"
+
+
+# 5. Headlines and page furniture --------------------------------------------------------------------
+
+
+def test_headline_sources_at_the_end():
+    claims = article("Governor Lena Marr said two people died in Ambry.", title="Two killed in shelling of Ambry, says governor")
+    assert claims[0].cue == "headline" and claims[0].actor.name == "Lena Marr"
+    claims = article("Regional governor Tomas Brek said four people were killed.", title="Several killed in shelling of Ambry: Region's governor")
+    assert claims[0].cue == "headline" and claims[0].text == "Several killed in shelling of Ambry"
+    claims = article("The strike started a fire, the agency said.", title="Drones hit fuel depot near the port - RIA news agency")
+    assert claims[0].actor.name == "RIA"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Ana Lee in Ambry; Editing by Tom Roe",
+        "Peoples reported from New York and Smith from Washington.",
+        "With reporting by Associated Press writer Jo Kim",
+        "SOURCE: News agencies",
+    ],
+)
+def test_credit_lines_are_never_claims(line):
+    assert extract(line).claims == ()
+
+
+# 6. Unverified markers ------------------------------------------------------------------------------------
+
+
+def test_a_newsrooms_disclaimer_covers_the_reports_it_names_headline_included():
+    claims = article(
+        "Militia commanders said 14 soldiers were captured near the dam.",
+        "Reuters could not independently verify the reports.",
+        title="Militia says it captured 14 soldiers",
+    )
+    assert claims and all(claim.unverified for claim in claims)
+
+
+def test_a_specific_disclaimer_covers_only_what_it_names():
+    claims = article(
+        "The institute said the tank fired 2 shells at the journalists.",
+        "The institute said a machine gun also fired at the group.",
+        "Reuters could not independently determine whether the crew also fired a machine gun.",
+    )
+    assert [claim.unverified for claim in claims] == [False, True]
+
+
+def test_a_plural_marker_covers_every_claim_of_its_post():
+    claims = extract("The army said 5 tanks were destroyed. The rebels said 2 villages fell. The claims could not be independently verified.").claims
+    assert [claim.unverified for claim in claims] == [True, True]
+
+
+# 8. Claim text people can read ----------------------------------------------------------------------
+
+
+def test_the_readable_statement_names_a_leading_pronoun():
+    assert readable_statement("it shot down 12 of 15 drones launched from Karsk overnight.", "Veldora's defence ministry") == (
+        "Veldora's defence ministry shot down 12 of 15 drones launched from Karsk overnight."
+    )
+    assert readable_statement("its forces hit 2 depots", "Karsk") == "Karsk's forces hit 2 depots"
+    assert readable_statement("the bridge was hit", "Karsk") == "the bridge was hit"
+    assert readable_statement("\"We will rebuild,\"", "Karsk") == "\"We will rebuild,\""
+
+
+# Intermediaries ---------------------------------------------------------------------------------------------
+
+
+def test_outlets_that_relay_a_statement():
+    claims = article(
+        "However, a deal was still possible, Omar Zaki told the AP.",
+        "He noted that talks would resume in 2 weeks.",
+        publisher="CBC News",
+    )
+    assert [claim.via.name if claim.via else None for claim in claims] == ["AP", "AP"]
+    claim = only_claim("Her father, Sam Doyle, confirmed her death to Nine News.")
+    assert claim.via and claim.via.name == "Nine News"
+    claim = only_claim("Allies may be punished, according to a Pentagon memo seen by Reuters.")
+    assert claim.via and claim.via.name == "Reuters" and claim.actor_mention == "a Pentagon memo"
+
+
+def test_reported_speech_inside_a_statement_is_relayed():
+    claim = only_claim("On Monday, the premier's office said the commissioner had said there would be no inquiry.")
+    assert claim.actor_mention == "the commissioner" and claim.via is not None
+
+
+def test_the_gazetteer_names_no_generic_organ_for_one_country():
+    gazetteer = Gazetteer.default()
+    for generic in ("Defence Ministry", "Defense Ministry", "Ministry of Defence", "MoD", "Foreign Ministry", "Interior Ministry"):
+        assert gazetteer.candidates(generic) == [], generic
