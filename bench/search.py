@@ -492,12 +492,10 @@ def page_overhead(rng: random.Random) -> tuple[float, float, float, int]:
 
 
 def bench_viewer():
-    from django.contrib.auth import get_user_model
-
     from claims.services.users import user_create_with_role
 
-    existing = get_user_model().objects.filter(username="bench-viewer").first()
-    return existing or user_create_with_role(username="bench-viewer", password="bench-password-1", role="viewer")
+    user, _ = user_create_with_role(username="bench-viewer", password="bench-password-1", role="viewer")
+    return user
 
 
 # ---------------------------------------------------------------------------------------- export
