@@ -247,7 +247,7 @@ def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     RUM index in rank order. "Relevant and recent" weighs the RELEVANCE_WINDOW most relevant matches, and
     without RUM the ranked sorts weigh the newest RELEVANCE_WINDOW (by id, which its index yields in order).
 
-    Actors come in a second query for the page's claims: joined before the LIMIT, the planner
+    By date, actors come in a second query for the page's claims: joined before the LIMIT, the planner
     sometimes hashed all 20,000 actors to name a few hundred candidate claims.
     """
     sort = search.effective_sort
@@ -261,6 +261,9 @@ def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
         # Read once: keyset_page's two reads would otherwise each choose the window again.
         window_ids = list(window.values_list("pk", flat=True)[:RELEVANCE_WINDOW])
         claims = _ranked(Claim.objects.filter(pk__in=window_ids), search)
+    if sort in RANKED:
+        # A ranked page reads its chosen rows by id, where joining their actors costs nothing.
+        return claims.select_related("actor")
     return claims.prefetch_related("actor")
 
 
