@@ -197,11 +197,12 @@ def _quantity_forms(noun: str) -> list[str]:
     return sorted(forms)
 
 
-def _filter_reported_by(claims: QuerySet, outlet: Outlet) -> QuerySet:
+def _filter_reported_by(claims: QuerySet, outlet: Outlet, *, with_text: bool) -> QuerySet:
     """Claims any of whose reports is from `outlet`: a claim first reported by one outlet and repeated
-    by another matches both. PostgreSQL keeps the outlets on the claim row, indexed with the text
-    (claim_text_outlets_idx); elsewhere each claim probes attribution_outlet_claim_idx."""
-    if settings.USING_POSTGRES:
+    by another matches both. With text on PostgreSQL, the outlets kept on the claim row, indexed with
+    the text (claim_text_outlets_idx); otherwise each claim probes attribution_outlet_claim_idx, whose
+    (outlet, claim) order also counts an outlet's claims by merge without reading them."""
+    if with_text and settings.USING_POSTGRES:
         from django.contrib.postgres.fields import ArrayField
 
         outlets = PostgresOnlyColumn("outlet_ids", ArrayField(models.BigIntegerField()))
@@ -227,7 +228,7 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
     if search.review_states:
         claims = claims.filter(review_state__in=search.review_states)
     if search.outlet:
-        claims = _filter_reported_by(claims, search.outlet)
+        claims = _filter_reported_by(claims, search.outlet, with_text=bool(search.text))
     if search.has_quantity or search.noun or search.value_min is not None or search.value_max is not None:
         quantities = Quantity.objects.filter(claim=OuterRef("pk"))
         if search.noun:
