@@ -9,8 +9,10 @@ actors, aliases, articles, passages, claims, attributions and quantities with CO
 search vectors, then prints p50/p95 per query shape, timed through the selectors the search page
 uses: the results fragment (claims.search.selectors.search_results: a keyset page with highlighted
 sentences) and the capped total htmx fetches right after it (count_capped), alone and together.
-Last it streams a CSV export of about 100,000 rows from a gunicorn worker and prints the
-worker's peak RSS. Sentences come from ../shared/data/articles/*.txt when present (read at run
+Then, per text query, how many of the app's top 50 by relevance are in the exact top 50 (the same
+scoring function over every match, in SQL no index orders), and the search page's time in-process
+against its selectors' and its query count. Last it streams a CSV export of about 100,000 rows
+from a gunicorn worker and prints the worker's peak RSS. Sentences come from ../shared/data/articles/*.txt when present (read at run
 time, numbers varied) mixed with built-in templates.
 """
 
@@ -39,6 +41,12 @@ CLAIMS_PER_ARTICLE = 5
 # the existing claim, as storing makes it, so these claims match the outlet filter for either outlet.
 REPEATED_SHARE, REPEAT_POOL = 0.1, 5_000
 SAMPLES = 60  # timed runs per query shape
+TEXT_QUERIES = (
+    "drones", "missiles", "Crimea", "grain", "evacuated", "shelling", "Kursk", "sanctions", "Sevastopol", "troops",
+    "bridge", "talks", "Telegram", "civilians", "injured", "repelled", "refugees", "aircraft",
+    '"shot down"', "drones OR missiles", "troops -Kursk", '"grain corridor" Odesa', "Kharkiv drones", "attack -missile",
+)
+TOP = 50  # the relevance overlap compares the app's first TOP matches with the exact ranking's
 
 COUNTRIES = (
     "Russia Ukraine Belarus Poland Germany France Britain Turkey Iran Israel China India Japan Moldova Georgia "
@@ -110,6 +118,7 @@ os.environ["DATABASE_URL"] = f"{ARGS.server}/{ARGS.database}"
 os.environ.pop("REDIS_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+os.environ.setdefault("DJANGO_DEBUG", "false")  # time what production runs, without DEBUG's query log
 sys.path.insert(0, str(REPO))
 
 
@@ -237,8 +246,14 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
 
     from importlib import import_module
 
+    from claims.search.rum import rum_ranking
+
     search_migration = import_module("claims.migrations.0005_claim_search_vector")
-    search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index")]
+    outlets_migration = import_module("claims.migrations.0015_claim_outlet_ids")
+    rum = import_module("claims.migrations.0014_claim_search_rum_index")
+    search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index"), outlets_migration]
+    if rum_ranking():  # the migration made the index where the server has the extension
+        search_indexes.append(rum)
     with raw.cursor() as cursor:
         for table in ("sources_outlet", "claims_actor", "claims_actoralias", "sources_article", "sources_passage",
                       "claims_claim", "claims_attribution", "claims_quantity"):
@@ -247,12 +262,13 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
         for migration in search_indexes:
             cursor.execute(migration.DROP_INDEX)
         cursor.execute(search_migration.REFRESH_ALL)
+        cursor.execute(outlets_migration.REFRESH_ALL)
         # Filling the vectors rewrote every row; the app's trigger fills them as rows are inserted,
         # so compact the table to the size it has in use rather than time a half-empty one.
         cursor.execute("VACUUM FULL claims_claim")
         for migration in search_indexes:
             cursor.execute(migration.CREATE_INDEX)
-        print(f"search vectors, compaction and GIN indexes: {time.monotonic() - step:.0f} s", flush=True)
+        print(f"search vectors, compaction and GIN{' and RUM' if rum in search_indexes else ''} indexes: {time.monotonic() - step:.0f} s", flush=True)
         step = time.monotonic()
         cursor.execute("VACUUM ANALYZE")  # Django's connection autocommits, as VACUUM needs
         print(f"VACUUM ANALYZE: {time.monotonic() - step:.0f} s; total load {time.monotonic() - started:.0f} s", flush=True)
@@ -341,10 +357,7 @@ def time_shapes(rng: random.Random) -> list[tuple[str, float, float, float]]:
         governments = [row[0] for row in cursor.fetchall()]
     all_actor_ids = list(Actor.objects.values_list("id", flat=True))
     claim_count = Claim.objects.count()
-    words = ("drones", "missiles", "Crimea", "grain", "evacuated", "shelling", "Kursk", "sanctions", "Sevastopol",
-             "troops", "bridge", "talks", "Telegram", "civilians", "injured", "repelled", "refugees", "aircraft")
-    text_queries = list(words) + ['"shot down"', "drones OR missiles", "troops -Kursk", '"grain corridor" Odesa',
-                                  "Kharkiv drones", "attack -missile"]
+    text_queries = TEXT_QUERIES
 
     def actor_query() -> str:
         return str(rng.choice(busy_actors) if rng.random() < 0.5 else rng.choice(all_actor_ids))
@@ -369,6 +382,7 @@ def time_shapes(rng: random.Random) -> list[tuple[str, float, float, float]]:
         "actor + children": lambda: {"actor": str(rng.choice(governments)), "children": "on"},
         "text only (newest first)": lambda: {"q": rng.choice(text_queries), "sort": "date"},
         "text only (relevance)": lambda: {"q": rng.choice(text_queries), "sort": "relevance"},
+        "text (relevant and recent)": lambda: {"q": rng.choice(text_queries), "sort": "recent"},
         "actor + text": lambda: {"actor": actor_query(), "q": rng.choice(text_queries)},
         "actor + date range": lambda: {"actor": actor_query(), **date_range(30)},
         "verdict + date range": lambda: {"verdict": rng.choice(("false", "misleading", "verified")), **date_range(60)},
@@ -412,6 +426,78 @@ def time_shapes(rng: random.Random) -> list[tuple[str, float, float, float]]:
     return results
 
 
+def relevance_overlap() -> list[tuple[str, int, int, float, float]]:
+    """Per text query: matches, how many of the app's top TOP are in the exact top TOP, rows p50/p95 in ms.
+
+    The exact ranking scores every match with the function the app ranks by (RUM's rum_ts_distance, or
+    1 / ts_rank without the extension), called as a function so no index orders it, ties newest first.
+    """
+    from django.db import connection
+
+    from claims.search.pagination import RELEVANCE
+    from claims.search.rum import rum_ranking
+    from claims.search.selectors import SEARCH_CONFIG, ClaimSearch, search_results
+
+    score = "rum_ts_distance(search_vector, query)" if rum_ranking() else "(1 / greatest(ts_rank(search_vector, query), 1e-6))::real"
+    figures = []
+    for text in TEXT_QUERIES:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, count(*) OVER () FROM claims_claim, websearch_to_tsquery(%s, %s) AS query "
+                f"WHERE search_vector @@ query ORDER BY {score}, id DESC LIMIT {TOP}",
+                [SEARCH_CONFIG, text],
+            )
+            rows = cursor.fetchall()
+        exact = {row[0] for row in rows}
+        samples = []
+        for _ in range(8):
+            started = time.perf_counter()
+            page = search_results(ClaimSearch(text=text, sort=RELEVANCE), cursor=None, size=TOP, count=False)
+            samples.append((time.perf_counter() - started) * 1000)
+        app = {row.claim.pk for row in page.rows}
+        figures.append((text, rows[0][1] if rows else 0, len(app & exact), percentile(samples, .5), percentile(samples, .95)))
+    return figures
+
+
+def page_overhead(rng: random.Random) -> tuple[float, float, float, int]:
+    """The search page in-process (Django's test client, no network) against its selectors alone, over the same
+    searches: page p50, selectors p50, the difference at p50 in ms, and the most queries a page made."""
+    from django.db import connection
+    from django.http import QueryDict
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from claims.search.forms import SearchForm
+    from claims.search.selectors import search_results
+
+    client = Client()
+    client.force_login(bench_viewer())
+    searches = [{"q": rng.choice(TEXT_QUERIES), "sort": rng.choice(("date", "relevance"))} for _ in range(SAMPLES)]
+    page_ms, selector_ms, most_queries = [], [], 0
+    for params in searches[:3] + searches:  # the first three warm the caches
+        query = urlencode(params)
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            assert client.get(f"/search/?{query}").status_code == 200
+            page_ms.append((time.perf_counter() - started) * 1000)
+        most_queries = max(most_queries, len(queries))
+        started = time.perf_counter()
+        form = SearchForm(QueryDict(query))
+        form.is_valid()
+        search_results(form.search(), cursor=None, size=25)
+        selector_ms.append((time.perf_counter() - started) * 1000)
+    page_ms, selector_ms = page_ms[3:], selector_ms[3:]
+    differences = [page - selectors for page, selectors in zip(page_ms, selector_ms)]
+    return percentile(page_ms, .5), percentile(selector_ms, .5), percentile(differences, .5), most_queries
+
+
+def bench_viewer():
+    from claims.services.users import user_create_with_role
+
+    user, _ = user_create_with_role(username="bench-viewer", password="bench-password-1", role="viewer")
+    return user
+
+
 # ---------------------------------------------------------------------------------------- export
 
 def export_peak_rss(rows_wanted: int) -> tuple[int, float, float, float]:
@@ -419,15 +505,15 @@ def export_peak_rss(rows_wanted: int) -> tuple[int, float, float, float]:
     import httpx
     from django.db import connection
 
-    from claims.services.users import user_create_with_role
-
-    user_create_with_role(username="bench-viewer", password="bench-password-1", role="viewer")
+    bench_viewer()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT asserted_on FROM claims_claim WHERE asserted_on IS NOT NULL ORDER BY asserted_on DESC OFFSET %s LIMIT 1",
             [rows_wanted],
         )
-        date_from = cursor.fetchone()[0]
+        row = cursor.fetchone()
+    # With no more dated claims than rows_wanted, the export is every claim.
+    query = urlencode({"date_from": row[0].isoformat()}) if row else ""
     with socket.socket() as probe:  # a free port, so the login and export reach our own server
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -465,7 +551,7 @@ def export_peak_rss(rows_wanted: int) -> tuple[int, float, float, float]:
             sampler.start()
             started = time.monotonic()
             lines = 0
-            with client.stream("GET", f"/search/export.csv?{urlencode({'date_from': date_from.isoformat()})}") as response:
+            with client.stream("GET", f"/search/export.csv?{query}") as response:
                 assert response.status_code == 200, response.status_code
                 for line in response.iter_lines():
                     lines += 1
@@ -515,6 +601,16 @@ def main() -> None:
                 f"{percentile(both_ms, .5):>9.1f}{percentile(both_ms, .95):>9.1f}{total:>13,.0f}",
                 flush=True,
             )
+        from claims.search.rum import rum_ranking
+
+        print(f"\nRelevance over every match ({'RUM index' if rum_ranking() else 'no rum extension: a window of the newest'}):"
+              f" overlap of the app's top {TOP} with the exact ranking; rows of {TOP}, 8 runs")
+        print(f"{'text query':<26}{'matches':>9}{'overlap':>9}{'p50':>8}{'p95':>8}")
+        for text, matches, overlap, p50, p95 in relevance_overlap():
+            print(f"{text:<26}{matches:>9,}{overlap:>6}/{TOP}{p50:>8.1f}{p95:>8.1f}", flush=True)
+        page, selectors, difference, most_queries = page_overhead(rng)
+        print(f"\nSearch page in-process: p50 {page:.1f} ms, its selectors {selectors:.1f} ms, page minus selectors "
+              f"p50 {difference:.1f} ms; at most {most_queries} queries a page")
         rows, seconds, before, peak = export_peak_rss(ARGS.export_rows)
         print(f"load average {os.getloadavg()[0]:.1f}")
         print(f"\nCSV export: {rows:,} rows in {seconds:.1f} s through gunicorn; worker RSS {before:.0f} MB before, peak {peak:.0f} MB")

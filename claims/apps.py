@@ -49,3 +49,4 @@ class ClaimsConfig(AppConfig):
         from sources.signals import editor_changed_ingestion
 
         editor_changed_ingestion.connect(_audit_ingestion_change, dispatch_uid="claims-audit-ingestion")
+        from claims.search import rum  # noqa: F401 (registers the system check for the RUM index)

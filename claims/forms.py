@@ -47,6 +47,22 @@ class PlainSelect(forms.Select):
 _NOT_A_DATE = {"invalid": "Give a date as YYYY-MM-DD (the date picker writes it so)."}
 
 
+class PlainCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes built in Python, with the HTML Django's templates give, for the same reason as PlainSelect."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        checked = set(self.format_value(value))
+        box_id = self.build_attrs(self.attrs, attrs).get("id", f"id_{name}")
+        boxes = format_html_join(
+            "", '<div><label for="{}_{}"><input type="checkbox" name="{}" value="{}" id="{}_{}"{}> {}</label></div>',
+            (
+                (box_id, index, name, choice, box_id, index, " checked" if str(choice) in checked else "", label)
+                for index, (choice, label) in enumerate(self.choices)
+            ),
+        )
+        return format_html('<div id="{}">{}</div>', box_id, boxes)
+
+
 class ReviewFilterForm(ErrorSentenceMixin, forms.Form):
     outlet = forms.ModelChoiceField(
         queryset=Outlet.objects.order_by("name"), required=False, empty_label="All outlets", widget=PlainSelect,

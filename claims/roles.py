@@ -47,9 +47,14 @@ def sync_role_groups(group_model, permission_model) -> None:
         group.permissions.set(wanted)
 
 
+def remember_roles(user, roles) -> None:
+    """Keep the user's roles for the request (claims.auth_backend reads them with the permissions)."""
+    user._claimtrack_roles = frozenset(roles)
+
+
 def roles_of(user) -> frozenset[str]:
-    cached = getattr(user, "_claimtrack_roles", None)
-    if cached is None:
-        cached = frozenset(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
-        user._claimtrack_roles = cached
-    return cached
+    if getattr(user, "_claimtrack_roles", None) is None:
+        user.get_all_permissions()  # reads the roles too when RolesBackend is the backend
+    if getattr(user, "_claimtrack_roles", None) is None:
+        remember_roles(user, user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+    return user._claimtrack_roles

@@ -1,9 +1,12 @@
 """Reads for ingestion: what the ingestion page and the scheduler ask about."""
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from sources.models import Article, Feed, Upload
+from sources.models import Article, Feed, Outlet, Upload
+
+OUTLET_CHOICES_KEY = "sources:outlet-choices"
 
 RECENT_ARTICLES = 50
 RECENT_UPLOADS = 5
@@ -56,3 +59,7 @@ def uploads_recent(limit: int = RECENT_UPLOADS) -> QuerySet[Upload]:
 
 def upload_for_page(upload_id: int) -> Upload | None:
     return _uploads_for_page().filter(pk=upload_id).first()
+def outlet_choices() -> list[tuple[int, str]]:
+    """(id, name) of every outlet by name, for the search form's select on every page: kept in the cache
+    until an outlet is saved or deleted (SourcesConfig.ready clears it)."""
+    return cache.get_or_set(OUTLET_CHOICES_KEY, lambda: list(Outlet.objects.order_by("name").values_list("id", "name")), None)

@@ -17,6 +17,7 @@ from claims.models import Actor, Attribution, Claim
 from claims.search.forms import SearchForm
 from claims.search.selectors import claims_matching
 from claims.selectors.actors import actor_suggestions
+from config.replicas import replica_reads
 from sources.models import Article
 
 
@@ -45,6 +46,10 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsAuthenticated, HasViewPermission]
     pagination_class = IdCursorPagination
     filter_form: type
+
+    def dispatch(self, request, *args, **kwargs):
+        with replica_reads():
+            return super().dispatch(request, *args, **kwargs)
 
     def list(self, request, *args, **kwargs):
         self.filters = validated(self.filter_form, request.query_params)

@@ -2,12 +2,15 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 
+from claims.forms import PlainCheckboxes, PlainSelect
 from claims.models import Actor, Claim, Verdict
-from claims.search.pagination import DATE, RELEVANCE, InvalidCursor, decode_cursor
-from claims.search.selectors import RELEVANCE_WINDOW, ClaimSearch, actor_named
+from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, InvalidCursor, decode_cursor
+from claims.search.selectors import ClaimSearch, actor_named
 from sources.models import Outlet
+from sources.selectors import outlet_choices
 
 MAX_QUERY_LENGTH = 200
 MAX_NOUN_LENGTH = 100
@@ -22,6 +25,22 @@ class ErrorSentenceMixin:
         return " ".join(f"{labels.get(name, name)}: {' '.join(errors)}" for name, errors in self.errors.items())
 
 
+class _CachedOutletChoices(ModelChoiceIterator):
+    """The outlets from the cache: the select is drawn on every search page, the list rarely changes."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from outlet_choices()
+
+    def __len__(self):
+        return len(outlet_choices()) + (self.field.empty_label is not None)
+
+
+class OutletChoiceField(forms.ModelChoiceField):
+    iterator = _CachedOutletChoices
+
+
 class SearchForm(ErrorSentenceMixin, forms.Form):
     q = forms.CharField(
         label="Text", required=False, max_length=MAX_QUERY_LENGTH, strip=True,
@@ -32,13 +51,13 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     date_from = forms.DateField(label="Asserted from", required=False, input_formats=["%Y-%m-%d"], widget=_DATE)
     date_to = forms.DateField(label="Asserted until", required=False, input_formats=["%Y-%m-%d"], widget=_DATE)
     verdict = forms.MultipleChoiceField(
-        label="Verdict", required=False, choices=Verdict.choices, widget=forms.CheckboxSelectMultiple
+        label="Verdict", required=False, choices=Verdict.choices, widget=PlainCheckboxes
     )
     review_state = forms.MultipleChoiceField(
-        label="Review state", required=False, choices=Claim.ReviewState.choices, widget=forms.CheckboxSelectMultiple
+        label="Review state", required=False, choices=Claim.ReviewState.choices, widget=PlainCheckboxes
     )
-    outlet = forms.ModelChoiceField(
-        label="Outlet", required=False, queryset=Outlet.objects.order_by("name"),
+    outlet = OutletChoiceField(
+        label="Outlet", required=False, queryset=Outlet.objects.order_by("name"), widget=PlainSelect,
         help_text="Claims any article of this outlet reported, including claims another outlet reported first",
     )
     has_quantity = forms.BooleanField(label="Has a number", required=False)
@@ -46,9 +65,9 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
     value_min = forms.DecimalField(label="At least", required=False, max_digits=24, decimal_places=6)
     value_max = forms.DecimalField(label="At most", required=False, max_digits=24, decimal_places=6)
     sort = forms.ChoiceField(
-        label="Sort", required=False,
-        choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance")],
-        help_text=f"Newest first by default; relevance ranks the {RELEVANCE_WINDOW:,} most recently stored matches",
+        label="Sort", required=False, widget=PlainSelect,
+        choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance"), (RELEVANT_RECENT, "Relevant and recent")],
+        help_text="Newest first by default; \u201crelevant and recent\u201d lets a newer match outrank a somewhat better older one",
     )
     cursor = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 

@@ -1,7 +1,7 @@
 """Keyset pagination: a page starts after the last row of the previous one, never at an offset.
 
 By date the key is (asserted_on, id), newest first, with undated claims after all dated ones;
-by relevance it is (rank, id). The cursor is that key, base64url-encoded JSON, so a deep page
+by relevance it is (distance, id), best first: a distance is smaller the better the match. The cursor is that key, base64url-encoded JSON, so a deep page
 costs what the first page costs.
 """
 
@@ -12,9 +12,19 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db import transaction
+from django.db.models import FloatField, Func, Q, QuerySet, Value, prefetch_related_objects
 
-DATE, RELEVANCE = "date", "relevance"
+DATE, RELEVANCE, RELEVANT_RECENT = "date", "relevance", "recent"
+RANKED = (RELEVANCE, RELEVANT_RECENT)  # sorts whose key is a distance
+
+
+class Real(Func):
+    """A distance from the URL or a previous read, as the float4 the database ranks with: compared as a
+    float8, 1.4065945 read back as text is not the float4 it was printed from."""
+
+    template = "%(expressions)s::real"
+    output_field = FloatField()
 
 
 class InvalidCursor(ValueError):
@@ -23,7 +33,7 @@ class InvalidCursor(ValueError):
 
 @dataclass(frozen=True)
 class Cursor:
-    key: date | float | None  # asserted_on (None for undated claims) or rank
+    key: date | float | None  # asserted_on (None for undated claims) or distance
     id: int
 
     def encode(self) -> str:
@@ -38,7 +48,7 @@ def decode_cursor(value: str, *, sort: str) -> Cursor:
         raise InvalidCursor("The page cursor is not one this site made.") from error
     if not isinstance(row_id, int) or isinstance(row_id, bool) or row_id < 1:
         raise InvalidCursor("The page cursor is not one this site made.")
-    if sort == RELEVANCE:
+    if sort in RANKED:
         if not isinstance(key, (int, float)) or isinstance(key, bool) or not math.isfinite(key):
             raise InvalidCursor("The page cursor belongs to a different sort order.")
         return Cursor(float(key), row_id)
@@ -53,20 +63,47 @@ def decode_cursor(value: str, *, sort: str) -> Cursor:
 def keyset_page(queryset: QuerySet, *, sort: str, cursor: Cursor | None, size: int) -> tuple[list, Cursor | None]:
     """Up to `size` rows after `cursor`, and the cursor of the next page (None on the last page).
 
-    A relevance-sorted queryset must carry a `rank` alias.
+    A ranked queryset must carry a `distance` annotation. Its prefetches run once, for the page's rows,
+    rather than for each of the reads a page takes.
     """
-    if sort == RELEVANCE:
+    prefetches = queryset._prefetch_related_lookups
+    queryset = queryset.prefetch_related(None)
+    if sort in RANKED:
         if cursor is not None:
-            queryset = queryset.filter(Q(rank__lt=cursor.key) | Q(rank=cursor.key, id__lt=cursor.id))
-        rows = list(queryset.order_by("-rank", "-id")[: size + 1])
-        key = "rank"
+            distance = Real(Value(cursor.key))
+            queryset = queryset.filter(Q(distance__gt=distance) | Q(distance=distance, id__lt=cursor.id))
+        rows = _ranked_rows(queryset, size + 1)
+        key = "distance"
     else:
         rows = _date_rows(queryset, cursor, size + 1)
         key = "asserted_on"
-    if len(rows) <= size:
-        return rows, None
-    last = rows[size - 1]
-    return rows[:size], Cursor(getattr(last, key), last.id)
+    next_cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        next_cursor = Cursor(getattr(rows[-1], key), rows[-1].id)
+    prefetch_related_objects(rows, *prefetches)
+    return rows, next_cursor
+
+
+def _ranked_rows(queryset: QuerySet, wanted: int) -> list:
+    """The best `wanted` rows by (distance, id descending).
+
+    The RUM index yields rows by distance alone (a second sort key would make PostgreSQL rank every match),
+    and equal distances are common, so (id, distance) pairs are read in the index's order until the
+    distance of the wanted-th is passed, ties are put newest first, and the chosen rows are read whole.
+    The scan stops early only through a cursor inside a transaction (outside one, PostgreSQL would read
+    the whole result when the cursor is opened).
+    """
+    ranked = []
+    with transaction.atomic(using=queryset.db, savepoint=False):  # reads only: nothing to roll back to
+        scan = queryset.order_by("distance").values_list("distance", "id").iterator(chunk_size=4 * wanted)
+        for distance, row_id in scan:
+            if len(ranked) >= wanted and distance > ranked[wanted - 1][0]:
+                break
+            ranked.append((distance, row_id))
+    chosen = [row_id for _, row_id in sorted(ranked, key=lambda pair: (pair[0], -pair[1]))[:wanted]]
+    rows = queryset.in_bulk(chosen)
+    return [rows[row_id] for row_id in chosen]
 
 
 def _date_rows(queryset: QuerySet, cursor: Cursor | None, wanted: int) -> list:

@@ -1,5 +1,6 @@
 """Reads behind the search page, its exports, saved searches and the JSON API: one filter, one order."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -7,22 +8,26 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Exists, Expression, F, FloatField, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Cast, Replace
+from django.db import models
+from django.db.models import DateField, Exists, Expression, F, FloatField, Func, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, Replace
 from django.utils.safestring import SafeString
 
 from claims.models import Actor, Attribution, Claim, Quantity, SavedSearch
 from claims.search.highlight import START, STOP, mark_terms, render_marked, without_markers
-from claims.search.pagination import DATE, RELEVANCE, Cursor, keyset_page
+from claims.search.pagination import DATE, RANKED, RELEVANCE, RELEVANT_RECENT, Cursor, keyset_page
+from claims.search.rum import rum_ranking
 from claims.search.textquery import parse_websearch
 from claims.selectors.actors import actor_by_name, actor_suggestions, actor_with_descendants_ids
 from sources.models import Outlet
 
 SEARCH_CONFIG = "english"  # the text search configuration the search_vector migration indexes with
 COUNT_CAP = 1_000  # counting every match of a common word costs more than the page itself
-# Pages sorted by relevance rank the most recently stored matches only: ranking reads every
-# ranked row's vector, so ranking all 150,000 matches of a common word took ~800 ms.
+# Without the RUM index, pages sorted by relevance rank the most recently stored matches only:
+# ranking reads every ranked row's vector, so ranking all 150,000 matches of a common word took ~800 ms.
+# "Relevant and recent" weighs this many matches, the most relevant ones where RUM can say which.
 RELEVANCE_WINDOW = 1_000
+RECENCY_HALF_LIFE_DAYS = 90  # "relevant and recent": a match this many days older must be twice as relevant
 
 
 @dataclass(frozen=True)
@@ -39,13 +44,13 @@ class ClaimSearch:
     noun: str = ""
     value_min: Decimal | None = None
     value_max: Decimal | None = None
-    sort: str = DATE  # or RELEVANCE
+    sort: str = DATE  # or RELEVANCE, RELEVANT_RECENT
     created_after: datetime | None = None
 
     @property
     def effective_sort(self) -> str:
-        """Relevance needs text to rank by and PostgreSQL's ranking; otherwise newest first."""
-        return RELEVANCE if self.sort == RELEVANCE and self.text and settings.USING_POSTGRES else DATE
+        """Ranking needs text to rank by and PostgreSQL's ranking; otherwise newest first."""
+        return self.sort if self.sort in RANKED and self.text and settings.USING_POSTGRES else DATE
 
 
 @dataclass
@@ -86,17 +91,15 @@ def _sentence_mentions(term: str) -> Q:
     return Q(text__icontains=term) | Q(Exists(Attribution.objects.filter(claim=OuterRef("pk"), sentence__icontains=term)))
 
 
-class SearchVectorColumn(Expression):
-    """claims_claim.search_vector, a column only the PostgreSQL migration adds (so not a model field).
+class PostgresOnlyColumn(Expression):
+    """A claims_claim column only a PostgreSQL migration adds (search_vector, outlet_ids), so not a model field.
 
     Unlike RawSQL it follows its table's alias when the query becomes a subquery.
     """
 
-    def __init__(self, alias: str = Claim._meta.db_table):
-        from django.contrib.postgres.search import SearchVectorField
-
-        super().__init__(output_field=SearchVectorField())
-        self.alias = alias
+    def __init__(self, name: str, output_field, alias: str = Claim._meta.db_table):
+        super().__init__(output_field=output_field)
+        self.name, self.alias = name, alias
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
         column = self.copy()
@@ -109,12 +112,45 @@ class SearchVectorColumn(Expression):
         return column
 
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
+        return f"{compiler.quote_name_unless_alias(self.alias)}.{self.name}", []
+
+
+def _search_vector() -> PostgresOnlyColumn:
+    from django.contrib.postgres.search import SearchVectorField
+
+    return PostgresOnlyColumn("search_vector", SearchVectorField())
+
+
+class RumDistance(Func):
+    """RUM's `search_vector <=> query` (1 / its rank): in this exact form, ORDER BY reads the index in rank order."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " <=> "
+    output_field = FloatField()
+
+
+class InverseRank(Func):
+    """1 / ts_rank, the distance where RUM is missing: the same order as RUM's, best first, and like
+    RUM's a float4, so pagination compares both the same way (see claims.search.pagination.Real)."""
+
+    template = "(1 / greatest(%(expressions)s, 1e-6))::real"
+    output_field = FloatField()
+
+
+class RecencyWeighted(Func):
+    """A distance times (1 + the match's age in days / RECENCY_HALF_LIFE_DAYS), for "relevant and recent"."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        distance, day = (compiler.compile(expression) for expression in self.source_expressions)
+        sql = f"(({distance[0]}) * (1 + greatest(CURRENT_DATE - ({day[0]}), 0) / {float(RECENCY_HALF_LIFE_DAYS)}))::real"
+        return sql, [*distance[1], *day[1]]
 
 
 def _filter_text(claims: QuerySet, text: str) -> QuerySet:
     if settings.USING_POSTGRES:
-        return claims.alias(search_vector=SearchVectorColumn()).filter(search_vector=_text_query(text))
+        return claims.alias(search_vector=_search_vector()).filter(search_vector=_text_query(text))
     parsed = parse_websearch(text)
     for group in parsed.groups:
         claims = claims.filter(reduce(or_, map(_sentence_mentions, group)))
@@ -123,11 +159,33 @@ def _filter_text(claims: QuerySet, text: str) -> QuerySet:
     return claims
 
 
-def _ranked(claims: QuerySet, text: str) -> QuerySet:
+def _has_phrase(text: str) -> bool:
+    """Whether PostgreSQL reads a phrase (<->) in `text`: a quoted run of words, or words joined by punctuation."""
+    return any(re.search(r"\s|\w[^\w\s]+\w", term) for term in parse_websearch(text).terms)
+
+
+def _distance(text: str) -> Func:
+    """How far a match is from the query, smaller for better matches."""
+    if rum_ranking():
+        if _has_phrase(text):
+            # RUM's index returns phrase matches unranked (in storage order), so these rank by the same
+            # function outside the index; phrases match few claims.
+            return Func(_search_vector(), _text_query(text), function="rum_ts_distance", output_field=FloatField())
+        return RumDistance(_search_vector(), _text_query(text))
     from django.contrib.postgres.search import SearchRank
 
-    # ts_rank is a float4; as float8 it reads back exactly, so a cursor's rank compares equal.
-    return claims.annotate(rank=Cast(SearchRank(SearchVectorColumn(), _text_query(text)), FloatField()))
+    return InverseRank(SearchRank(_search_vector(), _text_query(text)))
+
+
+def _recency_weighted(text: str) -> Func:
+    return RecencyWeighted(_distance(text), Coalesce("asserted_on", Cast("created_at", DateField())))
+
+
+def _ranked(claims: QuerySet, search: ClaimSearch) -> QuerySet:
+    """`claims` with the `distance` the search's sort orders by."""
+    if search.effective_sort == RELEVANT_RECENT:
+        return claims.annotate(distance=_recency_weighted(search.text))
+    return claims.annotate(distance=_distance(search.text))
 
 
 def quantity_noun_forms(noun: str) -> list[str]:
@@ -139,10 +197,17 @@ def quantity_noun_forms(noun: str) -> list[str]:
     return sorted(forms)
 
 
-def reported_by(outlet: Outlet) -> Exists:
+def _filter_reported_by(claims: QuerySet, outlet: Outlet, *, with_text: bool) -> QuerySet:
     """Claims any of whose reports is from `outlet`: a claim first reported by one outlet and repeated
-    by another matches both. Probes attribution_outlet_claim_idx per claim, or reads the outlet's part of it."""
-    return Exists(Attribution.objects.filter(outlet=outlet, claim=OuterRef("pk")))
+    by another matches both. With text on PostgreSQL, the outlets kept on the claim row, indexed with
+    the text (claim_text_outlets_idx); otherwise each claim probes attribution_outlet_claim_idx, whose
+    (outlet, claim) order also counts an outlet's claims by merge without reading them."""
+    if with_text and settings.USING_POSTGRES:
+        from django.contrib.postgres.fields import ArrayField
+
+        outlets = PostgresOnlyColumn("outlet_ids", ArrayField(models.BigIntegerField()))
+        return claims.alias(outlet_ids=outlets).filter(outlet_ids__contains=[outlet.pk])
+    return claims.filter(Exists(Attribution.objects.filter(outlet=outlet, claim=OuterRef("pk"))))
 
 
 def claims_matching(search: ClaimSearch) -> QuerySet:
@@ -163,7 +228,7 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
     if search.review_states:
         claims = claims.filter(review_state__in=search.review_states)
     if search.outlet:
-        claims = claims.filter(reported_by(search.outlet))
+        claims = _filter_reported_by(claims, search.outlet, with_text=bool(search.text))
     if search.has_quantity or search.noun or search.value_min is not None or search.value_max is not None:
         quantities = Quantity.objects.filter(claim=OuterRef("pk"))
         if search.noun:
@@ -179,23 +244,35 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
 
 
 def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
-    """What keyset_page reads for `search`: the matches by date; by relevance the newest
-    RELEVANCE_WINDOW of them (by id, which its index yields in order), ranked.
+    """What keyset_page reads for `search`: the matches by date; by relevance every match, read from the
+    RUM index in rank order. "Relevant and recent" weighs the RELEVANCE_WINDOW most relevant matches, and
+    without RUM the ranked sorts weigh the newest RELEVANCE_WINDOW (by id, which its index yields in order).
 
-    Actors come in a second query for the page's claims: joined before the LIMIT, the planner
+    By date, actors come in a second query for the page's claims: joined before the LIMIT, the planner
     sometimes hashed all 20,000 actors to name a few hundred candidate claims.
     """
-    if search.effective_sort == RELEVANCE:
-        newest = claims.order_by("-id").values("pk")[:RELEVANCE_WINDOW]
-        claims = _ranked(Claim.objects.filter(pk__in=newest), search.text)
+    sort = search.effective_sort
+    if sort == RELEVANCE and rum_ranking():
+        claims = _ranked(claims, search)
+    elif sort in RANKED:
+        if rum_ranking():
+            window = claims.annotate(distance=_distance(search.text)).order_by("distance")
+        else:
+            window = claims.order_by("-id")
+        # Read once: keyset_page's two reads would otherwise each choose the window again.
+        window_ids = list(window.values_list("pk", flat=True)[:RELEVANCE_WINDOW])
+        claims = _ranked(Claim.objects.filter(pk__in=window_ids), search)
+    if sort in RANKED:
+        # A ranked page reads its chosen rows by id, where joining their actors costs nothing.
+        return claims.select_related("actor")
     return claims.prefetch_related("actor")
 
 
 def claims_in_order(search: ClaimSearch) -> QuerySet:
     """Every match in the page's order, for exports; an export ranks all matches, not only a window."""
     claims = claims_matching(search)
-    if search.effective_sort == RELEVANCE:
-        return _ranked(claims, search.text).order_by("-rank", "-id")
+    if search.effective_sort in RANKED:
+        return _ranked(claims, search).order_by("distance", "-id")
     return claims.order_by(F("asserted_on").desc(nulls_last=True), "-id")
 
 
@@ -205,9 +282,9 @@ def count_capped(claims: QuerySet, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
     return min(total, cap), total > cap
 
 
-def first_attributions(claim_ids: list[int], *, text: str = "") -> dict[int, dict]:
+def first_attributions(claim_ids: list[int], *, text: str = "", using: str | None = None) -> dict[int, dict]:
     """Each claim's first attribution (sentence, outlet, article URL); "marked" wraps the matches in markers."""
-    attributions = Attribution.objects.filter(claim_id__in=claim_ids).order_by(
+    attributions = Attribution.objects.db_manager(using).filter(claim_id__in=claim_ids).order_by(
         "claim_id", F("asserted_on").asc(nulls_last=True), "id"
     )
     columns = ["claim_id", "sentence", "passage__article__url", "passage__article__outlet__name"]

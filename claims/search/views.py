@@ -17,12 +17,13 @@ from rest_framework.authtoken.models import Token
 from claims.api.services import api_token_issue
 from claims.claimreview import claim_page_url, claim_review
 from claims.models import Claim, SavedSearch
-from claims.search.exports import csv_lines, export_rows, json_chunks
+from claims.search.exports import csv_export, json_export
 from claims.search.forms import SavedSearchForm, SearchForm
 from claims.search.pagination import DATE
 from claims.search.selectors import count_capped, claims_matching, saved_searches_of, search_results
 from claims.search.services import saved_search_delete, saved_search_mark_seen, saved_search_save
 from claims.selectors.actors import actor_suggestions
+from config.replicas import read_database, reads_from_replica
 
 PAGE_SIZE = 25
 NEW_CLAIMS_SHOWN = 100
@@ -40,6 +41,7 @@ def _query_without_cursor(params: QueryDict) -> str:
 
 
 @require_GET
+@reads_from_replica
 def search(request: HttpRequest) -> HttpResponse:
     _require_search_access(request)
     form = SearchForm(request.GET)
@@ -68,6 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@reads_from_replica
 def result_count(request: HttpRequest) -> HttpResponse:
     """The total for the results fragment, fetched once the rows are on screen."""
     _require_search_access(request)
@@ -79,6 +82,7 @@ def result_count(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@reads_from_replica
 def actor_options(request: HttpRequest) -> HttpResponse:
     """<option>s for the actor field's datalist, as a person types."""
     _require_search_access(request)
@@ -86,26 +90,31 @@ def actor_options(request: HttpRequest) -> HttpResponse:
     return render(request, "search/search.html#actor-options", {"actor_options": suggestions})
 
 
-def _export(request: HttpRequest, *, lines, content_type: str, extension: str) -> HttpResponse:
+def _export(request: HttpRequest, *, export, content_type: str, extension: str) -> HttpResponse:
     _require_search_access(request)
     form = SearchForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(form.error_message(), content_type="text/plain; charset=utf-8")
-    rows = export_rows(form.search(), claim_url=lambda claim_id: claim_page_url(claim_id, request=request))
-    response = StreamingHttpResponse(lines(rows), content_type=content_type)
+    # The response streams after this view returns, outside reads_from_replica: choose the database now.
+    content = export(
+        form.search(), claim_url=lambda claim_id: claim_page_url(claim_id, request=request), using=read_database()
+    )
+    response = StreamingHttpResponse(content, content_type=content_type)
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="claims-{stamp}.{extension}"'
     return response
 
 
 @require_GET
+@reads_from_replica
 def export_csv(request: HttpRequest) -> HttpResponse:
-    return _export(request, lines=csv_lines, content_type="text/csv; charset=utf-8", extension="csv")
+    return _export(request, export=csv_export, content_type="text/csv; charset=utf-8", extension="csv")
 
 
 @require_GET
+@reads_from_replica
 def export_json(request: HttpRequest) -> HttpResponse:
-    return _export(request, lines=json_chunks, content_type="application/json", extension="json")
+    return _export(request, export=json_export, content_type="application/json", extension="json")
 
 
 def _get_saved_search_for_user(request: HttpRequest, saved_search_id: int) -> SavedSearch:

@@ -40,6 +40,7 @@ from claims.services.actors import (
 from claims.views.charts import weekly_verdict_chart
 from claims.views.conflicts import Conflict, who_changed
 from claims.views.htmx import render_page_or_fragment
+from config.replicas import reads_from_replica
 
 PAGE = "claims/actor_detail.html"
 _EDIT_FORMS = {
@@ -216,6 +217,7 @@ def _suggestions(request: HttpRequest, actors: list[Actor], query: str, *, offer
 
 
 @require_GET
+@reads_from_replica
 @permission_required("claims.view_actor", raise_exception=True)
 def actor_suggest(request: HttpRequest) -> HttpResponse:
     """Suggestions for an actor field: names and aliases as the editor types."""

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from claims.search.rum import WITHOUT_RUM, rum_ranking
 from config.health import readiness_problems, worker_heartbeat_age_seconds
 from config.ops import selectors
 from sources.selectors import article_status_counts
@@ -30,6 +31,7 @@ def ops_page(request):
         "feeds": selectors.feeds_health(),
         "article_counts": article_status_counts(),
         "lag": selectors.extraction_lag(),
+        "search_note": "" if rum_ranking() else WITHOUT_RUM,
     }
     template = "ops/ops.html#panels" if request.htmx else "ops/ops.html"
     return render(request, template, context)

@@ -103,6 +103,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# A streaming replica for search, exports, API reads and autocomplete (config.replicas); the primary
+# serves them instead while the replica is down or further behind than the limit.
+if env_str("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = {**env_database("DATABASE_REPLICA_URL", ""), "TEST": {"MIRROR": "default"}}
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_float("DATABASE_REPLICA_MAX_LAG_SECONDS", 10.0)
+DATABASE_ROUTERS = ["config.replicas.ReplicaRouter"]
 
 REDIS_URL = env_redis_url("REDIS_URL")
 if REDIS_URL:
@@ -119,7 +126,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Failed logins are counted per account and per address (django-axes); past the limit, that
 # account or address waits out the cool-off, or an admin deletes its "access attempts" row.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Permissions and roles in one query a request (claims.auth_backend); sessions read from the cache.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "claims.auth_backend.RolesBackend"]
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

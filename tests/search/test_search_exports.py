@@ -4,6 +4,8 @@ import csv
 import io
 import json
 
+import pytest
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
@@ -79,3 +81,21 @@ def test_exports_carry_a_readable_statement_beside_the_verbatim_claim(viewer_cli
     assert row["statement"] == f"{row['actor']} downed 17 of 22 Russian drones overnight"
     lines = list(csv.DictReader(io.StringIO(body(viewer_client.get(reverse("search:export_csv"), {"q": "overnight"})))))
     assert any(line["statement"].startswith(row["actor"]) for line in lines)
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="COPY is PostgreSQL's")
+@pytest.mark.parametrize("sort", ["date", "relevance"])
+def test_the_copy_export_writes_what_the_row_by_row_export_writes(corpus, sort):
+    from claims.search import exports
+    from claims.search.forms import SearchForm
+
+    make_claim(text="=1+1 drones", sentence="-2 drones, said nobody", actor=corpus.air_force, outlet=corpus.dw,
+               asserted_on=None)
+    form = SearchForm({"q": "drones OR grain", "sort": sort})
+    assert form.is_valid()
+    search = form.search()
+    claim_url = lambda claim_id: f"https://claims.example.org/claims/{claim_id}/"  # noqa: E731
+    copied = b"".join(exports.csv_copy_chunks(search, claim_url=claim_url)).decode()
+    row_by_row = "".join(exports.csv_lines(exports.export_rows(search, claim_url=claim_url)))
+    assert list(csv.reader(io.StringIO(copied))) == list(csv.reader(io.StringIO(row_by_row)))
+    assert "'=1+1 drones" in copied and "'-2 drones, said nobody" in copied

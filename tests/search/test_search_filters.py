@@ -103,6 +103,21 @@ def test_outlet_lists_a_claim_once_however_often_the_outlet_repeated_it(corpus):
     assert found(f"outlet={corpus.dw.pk}&review_state=pending") == [corpus.grain_deal]
 
 
+def test_outlet_follows_reports_moved_or_removed(corpus):
+    """The claim row's outlet list (PostgreSQL) follows its attributions as they change."""
+    repeat = AttributionFactory(
+        claim=corpus.grain_deal, passage=PassageFactory(article=ArticleFactory(outlet=corpus.dw)),
+        content_start=0, content_end=10,
+    )
+    assert corpus.grain_deal in found(f"outlet={corpus.dw.pk}&q=grain")
+    repeat.outlet = OutletFactory(name="AFP")
+    repeat.save()
+    assert found(f"outlet={corpus.dw.pk}&q=grain") == []
+    assert found(f"outlet={repeat.outlet.pk}&q=grain") == [corpus.grain_deal]
+    repeat.delete()
+    assert found(f"outlet={repeat.outlet_id}") == []
+
+
 def test_has_quantity_noun_and_value_range(corpus):
     assert found("has_quantity=on") == [corpus.korean_troops, corpus.downed_drones, corpus.crimea_drones]
     assert found("noun=drone") == [corpus.downed_drones, corpus.crimea_drones]  # singular finds "drones"

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 import pytest
 from django.conf import settings
 
-from claims.search.pagination import DATE, RELEVANCE, Cursor, InvalidCursor, decode_cursor, keyset_page
+from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, Cursor, InvalidCursor, decode_cursor, keyset_page
 from claims.search import selectors
+from claims.search.rum import rum_ranking
 from claims.search.selectors import ClaimSearch, claims_in_order, claims_matching, claims_to_page
 from tests.factories import ClaimFactory
 from tests.search.conftest import make_claim
@@ -52,14 +53,55 @@ def test_pages_by_relevance_cover_every_match_once(corpus):
     assert walked == list(claims_in_order(search))
     assert len(walked) == len(set(walked)) == len(list(claims_matching(search)))
     if settings.USING_POSTGRES:
-        ranks = [claim.rank for claim in walked]
-        assert ranks == sorted(ranks, reverse=True) and ranks[0] > ranks[-1]
+        distances = [claim.distance for claim in walked]
+        assert distances == sorted(distances) and distances[0] < distances[-1]
     else:  # no ranking on SQLite: relevance falls back to newest first
         assert search.effective_sort == DATE
 
 
 @pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
-def test_relevance_ranks_the_most_recently_stored_matches_but_counts_them_all(corpus, monkeypatch):
+@pytest.mark.parametrize("rum", [True, False], ids=["rum-index", "without-rum"])
+def test_equally_relevant_matches_page_newest_first_without_gaps(corpus, monkeypatch, rum):
+    if rum and not rum_ranking():
+        pytest.skip("the server has no rum extension")
+    monkeypatch.setattr(selectors, "rum_ranking", lambda: rum)
+    tied = [make_claim(text=f"drones seen {index}", sentence="Officials said so.", actor=corpus.air_force,
+                       outlet=corpus.dw, asserted_on=date(2024, 2, 1)) for index in range(7)]
+    best = make_claim(text="drones drones drones seen", sentence="Officials said drones.", actor=corpus.air_force,
+                      outlet=corpus.dw, asserted_on=date(2024, 2, 1))
+    pages = walk(ClaimSearch(text="seen drones", sort=RELEVANCE), size=3)
+    walked = [claim.pk for page in pages for claim in page]
+    assert walked == [best.pk] + [claim.pk for claim in reversed(tied)]
+
+
+def test_with_rum_relevance_ranks_every_match_not_only_the_newest(corpus, monkeypatch):
+    if not rum_ranking():
+        pytest.skip("the server has no rum extension")
+    monkeypatch.setattr(selectors, "RELEVANCE_WINDOW", 3)
+    best = make_claim(text="hovercraft hovercraft hovercraft at sea", sentence="Officials said hovercraft came.",
+                      actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2020, 1, 1))
+    for index in range(5):
+        make_claim(text=f"hovercraft seen {index}", sentence=f"Officials said they were seen {index}.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 2, index + 1))
+    page = selectors.search_results(ClaimSearch(text="hovercraft", sort=RELEVANCE), cursor=None, size=2)
+    assert page.rows[0].claim == best
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
+def test_relevant_and_recent_lets_a_new_match_overtake_a_somewhat_better_old_one(corpus):
+    old = make_claim(text="hovercraft hovercraft over the sea", sentence="Officials said hovercraft came.",
+                     actor=corpus.air_force, outlet=corpus.dw, asserted_on=date.today() - timedelta(days=3 * 365))
+    new = make_claim(text="hovercraft over the sea", sentence="Officials said so.",
+                     actor=corpus.air_force, outlet=corpus.dw, asserted_on=date.today())
+    by_relevance = selectors.search_results(ClaimSearch(text="hovercraft", sort=RELEVANCE), cursor=None, size=5)
+    by_both = selectors.search_results(ClaimSearch(text="hovercraft", sort=RELEVANT_RECENT), cursor=None, size=5)
+    assert [row.claim for row in by_relevance.rows] == [old, new]
+    assert [row.claim for row in by_both.rows] == [new, old]
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
+def test_without_rum_relevance_ranks_the_most_recently_stored_matches_but_counts_them_all(corpus, monkeypatch):
+    monkeypatch.setattr(selectors, "rum_ranking", lambda: False)
     monkeypatch.setattr(selectors, "RELEVANCE_WINDOW", 3)
     for index in range(5):
         make_claim(text=f"drones seen {index}", sentence=f"Officials said drones were seen {index}.",
@@ -85,3 +127,13 @@ def test_cursor_round_trip():
     assert decode_cursor(Cursor(date(2024, 1, 1), 7).encode(), sort=DATE) == Cursor(date(2024, 1, 1), 7)
     assert decode_cursor(Cursor(None, 7).encode(), sort=DATE) == Cursor(None, 7)
     assert decode_cursor(Cursor(0.0607927, 7).encode(), sort=RELEVANCE) == Cursor(0.0607927, 7)
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
+def test_a_phrase_ranks_its_best_match_first(corpus):
+    weaker = make_claim(text="the hovercraft corridor reopened after talks about ports and ships", sentence="Officials said so.",
+                        actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 2, 1))
+    better = make_claim(text="hovercraft corridor: the hovercraft corridor", sentence="Officials said so.",
+                        actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 1, 1))
+    page = selectors.search_results(ClaimSearch(text='"hovercraft corridor"', sort=RELEVANCE), cursor=None, size=5)
+    assert [row.claim for row in page.rows] == [better, weaker]
