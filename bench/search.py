@@ -249,8 +249,8 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
     from claims.search.rum import rum_ranking
 
     search_migration = import_module("claims.migrations.0005_claim_search_vector")
-    outlets_migration = import_module("claims.migrations.0015_claim_outlet_ids")
-    rum = import_module("claims.migrations.0014_claim_search_rum_index")
+    outlets_migration = import_module("claims.migrations.0017_claim_outlet_ids")
+    rum = import_module("claims.migrations.0016_claim_search_rum_index")
     search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index"), outlets_migration]
     if rum_ranking():  # the migration made the index where the server has the extension
         search_indexes.append(rum)

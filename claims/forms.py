@@ -8,7 +8,6 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
 from claims.models import Actor, ClaimLink, Evidence, UserPreferences, Verdict
-from claims.search.forms import ErrorSentenceMixin
 from claims.selectors.actors import actor_by_name
 from claims.selectors.review_queue import ReviewFilters
 from claims.services.quantities import QuantityInput, parse_quantity_line
@@ -42,6 +41,16 @@ class PlainSelect(forms.Select):
             ((choice, " selected" if str(choice) in selected else "", label) for choice, label in self.choices),
         )
         return format_html("<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options)
+
+
+class ErrorSentenceMixin:
+    """Forms whose errors are told as one sentence (search, the review queue's filters)."""
+
+    def error_message(self) -> str:
+        """Every problem as "Field: message", for a 400 page or a plain-text answer."""
+        labels = {name: str(field.label or name) for name, field in self.fields.items()}
+        labels["__all__"] = "Search"
+        return " ".join(f"{labels.get(name, name)}: {' '.join(errors)}" for name, errors in self.errors.items())
 
 
 _NOT_A_DATE = {"invalid": "Give a date as YYYY-MM-DD (the date picker writes it so)."}

@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 from claims.models import Actor
-from claims.search.forms import ErrorSentenceMixin
+from claims.forms import ErrorSentenceMixin
 from sources.models import Outlet
 
 _TYPES = {

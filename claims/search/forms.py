@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 
-from claims.forms import PlainCheckboxes, PlainSelect
+from claims.forms import ErrorSentenceMixin, PlainCheckboxes, PlainSelect
 from claims.models import Actor, Claim, Verdict
 from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, InvalidCursor, decode_cursor
 from claims.search.selectors import ClaimSearch, actor_named
@@ -15,14 +15,6 @@ from sources.selectors import outlet_choices
 MAX_QUERY_LENGTH = 200
 MAX_NOUN_LENGTH = 100
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ErrorSentenceMixin:
-    def error_message(self) -> str:
-        """Every problem as "Field: message", for a 400 page or a plain-text answer."""
-        labels = {name: str(field.label or name) for name, field in self.fields.items()}
-        labels["__all__"] = "Search"
-        return " ".join(f"{labels.get(name, name)}: {' '.join(errors)}" for name, errors in self.errors.items())
 
 
 class _CachedOutletChoices(ModelChoiceIterator):
