@@ -5,8 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
-from claims.models import Actor
 from claims.forms import ErrorSentenceMixin
+from claims.models import Actor
 from sources.models import Outlet
 
 _TYPES = {
