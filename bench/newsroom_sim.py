@@ -31,6 +31,10 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sources.parsing.passages import post_text_with_heading  # noqa: E402
+
 SHARED_ARTICLES = Path(
     os.environ.get("CLAIMTRACK_SHARED_ARTICLES", Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "articles")
 )
@@ -512,7 +516,9 @@ class NewsroomSimulator:
                                 "permalink": f"{self.base_url}{blog.path}#post-{post.post_id}",
                                 "heading": post.heading,
                                 "published": iso(post.published),
-                                "versions": [{"text": v.text, "at": iso(v.at), "served": v.served} for v in post.versions],
+                                # As stored: a post's passage text starts with its heading.
+                                "versions": [{"text": post_text_with_heading(post.heading, v.text), "at": iso(v.at),
+                                              "served": v.served} for v in post.versions],
                             }
                             for post in blog.posts
                         ],

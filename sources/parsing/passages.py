@@ -78,7 +78,7 @@ def paragraph_drafts(text: str, *, published: datetime | None, permalink: str) -
 HEADLINE_KEY = "headline"
 
 
-def _with_heading(heading: str, text: str) -> str:
+def post_text_with_heading(heading: str, text: str) -> str:
     """A post's text starts with its heading ("Pakistan says it shot down five jets" is a claim in itself), as a
     saved text view's posts do; the page shows the heading once."""
     heading = heading.strip()
@@ -92,7 +92,7 @@ def html_document_passages(
     if posts:
         rows = [
             (_post_key(permalink=post.permalink, heading=post.heading, published=post.published),
-             post.heading, post.published, post.permalink, _with_heading(post.heading, post.text))
+             post.heading, post.published, post.permalink, post_text_with_heading(post.heading, post.text))
             for post in posts
         ]
         return DocumentPassages(is_live_blog=True, drafts=_drafts(rows))
