@@ -26,9 +26,14 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 FIXTURES = REPO / "tests" / "fixtures" / "extraction"
 
 
+def live_blog_paths() -> list[Path]:
+    """The saved live blogs this bench (and bench/extract_store.py) reads."""
+    return sorted((SHARED_DATA / "articles").glob("*.txt")) or sorted(FIXTURES.glob("*.txt"))
+
+
 def sample_documents() -> dict[str, list[ReadDocument]]:
     kinds = {
-        "live blogs": sorted((SHARED_DATA / "articles").glob("*.txt")) or sorted(FIXTURES.glob("*.txt")),
+        "live blogs": live_blog_paths(),
         "news pages": sorted((SHARED_DATA / "pages").glob("*.html")) or sorted(FIXTURES.glob("*.html")),
     }
     return {kind: [read_document(path) for path in paths] for kind, paths in kinds.items() if paths}

@@ -33,7 +33,7 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from bench.extract import sample_posts  # noqa: E402
+from bench.extract import live_blog_paths  # noqa: E402
 from bench.ingest import article_page  # noqa: E402
 from claims.models import Attribution, Claim  # noqa: E402
 from claims.services.extraction_store import ExtractionStoreResult, article_claims_store  # noqa: E402
@@ -131,7 +131,7 @@ def main() -> int:
     call_command("flush", interactive=False, verbosity=0)
     call_command("load_gazetteer", verbosity=0)
 
-    paths, _ = sample_posts()
+    paths = live_blog_paths()
     posts_by_path = {path: split_plaintext_liveblog(path.read_text(encoding="utf-8")).posts for path in paths}
     outlet = Outlet.objects.create(name="Bench Outlet")
     copies = [_articles_for_copy(outlet, paths, posts_by_path, copy) for copy in range(args.copies)]

@@ -105,8 +105,9 @@ class SameClaimFinder:
         ):
             quantities.setdefault(claim_id, []).append(tuple(numbers))
         for row in rows:
+            # Words are read only for a candidate whose quantities match (most do not): see find().
             self._by_actor.setdefault(row[2], []).append(
-                [None, row, _stored_signature(tuple(quantities.get(row[0], ()))), content_words(row[1])]
+                [None, row, _stored_signature(tuple(quantities.get(row[0], ()))), None]
             )
 
     def add(self, claim: Claim, quantities: QuantitySignature) -> None:
@@ -127,6 +128,8 @@ class SameClaimFinder:
             claimed_on = claim.asserted_on if claim is not None else row[3]
             if claimed_on is None or abs(claimed_on - asserted_on) > SAME_CLAIM_WINDOW:
                 continue
+            if claim_words is None:
+                claim_words = candidate[3] = content_words(row[1])
             similarity = word_overlap(words, claim_words)
             if similarity < SAME_CLAIM_MIN_SIMILARITY or similarity <= best_similarity:
                 continue
