@@ -139,8 +139,18 @@ _AUXILIARY_TAIL = re.compile(
     r"\s+(?:has|have|had)(?:\s+(?:[a-z]+ly|also|again|long|since|already|often|(?:over|in|for|during)\s+(?:the\s+)?"
     r"(?:past|last|recent)?\s*(?:few|several|two|three)?\s*(?:days|weeks|months|years)))*\s*$"
 )
-_COUNTRY_WORD = re.compile(r"^(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*(?:'s|’s)\s+|^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)\s+")
+# An adjective of nationality ("Ukrainian", "Pakistani", "Chinese"), by its ending.
+DEMONYM = r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)"
+_COUNTRY_WORD = re.compile(rf"^(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*(?:'s|’s)\s+|^{DEMONYM}\s+")
 _NUMBERED_NAME = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}\d{1,3}")
+
+
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re)$")
+
+
+def without_contraction(word: str) -> str:
+    """ "She's slammed NATO": the pronoun without its contracted verb."""
+    return _CONTRACTION.sub("", word)
 
 
 def clean_mention(segment: str) -> tuple[int, int]:
@@ -217,7 +227,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     lower = [w.lower() for w in words]
     if lower[0] in _PREPOSITIONS or all(w in _FUNCTION_WORDS for w in lower):
         return False
-    if len(words) == 1 and re.sub(r"['’](?:s|d|ll|ve|re)$", "", lower[0]) in PRONOUNS:
+    if len(words) == 1 and without_contraction(lower[0]) in PRONOUNS:
         return True
     if all(w.islower() and _ADVERB.fullmatch(w) for w in words) or (len(words) == 1 and words[0].islower() and words[0].endswith("ed")):
         return False  # "Tracey Lomax, recently told CNN": an adverb; "a former officer who responded said": a verb

@@ -8,6 +8,7 @@ spans relative to that passage. Live-blog posts are separate stories and are rea
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -78,7 +79,7 @@ def extract_document(
     per_text: list[list[ExtractedClaim]] = [[] for _ in texts]
     owner_of: dict[int, tuple[int, int]] = {}
     for index, claim in enumerate(extraction.claims):
-        owner = max(i for i, start in enumerate(starts) if start <= claim.sentence_span.start)
+        owner = bisect.bisect_right(starts, claim.sentence_span.start) - 1  # the passage the sentence is in
         owner_of[index] = (owner, len(per_text[owner]))
         per_text[owner].append(_shift(claim, starts[owner]))
     contradictions: list[list[tuple[int, int]]] = [[] for _ in texts]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from claims.extraction import markers
 from claims.extraction.actors import (
-    ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_head_noun, is_person_role, is_source_mention, looks_like_outlet,
+    DEMONYM, ORG_NAME_ENDINGS, PERSON_ROLES, PRONOUNS, TITLE_WORDS, actor_from, analyse_mention, is_head_noun,
+    is_person_role, is_source_mention, looks_like_outlet, without_contraction,
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
@@ -64,7 +65,6 @@ _FURNITURE = re.compile(
 _ISSUER_HEAD = re.compile(r"ministry|office|agency|government|army|military|police|department|council|commission|committee|"
                           r"party|company|group|institute|court|embassy|mission|service|authority|authorities|union|campaign")
 _SPEAKS_FOR = re.compile(r"(?:[Aa]n?\s+|[Tt]he\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of)\s+(?P<body>the\s+\w+)")
-_CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re)$")
 _ISSUED_DOCUMENT = re.compile(
     r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post|report|"
     r"investigation|study|analysis|survey|findings)"
@@ -73,7 +73,7 @@ _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_PEOPLE = re.compile(r"(?:both|the two)\s+(?:men|women|leaders|presidents|politicians|brothers|sisters)", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
-_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)$")
+_NATIONALITY = re.compile(rf"^{DEMONYM}$")
 # A portfolio makes a title specific: "the interior minister" is not whoever was named last.
 _PORTFOLIO = re.compile(
     r"\b(?:interior|foreign|defen[cs]e|health|finance|economy|economic|justice|energy|education|transport|agriculture|"
@@ -129,7 +129,7 @@ class _PassageExtractor:
         self._relay: tuple[ExtractedActor, ExtractedActor] | None = None  # the last speaker who spoke through an outlet
 
     def resolve(self, mention: str, *, sentence: str = "", lookahead: list[ExtractedActor] | None = None) -> ExtractedActor | None:
-        lower = _CONTRACTION.sub("", mention.lower().strip())  # "She's slammed NATO": she
+        lower = without_contraction(mention.lower().strip())  # "She's slammed NATO": she
         if lower in ("he", "she"):
             # "When Jane Roe was pregnant, she posted": the person the sentence has just named, else the discourse's.
             named = self._person_earlier_in(sentence, mention, lower)
@@ -636,7 +636,7 @@ class _PassageExtractor:
         )
 
 
-_FOREIGN = re.compile(r"\b[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic)\b")
+_FOREIGN = re.compile(rf"\b{DEMONYM}\b")
 
 
 def _first_matching(head: str, actors: list[ExtractedActor], country: str | None = None) -> ExtractedActor | None:
