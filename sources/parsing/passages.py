@@ -70,12 +70,15 @@ def _drafts(rows: list[tuple[str, str, datetime | None, str, str]]) -> list[Pass
     ]
 
 
-def paragraph_drafts(text: str, *, published: datetime | None, permalink: str) -> list[PassageDraft]:
-    paragraphs = [paragraph.strip() for paragraph in text.split("\n") if paragraph.strip()]
-    return _drafts([("para:" + _short_hash(paragraph), "", published, permalink, paragraph) for paragraph in paragraphs])
-
-
 HEADLINE_KEY = "headline"
+
+
+def _article_rows(text: str, *, title: str, published: datetime | None, permalink: str) -> list[tuple]:
+    """The headline (a passage of its own, first: its claims, "Pakistan says ...", are stored like any
+    other), then one row per paragraph."""
+    headline = [(HEADLINE_KEY, "", published, permalink, title.strip())] if title.strip() else []
+    paragraphs = [paragraph.strip() for paragraph in text.split("\n") if paragraph.strip()]
+    return headline + [("para:" + _short_hash(paragraph), "", published, permalink, paragraph) for paragraph in paragraphs]
 
 
 def post_text_with_heading(heading: str, text: str) -> str:
@@ -96,13 +99,8 @@ def html_document_passages(
             for post in posts
         ]
         return DocumentPassages(is_live_blog=True, drafts=_drafts(rows))
-    drafts = paragraph_drafts(text, published=published, permalink=url)
-    if title.strip():
-        # The headline is a passage of its own, first: its claims ("Pakistan says ...") are stored like any other.
-        headline = [(HEADLINE_KEY, "", published, url, title.strip())]
-        rest = [(draft.key, draft.heading, draft.published_at, draft.permalink, draft.text) for draft in drafts]
-        drafts = _drafts(headline + rest)
-    return DocumentPassages(is_live_blog=declares_live_blog, drafts=drafts)
+    rows = _article_rows(text, title=title, published=published, permalink=url)
+    return DocumentPassages(is_live_blog=declares_live_blog, drafts=_drafts(rows))
 
 
 def plaintext_document_passages(*, text: str) -> DocumentPassages:
