@@ -78,6 +78,9 @@ def test_an_editor_reviews_an_article_as_a_unit_with_the_keyboard(new_page, news
     page.keyboard.press("j")
     expect(page.locator(f"#claim-{third.pk}")).to_have_class(re.compile("is-current"))
     page.keyboard.press("e")
+    # htmx focuses the autofocus field (the actor) once the form settles; wait for it, or
+    # that focus lands mid-fill and the text goes to the actor field.
+    expect(page.locator(f"#id_actor_{third.pk}")).to_be_focused()
     content = page.locator(f"#id_content_{third.pk}")
     content.fill("power had been restored to 9,000 homes")
     content.press("Control+Enter")
