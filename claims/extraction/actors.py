@@ -62,6 +62,12 @@ _DETERMINERS = re.compile(
     r"|(?:the|a|an|another|one|some|two|both)\s+)",
     re.IGNORECASE,
 )
+# "one of the survivors" is one survivor, a person: not the group, and not a new body called "survivors".
+_ONE_OF_MANY = re.compile(
+    r"(?:one|each|either|neither)\s+of\s+(?:the|these|those|its|his|her|their|our)\s+(?P<plural>[a-z][\w-]*(?:s|men|people))$",
+    re.IGNORECASE,
+)
+_IRREGULAR_SINGULAR = {"men": "man", "women": "woman", "people": "person"}
 _INTRO_WORDS = re.compile(
     r"(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
     r"moreover|furthermore|elsewhere|previously|initially|finally|thus|therefore)\b[,\s]*)+",
@@ -319,8 +325,24 @@ def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None
     return gazetteer.memo(("analysis", mention, country_hint), lambda: _analyse_mention(mention, gazetteer, country_hint))
 
 
+def _singular(word: str) -> str:
+    for plural, singular in _IRREGULAR_SINGULAR.items():
+        if word.lower().endswith(plural):
+            return word[: len(word) - len(plural)] + singular
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:ss|sh|ch|x)es$", word):
+        return word[:-2]
+    return word[:-1]
+
+
 def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None) -> MentionAnalysis:
     text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
+    one_of = _ONE_OF_MANY.fullmatch(text)
+    if one_of:
+        one = _analyse_mention(f"a {_singular(one_of['plural'])}", gazetteer, country_hint)
+        if one.kind == "person":
+            return one
     owned = _OWNED_DOCUMENT.match(text)
     if owned:
         text = owned["actor"]  # "The Conservatives' letter to ..." is the Conservatives speaking

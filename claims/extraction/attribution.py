@@ -135,6 +135,9 @@ _NOUN_FOLLOWED = re.compile(r"\s+(?:are|were|is|was|have|had|has|of|from|by|vary
 _SEATS_OF_POWER = frozenset({"kremlin", "white house", "elysee", "élysée", "downing street", "chancellery", "blue house"})
 _INTERVIEW = re.compile(r"\s+(?:to|tells|told|speaks to)\s+[A-Z][\w-]*$")
 _HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:[A-Z][\w'’.-]*\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+)$")
+# "But neighbour Zibulka picks up the story: “...": a person, a short verb phrase, a colon, a quotation.
+_COLON_QUOTE = re.compile(r":\s*[\"\u201c]")
+_VERB_PHRASE = re.compile(r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 # "Middle East updates:", "Red Sea:", "Gaza Strip:": a topic or a place heads the headline, not a speaker.
 _TOPIC_PREFIX = re.compile(
@@ -306,6 +309,8 @@ class SentenceReader:
                 attributions.append(result)
         if not attributions and self.headline:
             attributions.extend(self._headline_forms())
+        elif not attributions and ":" in self.text:
+            attributions.extend(self._colon_quote())
         attributions = self._trim_overlaps(attributions)
         if self.headline:
             # "Egypt reports ...", "..., Klimkin says": every attribution in a headline has the cue "headline" and,
@@ -654,6 +659,23 @@ class SentenceReader:
                 return near, (far[0], near[1]), None
             return near, near, None
         return None
+
+    def _colon_quote(self) -> list[Attribution]:
+        """A named person introduces a quotation with a verb phrase no cue list holds ("picks up the story:")."""
+        colon = _COLON_QUOTE.search(self.text)
+        if colon is None or _inside(colon.start(), self.quotes):
+            return []
+        subject = self.main_subject(colon.start())
+        if subject is None:
+            return []
+        phrase = strip_span(self.text, subject[1], colon.start())
+        if not _VERB_PHRASE.fullmatch(self.text, *phrase):
+            return []
+        analysis = analyse_mention(self.text[subject[0]:subject[1]], self.gazetteer)
+        if analysis.kind != "person" or not analysis.named:
+            return []
+        content = strip_span(self.text, colon.end() - 1, len(self.text))
+        return [Attribution(subject, phrase, self.text[phrase[0]:phrase[1]], None, content, "colon_quote")]
 
     def _headline_forms(self, dash_only: bool = False) -> list[Attribution]:
         dash = _HEADLINE_DASH.match(self.text)

@@ -60,6 +60,10 @@ def _first_names() -> dict[str, str]:
     return {name: gender for gender in ("male", "female") for name in data[gender]}
 
 
+def is_first_name(word: str) -> bool:
+    return word.lower() in _first_names()
+
+
 def gender_of(name: str, mention: str = "") -> str | None:
     """ "male", "female" or None, from the words around the name ("Mrs", "spokeswoman") or a common first name."""
     tokens = mention.replace("’", "'").split()

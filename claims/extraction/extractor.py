@@ -19,10 +19,11 @@ from claims.extraction.actors import (
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
-from claims.extraction.coref import DOCUMENT_NAME, GENERIC_HEADS, DiscourseMemory
+from claims.extraction.coref import DOCUMENT_NAME, GENERIC_HEADS, DiscourseMemory, is_first_name
 from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
+from claims.extraction.inner_speech import InnerSpeech
 from claims.extraction.quantities import extract_quantities
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
@@ -86,6 +87,8 @@ _PORTFOLIO = re.compile(
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]s|[Aa]lthough|[Tt]hough|[Ss]ince|[Ii]f|[Bb]ecause|[Uu]ntil|[Oo]nce)\s+$")
 _FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
 # A role or title, then a personal name of two or three words: "speaker Peter Katjavivi", "Lt. Gen. Ahmed Sharif".
+# A common first name and a surname, titled or not: "those of Gary Heidnik, a murderer who ...".
+_GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
 
 
@@ -253,6 +256,7 @@ class _PassageExtractor:
         self._resolve_headline_descriptions(headline_attributions, per_sentence)
         self._confirm_tentative_speakers(per_sentence)
         self._quote_continuations(per_sentence)
+        InnerSpeech(self.text, self.gazetteer, self.memory, self.resolve).apply(per_sentence)
         self._paragraph_cues(per_sentence)
         if heading_line and len(per_sentence) > 2 and not any(attributions for _, attributions in per_sentence[1:]):
             # "Berlin and Kyiv confirm twin city status" over a post whose sentences attribute nothing: the heading
@@ -275,6 +279,11 @@ class _PassageExtractor:
             if match["title"] in TITLE_WORDS or match["title"].lower() in PERSON_ROLES:
                 name = match["name"]
                 self.memory.register_person(ExtractedActor(name, "person", False, None, None), match[0])
+        for match in _GIVEN_NAME.finditer(text):
+            name = match[0].replace("’s", "").removesuffix("'s")
+            if (is_first_name(name.split()[0]) and name.split()[-1] not in ORG_NAME_ENDINGS
+                    and not self.gazetteer.candidates(name) and not self.gazetteer.country_in(name)):
+                self.memory.register_person(ExtractedActor(name, "person", False, None, None), name)
 
     def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> ExtractedActor | None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
