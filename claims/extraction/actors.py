@@ -67,6 +67,8 @@ _ONE_OF_MANY = re.compile(
     r"(?:one|each|either|neither)\s+of\s+(?:the|these|those|its|his|her|their|our)\s+(?P<plural>[a-z][\w-]*(?:s|men|people))$",
     re.IGNORECASE,
 )
+# An online handle ("acebush1", "@kyivindependent", "u/throwaway_22"): a speaker with no name or gender of record.
+_HANDLE = re.compile(r"@\w{2,}|u/[\w-]{3,}|[A-Za-z][a-z]{2,}[a-z_]*\d+[a-z0-9_]*")
 _IRREGULAR_SINGULAR = {"men": "man", "women": "woman", "people": "person"}
 _INTRO_WORDS = re.compile(
     r"(?:(?:and|but|so|yet|or|meanwhile|however|also|now|instead|separately|earlier|later|still|then|in turn|in addition|"
@@ -233,7 +235,7 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     lower = [w.lower() for w in words]
     if lower[0] in _PREPOSITIONS or all(w in _FUNCTION_WORDS for w in lower):
         return False
-    if len(words) == 1 and without_contraction(lower[0]) in PRONOUNS:
+    if len(words) == 1 and (without_contraction(lower[0]) in PRONOUNS or is_handle(words[0])):
         return True
     if all(w.islower() and _ADVERB.fullmatch(w) for w in words) or (len(words) == 1 and words[0].islower() and words[0].endswith("ed")):
         return False  # "Tracey Lomax, recently told CNN": an adverb; "a former officer who responded said": a verb
@@ -325,6 +327,10 @@ def analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None
     return gazetteer.memo(("analysis", mention, country_hint), lambda: _analyse_mention(mention, gazetteer, country_hint))
 
 
+def is_handle(name: str) -> bool:
+    return bool(_HANDLE.fullmatch(name))
+
+
 def _singular(word: str) -> str:
     for plural, singular in _IRREGULAR_SINGULAR.items():
         if word.lower().endswith(plural):
@@ -338,6 +344,8 @@ def _singular(word: str) -> str:
 
 def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | None) -> MentionAnalysis:
     text = re.sub(r"\s+", " ", mention.replace("\u00a0", " ")).strip()
+    if is_handle(text):
+        return MentionAnalysis(text[0].lower() + text[1:], "person", None, False, text, None)  # "Acebush1 answered"
     one_of = _ONE_OF_MANY.fullmatch(text)
     if one_of:
         one = _analyse_mention(f"a {_singular(one_of['plural'])}", gazetteer, country_hint)

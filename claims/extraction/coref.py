@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claims.extraction.actors import is_head_noun, is_person_role
+from claims.extraction.actors import is_handle, is_head_noun, is_person_role
 from claims.extraction.types import ExtractedActor
 
 
@@ -157,6 +157,8 @@ class DiscourseMemory:
             is_person = entry.actor.kind == "person"
             if pronoun in ("he", "she", "they-person") and is_person and _named_person(entry.actor, entry.mention) and self._fits(entry.actor, pronoun):
                 return entry.actor
+            if pronoun == "they" and is_person and is_handle(entry.actor.name):
+                return entry.actor  # an online handle has no gender of record: "acebush1 wrote ... they said"
             if DOCUMENT_NAME.search(entry.actor.name):
                 continue  # "his LinkedIn page", "the report": a document says nothing of its own
             if pronoun == "it" and not is_person and entry.actor.kind != "group":

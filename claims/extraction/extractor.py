@@ -24,6 +24,7 @@ from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.inner_speech import InnerSpeech
+from claims.extraction.pull_quotes import attribute_pull_quotes
 from claims.extraction.quantities import extract_quantities
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
@@ -257,6 +258,8 @@ class _PassageExtractor:
         self._confirm_tentative_speakers(per_sentence)
         self._quote_continuations(per_sentence)
         InnerSpeech(self.text, self.gazetteer, self.memory, self.resolve).apply(per_sentence)
+        if self.article:
+            attribute_pull_quotes(per_sentence)
         self._paragraph_cues(per_sentence)
         if heading_line and len(per_sentence) > 2 and not any(attributions for _, attributions in per_sentence[1:]):
             # "Berlin and Kyiv confirm twin city status" over a post whose sentences attribute nothing: the heading
