@@ -201,12 +201,15 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-_MODIFIER = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|for|in|at|from|on|with)\s+")
+_MODIFIER = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|for|in|at|from|on|with|across|around)\s+")
+# "several of acebush1's posts": the quantified noun phrase is the head, not "several".
+_QUANTIFIER_OF = re.compile(r"^(?:several|some|many|most|all|both|each|none|few|a few|dozens|hundreds|thousands)\s+of\s+",
+                            re.IGNORECASE)
 
 
 def head_phrase(mention: str) -> str:
     """The mention without its prepositional modifiers ("UN peacekeepers in southern Lebanon" -> "UN peacekeepers")."""
-    return _MODIFIER.split(mention, maxsplit=1)[0]
+    return _MODIFIER.split(_QUANTIFIER_OF.sub("", mention, count=1), maxsplit=1)[0]
 
 
 def head_word(mention: str) -> str:

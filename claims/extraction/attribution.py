@@ -138,6 +138,7 @@ _HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:
 # "But neighbour Zibulka picks up the story: “...": a person, a short verb phrase, a colon, a quotation.
 _COLON_QUOTE = re.compile(r":\s*[\"\u201c]")
 _VERB_PHRASE = re.compile(r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}")
+_SHARED_STATEMENT = re.compile(r"\s*(?:(?:that|how)\b|[:,]?\s*[\"\u201c])")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 # "Middle East updates:", "Red Sea:", "Gaza Strip:": a topic or a place heads the headline, not a speaker.
 _TOPIC_PREFIX = re.compile(
@@ -357,6 +358,8 @@ class SentenceReader:
         participle = verb.lower().endswith("ing")
         if lemma == "label" and not _LABELLED.match(self.text, cue_end):
             return None  # "called up reservists", "called a meeting": no label, no statement
+        if lemma == "share" and not _SHARED_STATEMENT.match(self.text, cue_end):
+            return None  # "shared a photo", "shares a border": a thing, not a statement
         before_cue = self.text[max(0, cue_start - 50) : cue_start]
         if participle and _GERUND_AFTER.search(before_cue):
             return None  # a gerund ("accused her of criticizing"), not an attribution
@@ -381,6 +384,8 @@ class SentenceReader:
         by_agent = _BY_AGENT.match(self.text, cue_end) if lemma != "cite" else None
         if by_agent and (passive or self.text[max(0, match.verb_start - 3) : match.verb_start].lower() == "as "):
             return self._by_agent(match, by_agent.end(), passive.start() if passive else match.verb_start - 3)
+        if by_agent and lemma not in ("cite", "tell"):
+            return None  # "The tariffs announced by Trump are illogical": a participle describing the tariffs
         if lemma == "cite" and passive:
             return self._quoted_as_saying(clause_start, passive.start(), cue_start, cue_end, consumed)
         if passive and lemma not in ("say", "report", "claim"):

@@ -27,7 +27,7 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "reveal": (("revealed", "reveals"), "fact"),
     "indicate": (("indicated", "indicates", "indicating"), "fact"),
     "show": (("showed", "shows", "showing"), "fact"),
-    "mention": (("mentioned", "mentions"), "fact"),
+    "mention": (("mentioned", "mentions", "mention"), "fact"),
     "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), "fact"),
     "admit": (("admitted", "admits", "admitting"), "fact"),
     "explain": (("explained", "explains", "explaining"), "fact"),
@@ -72,6 +72,8 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "concede": (("conceded", "concedes", "conceding"), "fact"),
     "reply": (("replied", "replies"), "fact"),
     "answer": (("answered",), "fact"),
+    # "shared how ...": read only when a statement follows (attribution.py checks), never "shared a photo".
+    "share": (("shared", "shares"), "fact"),
     "counter": (("countered",), "fact"),
     "testify": (("testified", "testifies"), "fact"),
     "recall": (("recalled", "recalls", "recalling"), "fact"),

@@ -59,7 +59,7 @@ _ONE_NAME = re.compile(
 _QUESTION = re.compile(r"\?[\"'”’]*\s*$")
 _FURNITURE = re.compile(
     r"(?:(?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Research|Compiled|Edited|Written|Produced|Photographs?) by\b"
-    r"|With (?:additional )?reporting (?:by|from)\b|(?:SOURCES?|Sources?): |Our Standards:|(?:Read|READ) (?:more|MORE)\b"
+    r"|With (?:additional )?reporting (?:by|from)\b|(?:SOURCES?|Sources?): |Our Standards:|(?:Read|READ) (?:more|MORE)\b|Stay (?:informed|up to date|connected|tuned)\b"
     r"|[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? contributed to this (?:report|story)"
     # "Peoples reported from New York and Thomson-DeVeaux from Washington.": who filed from where
     r"|[A-Z][\w'’-]+ reported from (?:[A-Z][\w'’-]*\s?)+(?:and [A-Z][\w'’-]+ from (?:[A-Z][\w'’-]*\s?)+)?\.?$)"
@@ -233,7 +233,9 @@ class _PassageExtractor:
             is_heading = index == 0 and heading_line
             reader = SentenceReader(sentence, self.gazetteer, headline)
             # Credit lines and page furniture ("Reporting by ...", "SOURCE: News agencies") are never claims.
-            attributions = [] if _FURNITURE.match(sentence.text) else reader.read()
+            # An all-capitals subheading ("NEVER SAY GOODBYE") titles a section; it quotes nobody by its verbs.
+            section_title = headline and index > 0 and not any(char.islower() for char in sentence.text)
+            attributions = [] if section_title or _FURNITURE.match(sentence.text) else reader.read()
             self._register_titled_people(sentence.text)
             subject = None
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):

@@ -22,6 +22,7 @@ _BULLET = re.compile(r"^[\s\u00a0]*(?:[\u2022\u25cf\u25aa*\u2013\u2014-]|\d{1,2}
 _DOUBLE_QUOTES = {"\u201c": 1, "\u201d": -1}
 _LAST_WORD = re.compile(r"([A-Za-z.]+)$")
 _SINGLE_QUOTED = re.compile(r"\u2018[^\u2018]*?\u2019(?![A-Za-z])")
+_WORD = re.compile(r"\w")
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
@@ -69,6 +70,8 @@ def split_sentences(text: str) -> list[Sentence]:
             opens_quote = line[boundary.end() :].lstrip(" \t\u00a0")[:1] in "\"\u201c"
             if line[boundary.start()] == "." and not opens_quote and _abbreviation_before(line, boundary.start()):
                 continue
+            if not _WORD.search(line, cursor, boundary.start()):
+                continue  # "“… These tariffs are ...": an ellipsis opening a quotation ends no sentence
             pieces.append((cursor, boundary.end()))
             cursor = boundary.end()
         pieces.append((cursor, len(line)))
