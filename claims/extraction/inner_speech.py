@@ -115,7 +115,14 @@ class InnerSpeech:
         if opened is None:
             return None
         for word in reversed(_CAPITALISED.findall(self.text[opened:sentence.start + position])):
-            person = self.memory.surname(word)
+            person = self.memory.surname(word) or self._full_name(word)
             if person and self.memory.fits(person, lower):
                 return person
         return None
+
+    def _full_name(self, word: str) -> ExtractedActor | None:
+        """ "Tomas" in a quotation, "Tomas Brill" in the article: the person the article names in full."""
+        named = re.search(rf"\b{re.escape(word)}\s+[A-Z][a-z][\w'’-]*", self.text)
+        if named is None or self.gazetteer.candidates(named[0]):
+            return None
+        return ExtractedActor(named[0].removesuffix("’s").removesuffix("'s"), "person", False, None, None)

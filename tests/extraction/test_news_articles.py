@@ -318,3 +318,87 @@ def test_a_plural_marker_standing_alone_covers_the_paragraph_before_it():
         "The claims could not be independently verified.",
     )
     assert [claim.unverified for claim in claims] == [False, True, True]
+
+
+# Speech inside speech, pull quotes, handles and other forms found on feature pages ------------------------
+
+
+def test_speech_quoted_inside_a_quotation_is_the_inner_speakers_via_the_one_quoting():
+    claims = article(
+        "The ferry operator Tomas Brill ran the crossing for 20 years.",
+        "Dock worker Anna Pell told the Harbour Courier: “I asked Tomas about the noise. He said ‘The engine is fine. "
+        "We checked it twice.’ Then the ferry left.”",
+    )
+    by_text = {claim.text: claim for claim in claims}
+    inner = [claim for claim in claims if claim.actor and claim.actor.name == "Tomas Brill"]
+    assert [claim.sentence for claim in inner] == ["He said ‘The engine is fine.", "We checked it twice.’"]
+    assert {claim.via.name for claim in inner} == {"Anna Pell"}
+    assert by_text["Then the ferry left.”"].actor.name == "Anna Pell"
+
+
+def test_an_inner_quotation_before_its_cue_is_still_the_inner_speakers():
+    claims = article(
+        "Baker Lena Voss kept the shop on Mill Street.",
+        "Neighbour Paul Kerr recalled: “I asked Lena what was burning. ‘Only bread. I left it too long,’ she said. And I went home.”",
+    )
+    speakers_by_sentence = {claim.sentence: (claim.actor.name, claim.via.name if claim.via else None) for claim in claims}
+    assert speakers_by_sentence["‘Only bread."] == ("Lena Voss", "Paul Kerr")
+    assert speakers_by_sentence["I left it too long,’ she said."] == ("Lena Voss", "Paul Kerr")
+    assert speakers_by_sentence["And I went home.”"] == ("Paul Kerr", None)
+
+
+def test_narration_inside_a_quotation_is_not_inner_speech():
+    claims = article("One witness said: “He never looked at us. He didn’t say anything.”")
+    assert {claim.actor.name for claim in claims} == {"witness"}
+
+
+def test_one_of_the_survivors_is_one_survivor():
+    claims = article("According to one of the survivors, “the water rose 2 metres in an hour.”")
+    assert [(claim.actor.name, claim.actor.kind) for claim in claims] == [("survivor", "person")]
+
+
+def test_a_named_person_introducing_a_quotation_with_any_verb_phrase_speaks_it():
+    claims = article("But neighbour Ilse Brandt takes up the story: “The van came back at 3 in the morning. Nobody got out.”")
+    assert [claim.actor.name for claim in claims] == ["Ilse Brandt", "Ilse Brandt"]
+    assert claims[0].cue == "takes up the story"
+
+
+def test_a_pull_quote_subheading_belongs_to_whoever_says_it_in_its_section():
+    claims = article(
+        "The storm reached the coast on Sunday.",
+        "‘The roof simply lifted off’",
+        "Dan Orme lost his shed. He said: “I watched it go. The roof simply lifted off and landed in the road.”",
+    )
+    pull = next(claim for claim in claims if claim.rule == "pull_quote")
+    assert (pull.text, pull.actor.name) == ("The roof simply lifted off", "Dan Orme")
+
+
+def test_an_all_capitals_section_title_is_not_a_claim():
+    assert speakers("The council met on Monday.", "NEVER SAY NEVER", "Councillor Ada Finch said 4 roads would close.") == ["Ada Finch"]
+
+
+def test_an_online_handle_speaks_and_they_refers_back_to_it():
+    claims = article(
+        "A forum user named rivermoth42 posted for two years.",
+        "Rivermoth42 answered, “Not any more.”",
+        "“I left the job in 2021,” they said.",
+    )
+    assert [claim.actor.name for claim in claims] == ["rivermoth42", "rivermoth42"]
+
+
+def test_a_quantified_subject_is_its_noun_and_shared_how_is_a_cue():
+    claims = article("In recent months, several of the union’s posts showed how pay had fallen by 8%.")
+    assert claims and claims[0].cue == "showed"
+    claims = article("In interviews, residents across the region shared how 3 wards had closed.")
+    assert [claim.actor_mention for claim in claims] == ["residents across the region"]
+    assert article("The two towns shared a border for 300 years.") == []
+
+
+def test_a_participle_with_its_agent_is_not_a_speaker():
+    claims = article("The fees announced by the council on Monday are unfair, the shopkeeper Rui Lobo said.")
+    assert [claim.actor.name for claim in claims] == ["Rui Lobo"]
+
+
+def test_an_ellipsis_opening_a_quotation_does_not_end_a_sentence():
+    claims = article("“… These fees are a bad idea … because the shops are small,” Rui Lobo said.")
+    assert [claim.sentence for claim in claims] == ["“… These fees are a bad idea … because the shops are small,” Rui Lobo said."]
