@@ -131,13 +131,14 @@ _SUBJECT_WORDS = frozenset(
     "deputy acting interim prime chief government presidential general vice".split()
 )
 _HEADLINE_DASH = re.compile(r"^(?P<content>.{10,}?)\s+[\u2014\u2013-]{1,2}\s+(?P<source>[^\u2014\u2013]{2,60})$")
-_NOUN_FOLLOWED = re.compile(r"\s+(?:are|were|is|was|have|had|has|of|from|by|vary|differ|suggest|show|put)\b")
+_NOUN_FOLLOWED = re.compile(r"\s+(?:are|were|is|was|have|had|has|of|from|by|vary|differ|suggests?|shows?|put|finds|says|claims)\b")
 _SEATS_OF_POWER = frozenset({"kremlin", "white house", "elysee", "élysée", "downing street", "chancellery", "blue house"})
 _INTERVIEW = re.compile(r"\s+(?:to|tells|told|speaks to)\s+[A-Z][\w-]*$")
 _HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:[A-Z][\w'’.-]*\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+)$")
 # "But neighbour Zibulka picks up the story: “...": a person, a short verb phrase, a colon, a quotation.
 _COLON_QUOTE = re.compile(r":\s*[\"\u201c]")
 _VERB_PHRASE = re.compile(r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}")
+_FINDS_THAT = re.compile(r"\s*(?:that\b|[,.;:!?]|$)")
 _SHARED_STATEMENT = re.compile(r"\s*(?:(?:that|how)\b|[:,]?\s*[\"\u201c])")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
 # "Middle East updates:", "Red Sea:", "Gaza Strip:": a topic or a place heads the headline, not a speaker.
@@ -358,6 +359,8 @@ class SentenceReader:
         participle = verb.lower().endswith("ing")
         if lemma == "label" and not _LABELLED.match(self.text, cue_end):
             return None  # "called up reservists", "called a meeting": no label, no statement
+        if verb.lower() == "finds" and not _FINDS_THAT.match(self.text, cue_end):
+            return None  # "finds it disorienting": an opinion of a thing; "report finds" and "finds that" report
         if lemma == "share" and not _SHARED_STATEMENT.match(self.text, cue_end):
             return None  # "shared a photo", "shares a border": a thing, not a statement
         before_cue = self.text[max(0, cue_start - 50) : cue_start]

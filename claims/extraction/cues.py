@@ -32,7 +32,7 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "admit": (("admitted", "admits", "admitting"), "fact"),
     "explain": (("explained", "explains", "explaining"), "fact"),
     "inform": (("informed",), "fact"),
-    "find": (("found",), "fact"),
+    "find": (("found", "finds"), "fact"),
     "suggest": (("suggested", "suggests", "suggest", "suggesting"), "fact"),
     "speak of": (("spoke of", "speaks of", "spoke about", "speaks about"), "fact"),
     "imply": (("implied", "implies"), "fact"),

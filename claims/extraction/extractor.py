@@ -568,10 +568,11 @@ class _PassageExtractor:
         return (subject.removeprefix("The ") == self.publisher or looks_like_outlet(subject, self.gazetteer)
                 or analyse_mention(subject, self.gazetteer).kind == "media")
 
-    @staticmethod
-    def _disclaimed(disclaimers: list[str], claims: list[ExtractedClaim]) -> list[int]:
+    def _disclaimed(self, disclaimers: list[str], claims: list[ExtractedClaim]) -> list[int]:
         """A newsroom's disclaimer covers, anywhere in the story (headline included), the reported factual claims it
-        is about: all of them for "the reports", else those sharing a pair of content words with what it names."""
+        is about: all of them for "the reports", else those sharing a pair of content words with what it names, and
+        the rest of the same speaker's account in that paragraph ("... a burst of shots from a machine gun. Then
+        three more shots, TNO said.")."""
         targets: set[int] = set()
         for words in disclaimers:
             generic = markers.is_generic_object(words)
@@ -580,7 +581,12 @@ class _PassageExtractor:
                 index for index, claim in enumerate(claims)
                 if claim.kind == "fact" and (generic or bigrams & markers.content_bigrams(claim.sentence))
             )
+        accounts = {(self._paragraph_of(claims[index]), claims[index].actor) for index in targets}
+        targets.update(index for index, claim in enumerate(claims) if (self._paragraph_of(claim), claim.actor) in accounts)
         return sorted(targets)
+
+    def _paragraph_of(self, claim: ExtractedClaim) -> int:
+        return self.text.count("\n", 0, claim.sentence_span.start)
 
     def _marker_targets(self, subject: str, sentence: Sentence, claims: list[ExtractedClaim], previous: list[int]) -> list[int]:
         """The claims a verification marker qualifies: those of the actor it names ("The rebels' claims"), all of

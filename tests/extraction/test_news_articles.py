@@ -235,6 +235,16 @@ def test_a_specific_disclaimer_covers_only_what_it_names():
     assert [claim.unverified for claim in claims] == [False, True]
 
 
+def test_a_specific_disclaimer_covers_the_rest_of_that_speakers_account_in_the_paragraph():
+    claims = article(
+        "The institute said the tank fired 2 shells at the journalists.",
+        "A minute later there was a burst of 25 shots from a machine gun. Then came 3 single shots, which may have hit "
+        "a wall, the institute said.",
+        "Reuters could not independently determine whether the crew also fired a machine gun.",
+    )
+    assert [claim.unverified for claim in claims] == [False, True, True]
+
+
 def test_a_plural_marker_covers_every_claim_of_its_post():
     claims = extract("The army said 5 tanks were destroyed. The rebels said 2 villages fell. The claims could not be independently verified.").claims
     assert [claim.unverified for claim in claims] == [True, True]
@@ -402,3 +412,13 @@ def test_a_participle_with_its_agent_is_not_a_speaker():
 def test_an_ellipsis_opening_a_quotation_does_not_end_a_sentence():
     claims = article("“… These fees are a bad idea … because the shops are small,” Rui Lobo said.")
     assert [claim.sentence for claim in claims] == ["“… These fees are a bad idea … because the shops are small,” Rui Lobo said."]
+
+
+def test_report_finds_at_the_end_of_a_headline_names_the_report_as_the_source():
+    claims = article(
+        "The study by the Lakeside Institute said the river had risen 2 metres.",
+        title="Valley floods were 'likely' caused by the dam, report finds",
+    )
+    headline = claims[0]
+    assert (headline.actor.name, headline.text) == ("Lakeside Institute", "Valley floods were 'likely' caused by the dam")
+    assert article("She cherishes the time but also finds it disorienting.") == []
