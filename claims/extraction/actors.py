@@ -455,6 +455,8 @@ def _lookup(text: str, gazetteer: Gazetteer, country_hint: str | None) -> ActorR
             # "peacekeepers in southern Lebanon": a place after a preposition, not the speaker; "Air France",
             # "GeoSphere Austria": a name that ends in a country is not its government.
             break
+        if candidates and start and _other_given_name(words[start - 1], candidates):
+            return None  # "Oleksiy Kuleba", the governor, is not "Dmytro Kuleba" whose surname alone is an alias
         if candidates:
             named_country = gazetteer.country_in(text)
             if named_country and all(record.country and record.country != named_country for record in candidates):
@@ -465,6 +467,12 @@ def _lookup(text: str, gazetteer: Gazetteer, country_hint: str | None) -> ActorR
         # "UN peacekeepers in southern Lebanon": a known actor, placed; the place picks among namesakes.
         return _pick(candidates, gazetteer.country_in(located["place"]), country_hint)
     return None
+
+
+def _other_given_name(word: str, candidates: list[ActorRecord]) -> bool:
+    """A capitalised word right before a person's surname that is neither a title nor part of their name."""
+    return (word[:1].isupper() and word not in TITLE_WORDS and word.rstrip(".") not in TITLE_WORDS
+            and all(record.kind == "person" and word not in record.name.split() for record in candidates))
 
 
 def _lookup_in_country(core: str, gazetteer: Gazetteer, country: str | None) -> ActorRecord | None:

@@ -79,11 +79,16 @@ def gender_of(name: str, mention: str = "") -> str | None:
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    """ "Sharig" and "Sharif": a misspelt surname is one letter off (substitution, insertion or deletion)."""
+    """ "Sharig" and "Sharif": a misspelt surname is one letter off (substitution, insertion, deletion or two
+    neighbours swapped)."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
+        differences = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        # "Kilmenko" for "Klimenko": two neighbouring letters swapped count as one slip.
+        swapped = len(differences) == 2 and differences[1] == differences[0] + 1 and a[differences[0]] == b[differences[1]] \
+            and a[differences[1]] == b[differences[0]]
+        return len(differences) <= 1 or swapped
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 

@@ -152,8 +152,12 @@ class _PassageExtractor:
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
         country = (self.memory.last_country() if lookahead is None else None) or self.gazetteer.country_in(sentence)
         analysis = analyse_mention(mention, self.gazetteer, country)
-        if analysis.record is None and analysis.kind == "person" and " " not in analysis.name and analysis.name[:1].isupper():
-            same = self.memory.surname(analysis.name)  # "Klimkin" after "Pavlo Klimkin"; "a source" is nobody's surname
+        # "Klimkin" after "Pavlo Klimkin"; "a source" is nobody's surname. The article's own "Jonas Holm" comes before a
+        # namesake the gazetteer knows by surname alone.
+        word = analysis.name if analysis.record is None else mention.strip()
+        if (analysis.kind == "person" and " " not in word and word[:1].isupper()
+                and (analysis.record is None or word != analysis.name)):
+            same = self.memory.surname(word)
             if same:
                 return same
         indefinite = _INDEFINITE.match(mention)

@@ -422,3 +422,26 @@ def test_report_finds_at_the_end_of_a_headline_names_the_report_as_the_source():
     headline = claims[0]
     assert (headline.actor.name, headline.text) == ("Lakeside Institute", "Valley floods were 'likely' caused by the dam")
     assert article("She cherishes the time but also finds it disorienting.") == []
+
+
+def test_a_known_surname_after_another_given_name_is_somebody_else():
+    from claims.extraction.gazetteer import ActorRecord
+
+    gazetteer = Gazetteer.from_records(
+        [ActorRecord(name="Marta Holm", kind="person", parent=None, country="Estonia", aliases=("Holm",))]
+    )
+    extraction = extract_document([PassageText("Harbour chief Jonas Holm said 3 cranes fell. Holm added that nobody was hurt.", None, PUBLISHED)],
+                                  gazetteer=gazetteer)
+    assert {claim.actor.name for claim in extraction.passages[0].claims} == {"Jonas Holm"}
+    extraction = extract_document([PassageText("Minister Marta Holm said 3 cranes fell.", None, PUBLISHED)], gazetteer=gazetteer)
+    assert extraction.passages[0].claims[0].actor.name == "Marta Holm"
+
+
+def test_a_surname_with_two_letters_swapped_is_the_same_person():
+    claims = article("Police chief Igor Petrenko said 16 people died.", "Petrneko said the pilot was among them.")
+    assert [claim.actor.name for claim in claims] == ["Igor Petrenko"] * 2
+
+
+def test_a_dateline_in_capitals_is_a_date_not_a_quantity():
+    claim = only_claim("DUNMORE, JANUARY 18 (Wire) - At least 16 people died in the fire, police said.")
+    assert [quantity.value for quantity in claim.quantities] == [16]
