@@ -167,6 +167,7 @@ MEDIUM = (
 )
 ADJUNCT = re.compile(
     rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b(?:\s+to the nation)?"
+    r"(?:\s+(?:released|issued|posted|published|sent)(?:\s+(?:on\s+)?\w+day)?)?"  # "in a statement released Friday"
     r"(?:,?\s+formerly (?:known as )?Twitter,?)?"  # "on X, formerly Twitter,"
     rf"|(?:late |early )?(?:on\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:earlier|later)\s+(?:this|last|on|in the)\s+(?:week|month|year|day|morning|evening|{_WEEKDAY})"

@@ -244,7 +244,9 @@ class _PassageExtractor:
             subject = None
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
                 subject = self._remember_subject(sentence, reader)
-            for attribution in attributions:
+            for number, attribution in enumerate(attributions):
+                if number and self._reported_self(sentence.text, attributions[number - 1], attribution):
+                    continue
                 self._resolve_attribution(sentence, attribution, defer_descriptions=is_heading)
                 if is_heading:
                     headline_attributions.append((sentence, attribution))
@@ -272,6 +274,17 @@ class _PassageExtractor:
             # announces an event the newsroom reports itself, not somebody's statement (a one-line body is no evidence).
             per_sentence[0][1].clear()
         return self._build(per_sentence)
+
+    def _reported_self(self, text: str, speaker: Attribution, attribution: Attribution) -> bool:
+        """ "Manafort said he believed ...": the "he" right after a person's cue is that person, whoever was named last."""
+        if attribution.mention is None or speaker.cue is None or speaker.actor is None or speaker.actor.kind != "person":
+            return False
+        pronoun = text[attribution.mention[0]:attribution.mention[1]].lower()
+        between = text[speaker.cue[1]:attribution.mention[0]].strip(" ,").lower()
+        if pronoun not in ("he", "she") or between not in ("", "that") or not self.memory.fits(speaker.actor, pronoun):
+            return False
+        attribution.actor = speaker.actor
+        return True
 
     def _heading_actor_only(self, heading: str) -> None:
         """A heading stored apart from the text still says who "it" is in the body (no claim: no spans)."""

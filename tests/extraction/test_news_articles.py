@@ -445,3 +445,16 @@ def test_a_surname_with_two_letters_swapped_is_the_same_person():
 def test_a_dateline_in_capitals_is_a_date_not_a_quantity():
     claim = only_claim("DUNMORE, JANUARY 18 (Wire) - At least 16 people died in the fire, police said.")
     assert [quantity.value for quantity in claim.quantities] == [16]
+
+
+def test_he_right_after_a_persons_cue_is_that_person():
+    claims = article(
+        "Mayor Tom Reyes spoke after the vote.",
+        "When asked about the budget, adviser Paul Marsh said he believed Reyes had cut 3 schools.",
+    )
+    assert {claim.actor.name for claim in claims} == {"Paul Marsh"}
+
+
+def test_a_statement_released_on_a_day_is_not_part_of_the_content():
+    claim = only_claim("Sanna Berg says in a statement released Friday that she was happy to help.")
+    assert claim.text == "she was happy to help."
