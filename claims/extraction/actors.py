@@ -180,6 +180,9 @@ def clean_mention(segment: str) -> tuple[int, int]:
     trailing = _TRAILING_ADVERBS.search(segment[start:end])
     if trailing:
         end = start + trailing.start()
+    label = segment.rfind(": ", start, end)
+    if label != -1:
+        start = label + 2  # "Details: The Russian ministry stated": a page's label is not part of the name
     while start < end and segment[start] in " \t\u00a0,\"'\u201c\u201d(":
         start += 1
     while end > start and segment[end - 1] in " \t\u00a0,\"'\u201c\u201d)":

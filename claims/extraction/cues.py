@@ -163,7 +163,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MEDIUM = (
     r"(?:statement|post|video|interview|address|speech|message|briefing|update|press conference|news conference|broadcast|"
     r"assessment|analysis|bulletin|report|letter|op-ed|column|filing|ruling|decree|summary|note|tweet|podcast|"
-    r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel)"
+    r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel|"
+    r"messaging app|app)"
 )
 ADJUNCT = re.compile(
     rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b(?:\s+to the nation)?"

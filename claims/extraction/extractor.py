@@ -323,7 +323,9 @@ class _PassageExtractor:
             return None  # "The minister ...": a role, read where it speaks
         if analysis.kind != "person" and (analysis.record or _ISSUER_HEAD.fullmatch(analysis.head.lower())):
             # "The Karsk foreign ministry issued a statement." Then "The statement said" and "It said" are the ministry.
-            organisation = actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
+            # "The Russian ministry said" after "the Russian Defence Ministry": a description refers back first.
+            organisation = (self.resolve(mention, sentence=sentence.text) if analysis.is_description else None) or actor_from(
+                analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
             self.memory.remember(organisation, mention)
             return None
         if analysis.kind != "person" or not analysis.named:
@@ -547,9 +549,12 @@ class _PassageExtractor:
             unverified = markers.is_unverified(sentence.text)
             marker_subject = markers.marker_subject(sentence.text) if unverified else None
             if unverified and (not kept or marker_subject is not None):
+                owned = False
                 if self._is_newsroom(marker_subject):
                     disclaimers.append(markers.disclaimer_object(sentence.text) or "")
-                for index in self._marker_targets(marker_subject or "", sentence, claims, previous_claim_indexes):
+                    # "... could not verify the ministry's comments" names whose claims it covers, not the last ones.
+                    owned = markers.statement_owner(disclaimers[-1]) is not None
+                for index in [] if owned else self._marker_targets(marker_subject or "", sentence, claims, previous_claim_indexes):
                     claims[index] = replace(claims[index], unverified=True)
                 if marker_subject is not None:
                     continue  # the marker sentence itself asserts nothing
@@ -598,9 +603,21 @@ class _PassageExtractor:
                 index for index, claim in enumerate(claims)
                 if claim.kind == "fact" and (generic or bigrams & markers.content_bigrams(claim.sentence))
             )
+            targets.update(self._owned_by(markers.statement_owner(words), claims))
         accounts = {(self._paragraph_of(claims[index]), claims[index].actor) for index in targets}
         targets.update(index for index, claim in enumerate(claims) if (self._paragraph_of(claim), claim.actor) in accounts)
         return sorted(targets)
+
+    def _owned_by(self, owner: str | None, claims: list[ExtractedClaim]) -> list[int]:
+        """ "Reuters could not verify the ministry's comments": every claim of the ministry, and a headline that gives
+        them to its government ("Russia says it downed six drones")."""
+        actor = self.resolve(owner) if owner else None
+        if actor is None:
+            return []
+        headline_end = self.text.find("\n") if self.heading else 0
+        return [index for index, claim in enumerate(claims) if claim.actor == actor or (
+            claim.sentence_span.start < headline_end and claim.actor and claim.actor.kind == "government"
+            and actor.country and claim.actor.country == actor.country)]
 
     def _paragraph_of(self, claim: ExtractedClaim) -> int:
         return self.text.count("\n", 0, claim.sentence_span.start)

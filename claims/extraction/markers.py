@@ -69,6 +69,19 @@ _STOPWORDS = frozenset(
 )
 
 
+_OWNED_STATEMENT = re.compile(
+    r"^\s*(?P<owner>[^,;]+?)(?:'s|’s|s'|s’)\s+(?:\w+\s+)?(?:comments?|claims?|remarks|statements?|reports?|figures|accounts?|"
+    r"assertions?|allegations?|numbers|data|tally|version)\b",
+    re.IGNORECASE,
+)
+
+
+def statement_owner(words: str) -> str | None:
+    """Whose statements a disclaimer names: "the Russian defence ministry's comments" -> "the Russian defence ministry"."""
+    owned = _OWNED_STATEMENT.match(words)
+    return owned["owner"] if owned else None
+
+
 def disclaimer_object(text: str) -> str | None:
     """The words after the marker ("verify the reports" -> "the reports"), for a sentence that is only a marker."""
     marker = UNVERIFIED.search(text)

@@ -458,3 +458,19 @@ def test_he_right_after_a_persons_cue_is_that_person():
 def test_a_statement_released_on_a_day_is_not_part_of_the_content():
     claim = only_claim("Sanna Berg says in a statement released Friday that she was happy to help.")
     assert claim.text == "she was happy to help."
+
+
+def test_a_disclaimer_of_one_actors_comments_covers_that_actor_and_the_headline_giving_them_to_its_country():
+    claims = article(
+        "The Russian defence ministry said on Friday that its air defences destroyed 6 drones overnight.",
+        "Ukrainian officials said 2 of the drones had hit a depot.",
+        "Wire could not immediately verify the Russian defence ministry's comments.",
+        title="Russia says it downed 6 drones",
+        publisher="Wire",
+    )
+    assert [claim.unverified for claim in claims] == [True, True, False]
+
+
+def test_a_label_before_a_colon_is_not_part_of_the_speakers_name():
+    claims = article("The Karsk defence ministry said 23 drones had been launched.", "Details: The ministry stated that 20 were destroyed.")
+    assert claims[-1].actor_mention == "The ministry" and claims[-1].actor == claims[0].actor
