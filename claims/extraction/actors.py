@@ -40,7 +40,7 @@ TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
     "Foreign Defense Defence Prime Interior Finance Economy Justice Health Deputy Former Interim Acting Regional State "
     "Supreme Secretary-General Commander-in-Chief President-elect Vice Chief Press Security Lt. Gen. Col. Maj. Sgt. Adm. "
     "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Prof. Pope Sir Ex-general Military Intelligence National "
-    "Sheikh Sheik Emir Crown Princess Lord Dame Rev. Mr Mrs Ms Dr".split()
+    "Sheikh Sheik Emir Crown Princess Lord Dame Rev. Mr Mrs Ms Dr Datuk Dato Dato' Datin Tan Sri Seri Tun Tunku Tengku".split()
 )
 # Lower-case particles inside personal names ("Abdulaziz bin Salman", "Ruben van der Meer", "Mohammed al-Sudani").
 _NAME_PARTICLES = frozenset("bin bint ibn ben abu van von der den de del della di da dos das du la le al el ter ten".split())

@@ -89,6 +89,7 @@ _TOLD_OBJECT = re.compile(
     r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet)?"
     r"|(?:the\s+)?[a-z][\w-]*\s+(?:news agency|newspaper|broadcaster|daily|weekly|magazine)"  # "told the dpa news agency"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|the media|the press|"
+    r"(?:local|foreign|international|national|regional)\s+(?:media|press|reporters|journalists)|media|"
     r"(?:[\w-]+\s+){1,2}(?:television|TV|radio)(?=[\s,.;:]|$)|"  # "told national television", "told state-run TV"
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}(?:conference|briefing|meeting|session|audience|crowd|gathering|court|"
     r"parliament|committee|council|hearing|summit|forum|assembly|rally|reporters|journalists|lawmakers|radio|television|"
@@ -539,7 +540,8 @@ class SentenceReader:
             right = strip_span(self.text, right[0], comma) if comma != -1 else right
         right_text = self.text[right[0]:right[1]] if _WORD_CHAR.search(self.text, right[0], right[1]) else ""
         raw_right = self.text[after:].lstrip(" ,:")
-        comma_after_cue = self.text[after:].lstrip().startswith(",")
+        # "told the paper in an interview, his first comments": a comma after the cue's adjuncts counts too.
+        comma_after_cue = self.text[after:].lstrip().startswith(",") or "," in self.text[after:right[0]]
         left = strip_span(self.text, 0, clause_start)
         left_text = self.text[left[0]:left[1]]
         # "However, a deal was still possible, X told the AP": an intro word before a clause of its own is still content.
@@ -551,6 +553,10 @@ class SentenceReader:
                 # '"Part one," she said, "part two."': the quotation on both sides is the content.
                 return (left[0], right[1]), "source_around"
             return right, "source_first"
+        quoted_left = len(left_text) > 2 and left_text[0] in "\"\u201c" and left_text.rstrip(" ,")[-1] in "\"\u201d"
+        if comma_after_cue and quoted_left:
+            # '"What happened is serious," Modi told the paper in an interview, his first comments on ...'
+            return left, "source_last"
         if comma_after_cue and right_text and left_is_content and len(left_text.split()) <= 4 and right_text[:1].islower():
             # "The attack, the military said, targeted a depot": the statement runs around the attribution.
             return (left[0], right[1]), "source_around"

@@ -474,3 +474,24 @@ def test_a_disclaimer_of_one_actors_comments_covers_that_actor_and_the_headline_
 def test_a_label_before_a_colon_is_not_part_of_the_speakers_name():
     claims = article("The Karsk defence ministry said 23 drones had been launched.", "Details: The ministry stated that 20 were destroyed.")
     assert claims[-1].actor_mention == "The ministry" and claims[-1].actor == claims[0].actor
+
+
+def test_numbered_names_are_not_quantities():
+    claim = only_claim("Police said 40 people were held under Section 9 of the Assembly Act on Highway 61.")
+    assert [quantity.value for quantity in claim.quantities] == [40]
+
+
+def test_told_local_media_is_an_audience_not_an_intermediary():
+    claim = only_claim("Members of parliament told local media the two men had chanted slogans.")
+    assert (claim.actor_mention, claim.via) == ("Members of parliament", None)
+
+
+def test_a_quotation_before_a_cue_with_an_interview_adjunct_is_the_content():
+    claim = only_claim('"What happened is very serious," Kaya told the Dunmore Gazette in an interview published on Sunday, '
+                       'his first comments on the breach.')
+    assert claim.text == '"What happened is very serious,"'
+
+
+def test_a_malay_honorific_is_a_title_so_the_given_name_refers_back():
+    claims = article("City police chief Datuk Amir Abu Bakar said 500 officers were deployed.", "Amir said 2 reports were received.")
+    assert [claim.actor.name for claim in claims] == ["Amir Abu Bakar", "Amir Abu Bakar"]
