@@ -54,7 +54,7 @@ _NP_STOP = re.compile(r"[,;!?(\u2014]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?
                       r"(?<!\bRep)(?<!\bGov)(?<!\bProf)(?<!\bSgt)(?<!\bMaj)\.|\s--?\s|$")
 _LONGEST_MENTION = 160
 _AGE_AND_HOME = re.compile(
-    r"(?:,\s*(?:aged\s+)?\d{1,3})?(?:,\s*(?:from|of)\s+[A-Z][^,]*(?:,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)?\s*$"
+    r"(?:,\s*(?:aged\s+)?\d{1,3})?(?:,\s*(?:from|of)\s+[A-Z][^,]*(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?)?\s*$"
 )
 _CALENDAR_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                             r"August|September|October|November|December|Today|Tonight|Yesterday|Overnight)\b")
@@ -139,6 +139,7 @@ _HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:
 # "But neighbour Zibulka picks up the story: “...": a person, a short verb phrase, a colon, a quotation.
 _COLON_QUOTE = re.compile(r":\s*[\"\u201c]")
 _VERB_PHRASE = re.compile(r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _FINDS_THAT = re.compile(r"\s*(?:that\b|[,.;:!?]|$)")
 _SHARED_STATEMENT = re.compile(r"\s*(?:(?:that|how)\b|[:,]?\s*[\"\u201c])")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
@@ -362,6 +363,8 @@ class SentenceReader:
             return None  # "called up reservists", "called a meeting": no label, no statement
         if verb.lower() == "finds" and not _FINDS_THAT.match(self.text, cue_end):
             return None  # "finds it disorienting": an opinion of a thing; "report finds" and "finds that" report
+        if verb.lower() == "written" and not _PERFECT_BEFORE.search(self.text, max(0, match.verb_start - 12), match.verb_start):
+            return None  # "written submissions": an adjective; "had written" reports
         if lemma == "share" and not _SHARED_STATEMENT.match(self.text, cue_end):
             return None  # "shared a photo", "shares a border": a thing, not a statement
         before_cue = self.text[max(0, cue_start - 50) : cue_start]

@@ -72,6 +72,7 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "concede": (("conceded", "concedes", "conceding"), "fact"),
     "reply": (("replied", "replies"), "fact"),
     "answer": (("answered",), "fact"),
+    "rule": (("ruled",), "fact"),
     # "shared how ...": read only when a statement follows (attribution.py checks), never "shared a photo".
     "share": (("shared", "shares"), "fact"),
     "counter": (("countered",), "fact"),
@@ -164,7 +165,7 @@ MEDIUM = (
     r"(?:statement|post|video|interview|address|speech|message|briefing|update|press conference|news conference|broadcast|"
     r"assessment|analysis|bulletin|report|letter|op-ed|column|filing|ruling|decree|summary|note|tweet|podcast|"
     r"comments|remarks|television|TV|social media|Telegram|X|Twitter|Facebook|Instagram|YouTube|website|account|channel|"
-    r"messaging app|app)"
+    r"messaging app|app|hearing|meeting|session|debate|phone call|call|rally|summit|ceremony)"
 )
 ADJUNCT = re.compile(
     rf"[ ,]*(?:(?:in|on|during|via|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){{0,3}}{MEDIUM}\b(?:\s+to the nation)?"

@@ -495,3 +495,20 @@ def test_a_quotation_before_a_cue_with_an_interview_adjunct_is_the_content():
 def test_a_malay_honorific_is_a_title_so_the_given_name_refers_back():
     claims = article("City police chief Datuk Amir Abu Bakar said 500 officers were deployed.", "Amir said 2 reports were received.")
     assert [claim.actor.name for claim in claims] == ["Amir Abu Bakar", "Amir Abu Bakar"]
+
+
+def test_a_speaker_of_a_town_and_state_abbreviation_is_the_person():
+    claims = article("The defence lawyer Richard Moy spoke first.", "Moy, of Wichita, Kan., said he had not seen the order.")
+    assert [claim.actor.name for claim in claims] == ["Richard Moy"]
+
+
+def test_a_judge_ruled_is_a_cue_and_written_submissions_are_not():
+    claim = only_claim("Prosecutors will not be penalized for the delay, a judge ruled Thursday.")
+    assert (claim.actor_mention, claim.cue) == ("a judge", "ruled")
+    claim = only_claim("Judge Ana Ruiz said she decided after reviewing written submissions by both sides.")
+    assert claim.actor.name == "Ana Ruiz"
+
+
+def test_during_the_hearing_is_not_part_of_the_content():
+    claim = only_claim("U.S. Attorney Drew Hale said during the hearing that prosecutors will call 3 witnesses.")
+    assert (claim.actor.name, claim.text) == ("Drew Hale", "prosecutors will call 3 witnesses.")
