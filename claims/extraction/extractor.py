@@ -148,7 +148,7 @@ class _PassageExtractor:
             # "the statement said", "the report added": whoever issued it, the last organisation that spoke.
             return self.memory.pronoun("it")
         if _OWN_OFFICE.fullmatch(lower):
-            return self._office_of(self.memory.pronoun("he"))
+            return self._office_of(self.memory.pronoun("she" if lower.startswith("her") else "he"))
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
         country = (self.memory.last_country() if lookahead is None else None) or self.gazetteer.country_in(sentence)
         analysis = analyse_mention(mention, self.gazetteer, country)

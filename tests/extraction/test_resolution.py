@@ -148,10 +148,10 @@ def test_they_resolves_to_the_group_named_before():
 
 def test_the_person_a_sentence_is_about_is_who_he_means_next():
     claims = extract(
-        "Minister Ida Kron said talks would resume. Petra Lund was speaking as analysts expect a thaw. "
+        "Minister Ida Kron said talks would resume. Piotr Lund was speaking as analysts expect a thaw. "
         "He said the thaw would not last."
     ).claims
-    assert claims[-1].actor.name == "Petra Lund"
+    assert claims[-1].actor.name == "Piotr Lund"
 
 
 def test_title_and_honorific_are_not_part_of_the_actor_and_name_particles_stay():
