@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from claims.extraction.cues import FORM_TO_LEMMA, MEDIUM
+from claims.extraction.first_names import is_first_name
 from claims.extraction.gazetteer import ActorRecord, Gazetteer
 from claims.extraction.types import ExtractedActor
 
@@ -42,6 +43,9 @@ TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
     "Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Prof. Pope Sir Ex-general Military Intelligence National "
     "Sheikh Sheik Emir Crown Princess Lord Dame Rev. Mr Mrs Ms Dr Datuk Dato Dato' Datin Tan Sri Seri Tun Tunku Tengku".split()
 )
+_BODY_OF = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?P<ending>[A-Z][\w'’-]*)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’-]*"
+                      r"(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'’-]*)*")
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Sir Dame Lady Lord".split())
 # Lower-case particles inside personal names ("Abdulaziz bin Salman", "Ruben van der Meer", "Mohammed al-Sudani").
 _NAME_PARTICLES = frozenset("bin bint ibn ben abu van von der den de del della di da dos das du la le al el ter ten".split())
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ad-din)-[A-Z]")
@@ -305,7 +309,10 @@ def _person_name(words: list[str]) -> tuple[list[str], bool]:
     for index in range(len(words) - 1, -1, -1):
         clean = words[index].rstrip(",")
         hyphenated_title = "-" in clean and any(part in PERSON_ROLES for part in clean.lower().split("-"))  # "Director-General"
-        if clean[0].isupper() and clean not in TITLE_WORDS and not hyphenated_title and not clean.isupper() and "'" not in clean and "’" not in clean:
+        # "Mr King", "Mervyn King": a title word after an honorific or a first name is a surname.
+        surname = index == len(words) - 1 and index > 0 and (words[index - 1] in _HONORIFICS or is_first_name(words[index - 1]))
+        if clean[0].isupper() and (clean not in TITLE_WORDS or surname) and not hyphenated_title and not clean.isupper() \
+                and "'" not in clean and "’" not in clean:
             run.insert(0, clean)
         elif _PARTICLE_PREFIX.match(clean) or (
             run and clean in _NAME_PARTICLES and index and words[index - 1] not in TITLE_WORDS
@@ -388,6 +395,11 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
         return MentionAnalysis(country_named, "government", None, False, head, country_named)
     words = _words(core)
     lower = text.lower()
+    body = _BODY_OF.fullmatch(core)
+    if body and body["ending"] in ORG_NAME_ENDINGS:
+        # "the Office for National Statistics", "the Department of Health and Human Services": a body, not a person
+        # called "Statistics" after the title word "National".
+        return MentionAnalysis(core, "organization", None, False, body["ending"], country)
     if lower in PRONOUNS:
         return MentionAnalysis(lower, PRONOUNS[lower], None, True, lower, None, named=False)
     run, titled = _person_name(words)

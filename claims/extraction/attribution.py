@@ -669,7 +669,9 @@ class SentenceReader:
                 return (name, name, None) if name else None
         if near:
             near_text = self.text[near[0]:near[1]]
-            near_is_title = head_word(near_text)[:1].islower() and far and not head_word(self.text[far[0]:far[1]])[:1].islower()
+            # "the Bank of England governor" is a title too, though "of" hides its head word.
+            titled = head_word(near_text)[:1].islower() or near_text.split()[-1].lower() in PERSON_ROLES
+            near_is_title = titled and far and not head_word(self.text[far[0]:far[1]])[:1].islower()
             if near_is_title:
                 return far, (far[0], near[1]), None
             if far and head_word(self.text[far[0]:far[1]]).lower() in PERSON_ROLES:

@@ -1,14 +1,12 @@
 """Who "he", "it", "the ministry" or "Klimkin" refers to, from the actors named earlier in the passage."""
 from __future__ import annotations
 
-import json
 import re
 from collections import deque
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from claims.extraction.actors import is_handle, is_head_noun, is_person_role
+from claims.extraction.first_names import first_names
 from claims.extraction.types import ExtractedActor
 
 
@@ -51,17 +49,6 @@ _FEMALE_WORDS = frozenset(
 DOCUMENT_NAME = re.compile(r"\b(?:page|profile|post|posts|report|reports|memo|analysis|poll|survey|study|research|data|figures|"
                            r"records|documents|statement|tally|tallies|estimates?|video|footage)$", re.IGNORECASE)
 _JOURNALIST = re.compile(r"\b(?:journalist|reporter|correspondent|photographer|photojournalist|writer|editor)\b", re.IGNORECASE)
-_FIRST_NAMES_PATH = Path(__file__).with_name("data") / "first_names.json"
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, str]:
-    data = json.loads(_FIRST_NAMES_PATH.read_text(encoding="utf-8"))
-    return {name: gender for gender in ("male", "female") for name in data[gender]}
-
-
-def is_first_name(word: str) -> bool:
-    return word.lower() in _first_names()
 
 
 def gender_of(name: str, mention: str = "") -> str | None:
@@ -75,7 +62,7 @@ def gender_of(name: str, mention: str = "") -> str | None:
     if not words.isdisjoint(_MALE_WORDS):
         return "male"
     parts = name.lower().split()
-    return _first_names().get(parts[0]) if len(parts) > 1 else None
+    return first_names().get(parts[0]) if len(parts) > 1 else None
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:

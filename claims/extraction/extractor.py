@@ -19,7 +19,8 @@ from claims.extraction.actors import (
 )
 from claims.extraction.attribution import Attribution, SentenceReader
 from claims.extraction.contradictions import find_contradictions
-from claims.extraction.coref import DOCUMENT_NAME, GENERIC_HEADS, DiscourseMemory, is_first_name
+from claims.extraction.coref import DOCUMENT_NAME, GENERIC_HEADS, DiscourseMemory
+from claims.extraction.first_names import is_first_name
 from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
@@ -47,6 +48,7 @@ _NOT_NAME_STARTS = frozenset(
     "but and so yet meanwhile however also on over under since as while when if for from with without by".split()
 )
 
+_OPENING_PREPOSITIONS = frozenset("In On At After Before During Since While When As".split())
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w+&.-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w+&.-]*)*")
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)(?:'s|’s|'|’)\s+\w+$")
 _INDEFINITE = re.compile(r"(?:a|an|another|one|two|three|some|several|many)\s", re.IGNORECASE)
@@ -90,6 +92,7 @@ _FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'�
 # A role or title, then a personal name of two or three words: "speaker Peter Katjavivi", "Lt. Gen. Ahmed Sharif".
 # A common first name and a surname, titled or not: "those of Gary Heidnik, a murderer who ...".
 _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
+_APPOSITIVE_TITLE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),\s+the\s+(?P<title>[\w' -]{3,60}?),")
 _TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
 
 
@@ -258,6 +261,8 @@ class _PassageExtractor:
                              and actor.name.split()[-1][:1].isupper()), None)  # a named person, not "a Tory source"
             if not is_heading and (speaking or subject):
                 self._subject_person = speaking or subject
+            if not attributions:
+                self._remember_appositive_people(sentence.text)
             first = attributions[0] if attributions else None
             if is_heading and first and first.actor and first.actor.name.lower() not in PRONOUNS and first not in self._tentative:
                 self.memory.heading_actor = first.actor
@@ -307,10 +312,23 @@ class _PassageExtractor:
                     and not self.gazetteer.candidates(name) and not self.gazetteer.country_in(name)):
                 self.memory.register_person(ExtractedActor(name, "person", False, None, None), name)
 
+    def _remember_appositive_people(self, text: str) -> None:
+        """ "..., as Gordon Brown, the chancellor of the exchequer, joined ...": later "the chancellor" and "Mr Brown"
+        are him, though he said nothing here."""
+        for match in _APPOSITIVE_TITLE.finditer(text):
+            title = match["title"].split(" of ")[0].split()
+            name = match["name"].split()
+            while name and name[0] in TITLE_WORDS:
+                name.pop(0)  # "Prime Minister Micheál Martin, the leader of ...": Micheál Martin
+            if len(name) >= 2 and title and is_person_role(title[-1]) and not self.gazetteer.candidates(" ".join(name)):
+                self.memory.remember(ExtractedActor(" ".join(name), "person", False, None, None), match[0])
+
     def _remember_subject(self, sentence: Sentence, reader: "SentenceReader") -> ExtractedActor | None:
         """The person a sentence is about ("Klimkin was speaking as ..., analysts expect ...") is who "he" means next."""
         first_word = sentence.text.split(" ", 1)[0]
-        if not first_word[:1].isupper() or (first_word.lower() in _NOT_NAME_STARTS and first_word != "The"):
+        # "At the debate on Tuesday, Connolly was asked ...": after an opening phrase, the subject follows its comma.
+        opening_phrase = first_word in _OPENING_PREPOSITIONS and ", " in sentence.text[:80]
+        if not first_word[:1].isupper() or (first_word.lower() in _NOT_NAME_STARTS and first_word != "The" and not opening_phrase):
             return None  # cheap test first: most sentences open with neither a name nor "The ministry"
         subject = reader.main_subject(len(sentence.text))
         if not subject:

@@ -512,3 +512,38 @@ def test_a_judge_ruled_is_a_cue_and_written_submissions_are_not():
 def test_during_the_hearing_is_not_part_of_the_content():
     claim = only_claim("U.S. Attorney Drew Hale said during the hearing that prosecutors will call 3 witnesses.")
     assert (claim.actor.name, claim.text) == ("Drew Hale", "prosecutors will call 3 witnesses.")
+
+
+def test_a_title_word_after_an_honorific_or_a_first_name_is_a_surname():
+    claims = article(
+        "On Monday Mervyn Kingsley, the central bank governor, warned of rising prices.",
+        "Inflation rose to 2.2 per cent, official figures showed.",
+        "Mr King warned that Britain risked importing inflation.",
+    )
+    assert claims[0].actor.name == "Mervyn Kingsley"
+    assert claims[-1].actor.name == "King"
+    claims = article("Mervyn King, the central bank governor, warned that prices would rise.")
+    assert claims[0].actor.name == "Mervyn King"
+
+
+def test_a_body_of_something_is_an_organisation_not_a_person():
+    claim = only_claim("The Office for National Statistics said inflation was at its highest level since 1981.")
+    assert (claim.actor.name, claim.actor.kind) == ("Office for National Statistics", "organization")
+
+
+def test_a_person_named_with_a_title_in_apposition_is_who_the_title_means_later():
+    claims = article(
+        "UK inflation jumped last month as Gordon Brown, the chancellor of the exchequer, joined the chorus of concern.",
+        "Mr Brown said the economy was facing pressure.",
+        'Pledging restraint, the chancellor said: "We will be resolute."',
+    )
+    assert [claim.actor.name for claim in claims] == ["Gordon Brown", "Gordon Brown"]
+
+
+def test_the_subject_after_an_opening_phrase_is_who_she_means_next():
+    claims = article(
+        "That drew rebukes from Prime Minister Colm Byrne, the leader of the party.",
+        "At the final debate on Tuesday night, Catherine Nolan was asked how she would treat the visitor.",
+        "“If the discussion is trade, that is a different thing,” she said.",
+    )
+    assert claims[-1].actor.name == "Catherine Nolan"
