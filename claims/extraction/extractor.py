@@ -27,6 +27,7 @@ from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.inner_speech import InnerSpeech
 from claims.extraction.pull_quotes import attribute_pull_quotes
 from claims.extraction.quantities import extract_quantities
+from claims.extraction.quotes import normalise_quotes, restore_verbatim
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
 
@@ -529,7 +530,8 @@ class _PassageExtractor:
                     last_speaker, last_via = speakers[-1].actor, speakers[-1].via_actor
                 continue
             # The whole sentence is quoted speech (not a sentence that merely starts with a quoted name).
-            starts_quoted = sentence.text[:1] in "\"\u201c" and (sentence.ends_inside_quote or sentence.text.rstrip()[-1:] in "\"\u201d")
+            starts_quoted = sentence.text[:1] in "\"\u201c" and (
+                sentence.ends_inside_quote or sentence.text.rstrip(" .!?")[-1:] in "\"\u201d")  # '“... falling”.' too
             quoted = sentence.opens_inside_quote or starts_quoted
             if not quoted or last_speaker is None and not sentence.ends_inside_quote:
                 continue
@@ -742,4 +744,9 @@ def extract_passage(
     first-hand, so the publisher is never recorded as an intermediary. article says the text is a whole news
     article (extract_document joins its paragraphs), so a plural marker covers its paragraph, not the text.
     """
-    return _PassageExtractor(text, heading, published_on, gazetteer or Gazetteer.default(), publisher, article).run()
+    readable = normalise_quotes(text)
+    heading = normalise_quotes(heading) if heading and readable is not text else heading  # read as the text reads it
+    extraction = _PassageExtractor(readable, heading, published_on, gazetteer or Gazetteer.default(), publisher, article).run()
+    if readable is text:
+        return extraction
+    return replace(extraction, claims=tuple(restore_verbatim(claim, text) for claim in extraction.claims))

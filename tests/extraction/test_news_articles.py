@@ -547,3 +547,23 @@ def test_the_subject_after_an_opening_phrase_is_who_she_means_next():
         "“If the discussion is trade, that is a different thing,” she said.",
     )
     assert claims[-1].actor.name == "Catherine Nolan"
+
+
+def test_guillemets_are_quotation_marks_and_the_claim_keeps_them():
+    claims = article("Minister Ivo Hart blamed the war. «We cannot grow with high inflation,» he said. «Tomorrow I will set out a plan».")
+    assert [(claim.actor.name, claim.text) for claim in claims[1:]] == [
+        ("Ivo Hart", "«We cannot grow with high inflation,»"), ("Ivo Hart", "«Tomorrow I will set out a plan».")]
+
+
+def test_a_story_quoting_with_single_marks_reads_them_as_quotations():
+    claims = article(
+        "Chief economist Grant Fell said: ‘Inflation rose this month as energy costs rose.",
+        "‘These were partly offset by falls in ticket prices.",
+        "‘The cost of raw materials continued to fall.’",
+        "Prices will rise again, isn’t that right? Nobody knows.",
+    )
+    assert [(claim.actor.name, claim.sentence) for claim in claims] == [
+        ("Grant Fell", "Chief economist Grant Fell said: ‘Inflation rose this month as energy costs rose."),
+        ("Grant Fell", "‘These were partly offset by falls in ticket prices."),
+        ("Grant Fell", "‘The cost of raw materials continued to fall.’"),
+    ]
