@@ -45,6 +45,8 @@ TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
 )
 _BODY_OF = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?P<ending>[A-Z][\w'’-]*)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'’-]*)*")
+_AFFILIATE = re.compile(r"(?:(?:its|the)\s+)?(?:[A-Z][\w&-]*\s+)?(?:affiliate|sister station|sister network|sister paper|"
+                        r"sister publication)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)")
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Sir Dame Lady Lord".split())
 # Lower-case particles inside personal names ("Abdulaziz bin Salman", "Ruben van der Meer", "Mohammed al-Sudani").
 _NAME_PARTICLES = frozenset("bin bint ibn ben abu van von der den de del della di da dos das du la le al el ter ten".split())
@@ -375,6 +377,9 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     by = _INVESTIGATION_BY.match(text) or _STAFF_AT.match(text)
     if by:
         text = by["actor"] or by["body"]
+    affiliate = _AFFILIATE.fullmatch(text)
+    if affiliate:
+        return MentionAnalysis(affiliate["name"], "media", None, False, affiliate["name"], None)  # "CNN affiliate WCBS"
     outlet = _NAMED_OUTLET.search(text)
     owner = re.match(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:'s|’s)\s+", outlet["name"]) if outlet else None
     if owner and gazetteer.country_in(owner[0]) and outlet["name"][owner.end():]:

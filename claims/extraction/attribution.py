@@ -82,7 +82,10 @@ _TOLD_OBJECT = re.compile(
     r"\s+(?:(?P<audience>(?:[A-Z][\w-]*\s+){1,2}(?:officials|lawmakers|legislators|diplomats|counterparts|ministers|leaders|"
     r"delegates|supporters|students|troops|soldiers|residents|investors|parliamentarians|senators|envoys|media))(?=[\s,.;:]|$)|"
     # "told the German news agency dpa", "told the newspaper Bild am Sonntag": a description, then the outlet's name.
-    r"(?P<object>(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|channel|outlet|"
+    # "told CNN affiliate WCBS", "told its sister paper Bild": the affiliate relays.
+    r"(?P<object>(?:(?:its|the)\s+)?(?:[A-Z][\w&-]*\s+)?(?:affiliate|sister station|sister network|sister paper|sister publication)"
+    r"\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?(?=[\s,.;:]|$)"
+    r"|(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|channel|outlet|"
     r"network|radio station|website)\s+(?!(?:that|on|in|at|about|after|before|last|this|earlier|for|during|when|while|as|and|"
     r"but|of|to)\b)[\w&'’-]+(?:\s+(?:am|de|del|der|die)?\s*[A-Z][\w&'’-]*)*(?=[\s,.;:]|$)"
     r"|(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:\d{1,3}\b)?"  # "told Channel 12"

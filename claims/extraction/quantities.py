@@ -106,6 +106,7 @@ _DESIGNATOR = re.compile(
     r"[Pp]rotocol|[Pp]roposition|[Hh]ighway|[Rr]oute|[Ii]nterstate|[Ff]light|[Gg]ate|[Pp]latform|[Rr]oom|[Cc]hannel|[Ll]evel|"
     r"[Cc]ategory|[Pp]hase|[Ss]tage|[Bb]ill|[Ll]ine|[Nn]o\.|[Nn]umber)\s+$"
 )
+_DIALLED = re.compile(r"\b(?:call|calls|called|calling|dial|dials|dialled|dialed|phoned|ring|rang)\s+$", re.IGNORECASE)  # "called 911"
 _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 _ONE_AS_PRONOUN = re.compile(r"^\s+(?:would|could|should|can|cannot|may|might|must|will|of|another|day|thing|way|time|has|is|was|does|did)\b")
@@ -131,7 +132,8 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
         after = sentence[end:]
         if match["digits"] and (before.isalpha() or before == "-" and sentence[max(0, number_start - 2) : number_start - 1].isalpha()):
             continue  # Su-57, G20, F-16
-        if match["digits"] and not match["currency"] and _DESIGNATOR.search(sentence, max(0, number_start - 14), number_start):
+        if match["digits"] and not match["currency"] and (_DESIGNATOR.search(sentence, max(0, number_start - 14), number_start)
+                                                          or _DIALLED.search(sentence, max(0, number_start - 12), number_start)):
             continue  # "Article 5", "section 232", "Highway 61": a name, not an amount
         ordinal = _ORDINAL.match(after) if match["digits"] and not match["currency"] else None
         if ordinal and re.match(r"^\s+[A-Z]", after[ordinal.end():]):

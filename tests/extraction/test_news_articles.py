@@ -567,3 +567,12 @@ def test_a_story_quoting_with_single_marks_reads_them_as_quotations():
         ("Grant Fell", "‘These were partly offset by falls in ticket prices."),
         ("Grant Fell", "‘The cost of raw materials continued to fall.’"),
     ]
+
+
+def test_an_affiliate_relays_and_a_dialled_number_is_no_quantity():
+    claims = article(
+        "One witness said she called 911 after seeing smoke.",
+        "“I heard a loud boom,” the witness told CNN affiliate WCBS.",
+    )
+    assert claims[0].quantities == ()
+    assert (claims[1].text, claims[1].via.name, claims[1].via.kind) == ("“I heard a loud boom,”", "WCBS", "media")
