@@ -143,6 +143,11 @@ _HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:
 _COLON_QUOTE = re.compile(r":\s*[\"\u201c]")
 _VERB_PHRASE = re.compile(r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ISSUED_BEFORE = re.compile(r"\s+(?:issued|released|published|put out|posted|sent|shared|gave)\s+(?:a|an|the|its|his|her|their)\s+"
+                            r"(?:[\w-]+\s+){0,2}(?:statement|report|post|video|letter|message|release|note|update|tweet|"
+                            r"bulletin|warning)\s*,?\s*$")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:statement|report|post|video|letter|decree|message|release|note|update|tweet|bulletin)\s+$")
+_THAT_AFTER = re.compile(r"\s+that\b")
 _FINDS_THAT = re.compile(r"\s*(?:that\b|[,.;:!?]|$)")
 _SHARED_STATEMENT = re.compile(r"\s*(?:(?:that|how)\b|[:,]?\s*[\"\u201c])")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
@@ -373,6 +378,8 @@ class SentenceReader:
         before_cue = self.text[max(0, cue_start - 50) : cue_start]
         if participle and _GERUND_AFTER.search(before_cue):
             return None  # a gerund ("accused her of criticizing"), not an attribution
+        if participle and _DOCUMENT_BEFORE.search(before_cue) and not _THAT_AFTER.match(self.text, cue_end):
+            return None  # "The army statement announcing the strike did not ...": the participle describes the statement
         # "The Institute for the Study of War (ISW) said": the bracketed short name belongs to the mention.
         bracket = _BRACKET_BEFORE.search(before_cue)
         mention_end = cue_start - len(before_cue) + bracket.start() if bracket else cue_start
@@ -383,6 +390,9 @@ class SentenceReader:
         # "..., a claim Kyiv rejected": the noun names what is rejected; the speaker follows it.
         claim_noun = _CLAIM_NOUN.match(self.text, clause_start, mention_end)
         mention_start = claim_noun.end() if claim_noun else clause_start
+        issued = _ISSUED_BEFORE.search(self.text, mention_start, mention_end) if participle else None
+        if issued:
+            mention_end = issued.start()  # "The army issued a statement saying ...": the army speaks
         mention = self.mention_in(mention_start, mention_end, strict) if self.text[mention_start:mention_end].strip() else None
         if mention is None and previous and previous.cue and clause_start <= previous.cue[0] and previous.cue[1] < mention_end:
             # "Number 10 said the commissioner had said ...": the second speaker starts after the first cue.

@@ -190,11 +190,12 @@ class DiscourseMemory:
                          and not DOCUMENT_NAME.search(entry.actor.name)), None)
         return None
 
-    def titled(self, title: str) -> ExtractedActor | None:
-        """ "the foreign minister" after "Iranian Foreign Minister Abbas Araghchi": the last person named with that title."""
+    def titled(self, title: str, person: bool = True) -> ExtractedActor | None:
+        """ "the foreign minister" after "Iranian Foreign Minister Abbas Araghchi": the last person named with that title;
+        "the health ministry" after "the Palestinian health ministry": the last body named so (person=False)."""
         title = title.lower()
         return next((entry.actor for entry in reversed(self._entries)
-                     if entry.actor.kind == "person" and title in entry.mention.lower()), None)
+                     if (entry.actor.kind == "person") == person and title in entry.mention.lower()), None)
 
     def sides(self, people: bool = False) -> tuple[ExtractedActor, ExtractedActor] | None:
         """ "Both sides": the last two different organisations, governments or forces named (outlets only report);

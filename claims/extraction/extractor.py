@@ -59,6 +59,9 @@ _ONE_NAME = re.compile(
     r"(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|&|on|and)\s+)*[A-Z][\w'’-]*)*\s+(?:" + "|".join(sorted(ORG_NAME_ENDINGS)) + r")"
     r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:of|for)\s+[A-Z][\w'’-]*(?:\s+(?:(?:and|&|the)\s+)*[A-Z][\w'’-]*)*"
 )
+# A story's dateline before its first words: "GAZA: ", "BEIRUT/THE HAGUE, March 7 (Reuters) - ", "WASHINGTON (AP) — ".
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,30})?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w .]{2,30}\))?"
+                       r"|\([\w .]{2,30}\))\s*[:—–-]\s+")
 _QUESTION = re.compile(r"\?[\"'”’]*\s*$")
 _FURNITURE = re.compile(
     r"(?:(?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Research|Compiled|Edited|Written|Produced|Photographs?) by\b"
@@ -77,6 +80,7 @@ _ISSUED_DOCUMENT = re.compile(
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
 _BOTH_PEOPLE = re.compile(r"(?:both|the two)\s+(?:men|women|leaders|presidents|politicians|brothers|sisters)", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+and\s+(?P<b>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(rf"^{DEMONYM}$")
 # A portfolio makes a title specific: "the interior minister" is not whoever was named last.
@@ -183,6 +187,9 @@ class _PassageExtractor:
             antecedent = (self._named_in(sentence, kinds) if kinds else None) or self.memory.description(analysis.head, mention)
             if antecedent:
                 return antecedent
+        elif definite and analysis.is_description and not modifiers and not is_person_role(analysis.head) and " of " not in mention \
+                and "'s" not in mention and (same_body := self.memory.titled(_DEFINITE.sub("", mention, count=1), person=False)):
+            return same_body  # "the health ministry" after "the Palestinian health ministry"
         elif definite and not analysis.named and is_person_role(analysis.head) and " of " not in mention and "'s" not in mention:
             # "the foreign minister" after "Iranian Foreign Minister Abbas Araghchi": the same title refers back.
             antecedent = self.memory.titled(_DEFINITE.sub("", mention, count=1))
@@ -362,7 +369,7 @@ class _PassageExtractor:
             return
         mention = text[attribution.mention[0]:attribution.mention[1]]
         if _BOTH_SIDES.fullmatch(mention):
-            self._resolve_sides(attribution, self.text[:sentence.start])
+            self._resolve_sides(attribution, self.text[:sentence.start], text)
             return
         if _BOTH_PEOPLE.fullmatch(mention) and (people := self.memory.sides(people=True)):
             attribution.actor = people[0]  # "The two men spoke of how ...": both of the last two people named
@@ -441,12 +448,15 @@ class _PassageExtractor:
         self.memory.remember(a, coordinated["a"])
         self.memory.remember(b, coordinated["b"])
 
-    def _resolve_sides(self, attribution: Attribution, before: str) -> None:
-        """ "Both sides reported ...": one claim for each of the two actors the passage named last; else the
-        governments of the first two countries the passage (its heading included) named before the sentence, the
-        parties its story is framed around ("Ukraine: ... Russia's isolation ... Meanwhile, both sides reported");
-        none if it named fewer, since guessing the sides would put words in someone's mouth."""
-        sides = self.memory.sides()
+    def _resolve_sides(self, attribution: Attribution, before: str, sentence: str = "") -> None:
+        """ "Both sides reported ...": the two the sentence itself names ("the fighting between Israel and Hamas, but
+        both sides ..."); else one claim for each of the two actors the passage named last; else the governments of
+        the first two countries the passage (its heading included) named before the sentence, the parties its story
+        is framed around ("Ukraine: ... Russia's isolation ... Meanwhile, both sides reported"); none if it named
+        fewer, since guessing the sides would put words in someone's mouth."""
+        between = _BETWEEN.search(sentence)
+        named = [self.resolve(between[side], sentence=sentence) for side in ("a", "b")] if between else []
+        sides = tuple(named) if len(named) == 2 and all(named) and named[0] != named[1] else self.memory.sides()
         if sides is None:
             context = f"{self.heading}\n{before}" if self.heading and not before.lstrip().startswith(self.heading.strip()[:40]) else before
             countries = [actor_from(record, record.name, record.kind, record.country, self.gazetteer)
@@ -673,6 +683,9 @@ class _PassageExtractor:
         offset = sentence.start
         text = sentence.text
         content_start, content_end = attribution.content
+        dateline = _DATELINE.match(text) if content_start == 0 else None
+        if dateline and dateline.end() < content_end:
+            content_start = dateline.end()  # "GAZA: At least 16 people were killed ..., the ministry said"
         excluded = [s for s in (mention_span, attribution.cue, attribution.via) if s]
         # Another speaker's statement is not this one's, unless this one restates it ("X claims ..., Y denies").
         others = [other.content for other in kept if other is not attribution and other.content != attribution.content]

@@ -576,3 +576,28 @@ def test_an_affiliate_relays_and_a_dialled_number_is_no_quantity():
     )
     assert claims[0].quantities == ()
     assert (claims[1].text, claims[1].via.name, claims[1].via.kind) == ("“I heard a loud boom,”", "WCBS", "media")
+
+
+def test_both_sides_are_the_two_the_sentence_names():
+    claims = article(
+        "The hospital said 32 people were wounded. The military said it struck a gunman.",
+        "A ceasefire has halted the fighting between Israel and Hamas, but both sides have accused each other of violating it.",
+    )
+    assert {claim.actor.name for claim in claims[2:]} == {"Israel", "Hamas"}
+
+
+def test_the_health_ministry_refers_back_to_the_health_ministry_named_before():
+    claims = article("At least 16 people were killed, the Palestinian health ministry said.",
+                     "The health ministry said 50 were wounded.")
+    assert claims[0].actor == claims[1].actor
+
+
+def test_a_dateline_is_not_part_of_the_content():
+    claim = only_claim("GAZA: At least 16 people were killed in a strike on Saturday, the health ministry said.")
+    assert claim.text == "At least 16 people were killed in a strike on Saturday"
+
+
+def test_a_statement_is_its_issuers_and_a_statement_announcing_a_thing_is_no_speaker():
+    claim = only_claim("The army issued a statement saying that 5 soldiers were hurt.")
+    assert (claim.actor_mention, claim.text) == ("The army", "5 soldiers were hurt.")
+    assert article("The second army statement announcing the strike did not give details.") == []
