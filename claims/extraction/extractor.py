@@ -25,7 +25,7 @@ from claims.extraction.cues import OPINION_LEMMAS
 from claims.extraction.dates import resolve_event_time
 from claims.extraction.gazetteer import Gazetteer
 from claims.extraction.inner_speech import InnerSpeech
-from claims.extraction.pull_quotes import attribute_pull_quotes
+from claims.extraction.pull_quotes import attribute_credited_quotes, attribute_pull_quotes
 from claims.extraction.quantities import extract_quantities
 from claims.extraction.quotes import normalise_quotes, restore_verbatim
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
@@ -281,6 +281,7 @@ class _PassageExtractor:
         InnerSpeech(self.text, self.gazetteer, self.memory, self.resolve).apply(per_sentence)
         if self.article:
             attribute_pull_quotes(per_sentence)
+            attribute_credited_quotes(per_sentence, self.text, self.resolve)
         self._paragraph_cues(per_sentence)
         if heading_line and len(per_sentence) > 2 and not any(attributions for _, attributions in per_sentence[1:]):
             # "Berlin and Kyiv confirm twin city status" over a post whose sentences attribute nothing: the heading

@@ -1,16 +1,21 @@
-"""Pull quotes: a subheading that is nothing but a quotation ("'We had plans after retirement'").
+"""Quotations set apart from the running text.
 
-A tabloid or feature page sets a line of someone's speech between its sections. Its speaker is the one
-of the section below who says those words (a quotation sharing a pair of content words with it), else
-the first person who speaks in that section.
+Pull quotes: a tabloid or feature page sets a line of someone's speech between its sections
+("'We had plans after retirement'"). Its speaker is the one of the section below who says those
+words (a quotation sharing a pair of content words with it), else the first person who speaks there.
+
+Credit lines: a quotation standing as its own paragraph, credited on the line below
+("– Spokane police Sgt. Joe Peterson, after ..."), as "quotes of the week" pages set them.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claims.extraction import markers
 from claims.extraction.attribution import Attribution
 from claims.extraction.sentences import Sentence
+from claims.extraction.types import ExtractedActor
 
 _PULL_QUOTE = re.compile("[\u2018\u201c'\"](?P<words>[^\u2018\u201c\"]{8,}?)[\u2019\u201d'\"]")
 
@@ -38,3 +43,27 @@ def attribute_pull_quotes(per_sentence: list[tuple[Sentence, list[Attribution]]]
         if speaker:
             attributions.append(Attribution(None, None, "headline", None, quote.span("words"), "pull_quote",
                                             actor=speaker.actor, via_actor=speaker.via_actor))
+
+
+_CREDIT = re.compile(r"^(?P<who>[^,;(]{3,80})")
+_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+def attribute_credited_quotes(per_sentence: list[tuple[Sentence, list[Attribution]]], text: str,
+                              resolve: Callable[[str], ExtractedActor | None]) -> None:
+    by_paragraph: dict[int, list[tuple[Sentence, list[Attribution]]]] = {}
+    for row in per_sentence:
+        by_paragraph.setdefault(row[0].paragraph, []).append(row)
+    paragraphs = sorted(by_paragraph)
+    for quoted, credit in zip(paragraphs, paragraphs[1:]):
+        rows, (line, line_attributions) = by_paragraph[quoted], by_paragraph[credit][0]
+        dashed = _DASH.fullmatch(text, text.rfind("\n", 0, line.start) + 1, line.start)  # the splitter drops a leading dash
+        credited = _CREDIT.match(line.text) if dashed else None
+        whole_quote = rows[0][0].text[:1] in "\"\u201c" and rows[-1][0].text.rstrip(" .")[-1:] in "\"\u201d"
+        if not credited or not whole_quote or line_attributions or any(f.mention for _, found in rows for f in found):
+            continue
+        speaker = resolve(credited["who"].strip())
+        if speaker is None:
+            continue
+        for sentence, attributions in rows:
+            attributions[:] = [Attribution(None, None, "quote", None, (0, len(sentence.text)), "credit_line", actor=speaker)]

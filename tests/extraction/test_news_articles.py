@@ -601,3 +601,13 @@ def test_a_statement_is_its_issuers_and_a_statement_announcing_a_thing_is_no_spe
     claim = only_claim("The army issued a statement saying that 5 soldiers were hurt.")
     assert (claim.actor_mention, claim.text) == ("The army", "5 soldiers were hurt.")
     assert article("The second army statement announcing the strike did not give details.") == []
+
+
+def test_a_quotation_credited_on_the_line_below_is_that_persons():
+    claims = article(
+        "“The real shame is that nobody stopped him. It took 3 minutes.”",
+        "– Dunmore police Sgt. Joe Pell, after a pensioner was mugged in the park.",
+        "“I am glad he is around for the anniversary.”",
+        "— Jeanette Lind, a traveller, speaking about her husband.",
+    )
+    assert [claim.actor.name for claim in claims] == ["Joe Pell", "Joe Pell", "Jeanette Lind"]

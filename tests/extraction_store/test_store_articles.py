@@ -38,7 +38,7 @@ def test_the_stored_claims_are_the_ones_extract_claims_prints(starter_gazetteer)
 def test_a_pronoun_in_a_later_paragraph_is_stored_with_the_person_of_an_earlier_one(starter_gazetteer):
     article, _, _ = article_ingest_document(document=document_from_upload(body=PAGE.read_bytes(), name=PAGE.name))
     article_claims_store(article=article)
-    added = Attribution.objects.get(passage__article=article, source_mention="He")
+    added = Attribution.objects.get(passage__article=article, source_mention="She")
     assert added.actor.name == "Ana Pires"
 
 
