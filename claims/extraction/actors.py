@@ -116,7 +116,7 @@ _DESCRIBED_NAME = re.compile(r"^(?:[\w'’.-]+\s+)*?(?P<head>[a-z][a-z-]*)\s+(?P
 _NAMED_OUTLET = re.compile(r"(?:^|\s)(?P<name>(?!(?:The|A|An|This|That|Its|Their)\s)(?:[A-Z][\w&'’.-]*|[a-z]{2,4}(?=\s+news agency))(?:\s+[A-Z][\w&'’.-]*)*)\s+(?:state\s+)?(?:news agency|newspaper|broadcaster|daily|weekly|magazine|TV channel|news channel|news network|network|channel|TV|television|radio station)$")
 _DESCRIPTION_HEADS = ORG_HEADS | frozenset("tank charity body movement organisation organization ngo platform initiative weekly daily magazine tabloid".split())
 _INVESTIGATION_BY = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally)\s+(?:(?:into|on|about)\s+[^,]{1,40}?\s+)?(?:(?:published|issued|released|posted|put out)\s+)?(?:by|from|of)\s+(?P<actor>.+)$",
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}(?:investigation|inquiry|probe|poll|report|study|survey|analysis|review|statement|audit|assessment|estimate|estimates|figures|data|count|tally|transcript|readout|recording)\s+(?:(?:into|on|about)\s+[^,]{1,40}?\s+)?(?:(?:published|issued|released|posted|put out)\s+)?(?:by|from|of)\s+(?P<actor>.+)$",
     re.IGNORECASE,
 )
 

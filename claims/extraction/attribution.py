@@ -110,6 +110,14 @@ _OUTLET_TAIL = re.compile(
     r"network|newspaper|broadcaster|television|radio|daily|magazine)(?=[\s,.;:]|$))+"
 )
 # "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
+_CITED_ASIDE = re.compile(r",\s*(?:citing|quoted|cited)\b")
+_SPEAKING_TO = re.compile(r",\s*(?:speaking|talking)\s+(?:to|with)\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s*$")
+_THROUGH_OUTLET = re.compile(
+    r"\s*,?\s*(?:(?:in|during)\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:interview|comments|remarks|conversation|statement|"
+    r"appearance)\s+(?:with|to|on|reported by|published by|carried by|aired by|broadcast by)"
+    r"|(?:on|to)(?=\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}\s*(?:[,.;]|\s+that\b|$)))"
+    r"\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
+)
 _TO_OUTLET = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})(?=[\s,.;:]*$)")
 # "..., according to a statement from his ministry": the speaker's own channel, not an intermediary.
 _OWN_CHANNEL = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:statement|post|video|message|readout|release|communiqu\w+)\s+(?:from|by|of)\s+(?:his|her|its|their)\b", re.IGNORECASE)
@@ -486,7 +494,9 @@ class SentenceReader:
                 if subject:
                     mention, memory_mention, cited_via = subject
                     via = via or cited_via
-                    rule = "citing" if cited_via else "appositive"
+                    # "The ministry, citing an official, said" / "..., quoted by RIA, said": cited; else an appositive
+                    # ("Lena Dahl, speaking to CNN, said" relays too, but nobody is cited).
+                    rule = "citing" if cited_via and _CITED_ASIDE.search(self.text, 0, cue_start) else "appositive"
                     clause_start = memory_mention[0]
             if mention is None and boundary in (",", '"', "\u201d") and not participle:
                 inverted = self.right_np(after)
@@ -513,6 +523,11 @@ class SentenceReader:
             if cited:
                 consumed.append((after, cited[1]))
                 after = cited[1]
+        through = _THROUGH_OUTLET.match(self.text, after) if via is None else None
+        if through and looks_like_outlet(through["outlet"], self.gazetteer):
+            # "said in an interview with the BBC that", "said in comments reported by Reuters": the outlet relays.
+            via = strip_span(self.text, through.start("outlet"), through.end("outlet"))
+            after = through.end()
         decided = self._content_and_form(after, clause_start, relative=boundary in _RELATIVE and mention[0] >= clause_start)
         if decided is None:
             return None  # nothing asserted ("DW's correspondent reports from Kyiv")
@@ -641,11 +656,15 @@ class SentenceReader:
         )
         if relative:
             name_end = relative.start()
+            speaking_to = _SPEAKING_TO.match(self.text, relative.start(), comma)
+            # "Lena Dahl, speaking to CNN, said": the outlet she spoke to relays her words.
+            relay = speaking_to and looks_like_outlet(speaking_to["outlet"], self.gazetteer)
+            via = strip_span(self.text, speaking_to.start("outlet"), speaking_to.end("outlet")) if relay else None
             while age := re.search(r",\s*(?:aged\s+)?\d{1,3}\s*$", self.text[:name_end]):
                 name_end = age.start()  # "Smith, 54, who heads the union, said"
             far_start, _ = self.left_segment(name_end)
             far = self.mention_in(far_start, name_end)
-            return (far, far, None) if far else None
+            return (far, far, via) if far else None
         quoted = re.search(r",\s*(?:quoted|cited)\s+by\s+(?P<via>[^,]+)$", self.text[:comma])
         if quoted:
             # "Russia's defence ministry, quoted by RIA Novosti, said": the ministry speaks, the agency relays.
@@ -760,7 +779,10 @@ class SentenceReader:
             )
             if (first.rule == "according_to" and second.mention and second.cue
                     and first.content[0] <= second.mention[0] < first.content[1]):
-                # "According to reports, the officer recalled: ...": the officer speaks; the reports only pass it on.
+                # "According to reports, the officer recalled: ...": the officer speaks; the reports only pass it on,
+                # and "According to Reuters, X said" passes it on through Reuters.
+                if second.via is None and first.mention and looks_like_outlet(self.text[first.mention[0]:first.mention[1]], self.gazetteer):
+                    second.via = first.mention
                 attributions.remove(first)
                 break
             compared = (second.mention and first.content[0] <= second.mention[0] < first.content[1]

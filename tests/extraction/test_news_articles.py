@@ -611,3 +611,16 @@ def test_a_quotation_credited_on_the_line_below_is_that_persons():
         "— Jeanette Lind, a traveller, speaking about her husband.",
     )
     assert [claim.actor.name for claim in claims] == ["Joe Pell", "Joe Pell", "Jeanette Lind"]
+
+
+@pytest.mark.parametrize("sentence, via", [
+    ("Lena Dahl said in an interview with the BBC that 4 ships were seized.", "BBC"),
+    ("Four ships were seized, Lena Dahl said in comments reported by Reuters.", "Reuters"),
+    ("Lena Dahl, speaking to CNN, said 4 ships were seized.", "CNN"),
+    ("According to Reuters, Lena Dahl said 4 ships were seized.", "Reuters"),
+    ("Lena Dahl told Reuters that 4 ships were seized.", "Reuters"),
+])
+def test_the_outlet_a_speaker_talked_to_relays_the_claim(sentence, via):
+    claim = only_claim(sentence)
+    assert (claim.actor.name, claim.via.name, claim.text) == ("Lena Dahl", via, "4 ships were seized.") or (
+        claim.actor.name, claim.via.name, claim.text) == ("Lena Dahl", via, "Four ships were seized")
