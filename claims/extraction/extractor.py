@@ -78,8 +78,9 @@ _ISSUED_DOCUMENT = re.compile(
     r"investigation|study|analysis|survey|findings)"
 )
 _OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
+_NAMED_GROUP = re.compile(r"armies|militaries|governments|countries|camps", re.IGNORECASE)
 _BOTH_PEOPLE = re.compile(r"(?:both|the two)\s+(?:men|women|leaders|presidents|politicians|brothers|sisters)", re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties)|each side", re.IGNORECASE)
+_BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties|armies|militaries|governments|countries|camps)|each side", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+and\s+(?P<b>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(rf"^{DEMONYM}$")
@@ -370,8 +371,12 @@ class _PassageExtractor:
             return
         mention = text[attribution.mention[0]:attribution.mention[1]]
         if _BOTH_SIDES.fullmatch(mention):
-            self._resolve_sides(attribution, self.text[:sentence.start], text)
-            return
+            if self._resolve_sides(attribution, self.text[:sentence.start], text):
+                return
+            if not _NAMED_GROUP.search(mention):
+                attribution.mention = None  # "both sides" that no context names are nobody in particular
+                return
+            # "Both armies" that no context names are still armies: read on as any other mention.
         if _BOTH_PEOPLE.fullmatch(mention) and (people := self.memory.sides(people=True)):
             attribution.actor = people[0]  # "The two men spoke of how ...": both of the last two people named
             attribution.extra_actors.append((attribution.mention, people[1]))
@@ -449,7 +454,7 @@ class _PassageExtractor:
         self.memory.remember(a, coordinated["a"])
         self.memory.remember(b, coordinated["b"])
 
-    def _resolve_sides(self, attribution: Attribution, before: str, sentence: str = "") -> None:
+    def _resolve_sides(self, attribution: Attribution, before: str, sentence: str = "") -> bool:
         """ "Both sides reported ...": the two the sentence itself names ("the fighting between Israel and Hamas, but
         both sides ..."); else one claim for each of the two actors the passage named last; else the governments of
         the first two countries the passage (its heading included) named before the sentence, the parties its story
@@ -465,10 +470,10 @@ class _PassageExtractor:
                          if (record := self.gazetteer.get(self.gazetteer.government_of(country)))]
             sides = tuple(countries) if len(countries) == 2 else None
         if sides is None:
-            attribution.mention = None
-            return
+            return False
         attribution.actor = sides[0]
         attribution.extra_actors.append((attribution.mention, sides[1]))
+        return True
 
     def _resolve_heading_mention(self, mention: str, sentence: str) -> ExtractedActor | None:
         # "Russia says it repelled attack — Defense Ministry": the headline's own country settles a generic name.

@@ -624,3 +624,10 @@ def test_the_outlet_a_speaker_talked_to_relays_the_claim(sentence, via):
     claim = only_claim(sentence)
     assert (claim.actor.name, claim.via.name, claim.text) == ("Lena Dahl", via, "4 ships were seized.") or (
         claim.actor.name, claim.via.name, claim.text) == ("Lena Dahl", via, "Four ships were seized")
+
+
+def test_both_armies_are_the_two_sides_named_before_and_else_stay_armies():
+    claims = extract("Russia and Ukraine traded strikes overnight. Both armies said they had intercepted 20 drones.").claims
+    assert {claim.actor.name for claim in claims} == {"Russia", "Ukraine"}
+    claims = extract("Both armies said they had intercepted 20 drones.").claims
+    assert [claim.actor_mention for claim in claims] == ["Both armies"]
