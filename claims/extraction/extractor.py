@@ -99,7 +99,7 @@ _FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'�
 # A common first name and a surname, titled or not: "those of Gary Heidnik, a murderer who ...".
 _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
 _APPOSITIVE_TITLE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),\s+the\s+(?P<title>[\w' -]{3,60}?),")
-_TITLED_NAME = re.compile(r"\b(?P<title>[A-Za-z][\w.-]*)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\b")
+_TITLED_NAME = re.compile(r"\b[A-Za-z][\w.-]*(?:\s+[A-Z][\w.'’-]*){2,4}\b")
 
 
 _MONTH_MAY = re.compile(r"(?<=\w )May\b|\bMay(?=\s+\d)")
@@ -270,6 +270,10 @@ class _PassageExtractor:
                              and actor.name.split()[-1][:1].isupper()), None)  # a named person, not "a Tory source"
             if not is_heading and (speaking or subject):
                 self._subject_person = speaking or subject
+            elif not is_heading and not attributions and (mentioned := self._only_titled_person(sentence.text)):
+                # "The memo follows a series of attacks by US President Donald Trump. He has repeatedly criticised ...":
+                # the one person a sentence names with a title is who "he" means next, when nobody else spoke or acted.
+                self._subject_person = mentioned
             if not attributions:
                 self._remember_appositive_people(sentence.text)
             first = attributions[0] if attributions else None
@@ -310,15 +314,34 @@ class _PassageExtractor:
             if actor and actor.name.lower() not in PRONOUNS:
                 self.memory.heading_actor = actor
 
+    @staticmethod
+    def _titled_names(text: str) -> list[tuple[str, str]]:
+        """(name, mention) of each person named with a title: "speaker Peter Katjavivi", "US President Donald Trump"."""
+        found = []
+        for match in _TITLED_NAME.finditer(text):
+            words = match[0].split()
+            titles = [i for i, word in enumerate(words[:-2]) if word in TITLE_WORDS or word.lower() in PERSON_ROLES]
+            if titles and len(words) - titles[-1] - 1 >= 2:
+                found.append((" ".join(words[titles[-1] + 1:]), match[0]))
+        return found
+
+    def _only_titled_person(self, text: str) -> ExtractedActor | None:
+        people = {name for name, _ in self._titled_names(text)}
+        if len(people) != 1:
+            return None
+        name = people.pop()
+        analysis = analyse_mention(name, self.gazetteer)
+        return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer) if analysis.kind == "person" else None
+
     def _register_titled_people(self, text: str) -> None:
         """People the text names with a title, speaking or not, so that their surname alone refers back to them."""
-        for match in _TITLED_NAME.finditer(text):
-            if match["title"] in TITLE_WORDS or match["title"].lower() in PERSON_ROLES:
-                name = match["name"]
-                self.memory.register_person(ExtractedActor(name, "person", False, None, None), match[0])
+        for name, mention in self._titled_names(text):
+            self.memory.register_person(ExtractedActor(name, "person", False, None, None), mention)
         for match in _GIVEN_NAME.finditer(text):
-            name = match[0].replace("’s", "").removesuffix("'s")
-            if (is_first_name(name.split()[0]) and name.split()[-1] not in ORG_NAME_ENDINGS
+            words = match[0].replace("’s", "").removesuffix("'s").split()
+            given = next((i for i, word in enumerate(words[:-1]) if is_first_name(word)), None)  # "When Jane Roberts"
+            name = " ".join(words[given:]) if given is not None else ""
+            if (name and words[-1] not in ORG_NAME_ENDINGS
                     and not self.gazetteer.candidates(name) and not self.gazetteer.country_in(name)):
                 self.memory.register_person(ExtractedActor(name, "person", False, None, None), name)
 
@@ -517,7 +540,10 @@ class _PassageExtractor:
             by_paragraph.setdefault(sentence.paragraph, []).append((sentence, attributions))
         for rows in by_paragraph.values():
             last_sentence, closing = rows[-1]
+            # A closing quotation ('"I've devoted my life to it," she said.') is its own statement, not a report that
+            # sums up the sentences before it.
             cue = next((f for f in closing if f.rule in ("source_last", "inverted") and f.actor and f.mention
+                        and last_sentence.text[f.content[0]:f.content[0] + 1] not in "\"\u201c\u2018'"
                         and not last_sentence.text[f.cue[1] if f.cue else f.mention[1]:].strip(" .,\"'”’")), None)
             if cue is None or len(rows) < 2:
                 continue

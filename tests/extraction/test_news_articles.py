@@ -631,3 +631,22 @@ def test_both_armies_are_the_two_sides_named_before_and_else_stay_armies():
     assert {claim.actor.name for claim in claims} == {"Russia", "Ukraine"}
     claims = extract("Both armies said they had intercepted 20 drones.").claims
     assert [claim.actor_mention for claim in claims] == ["Both armies"]
+
+
+def test_she_is_the_woman_the_story_follows_not_the_expert_quoted_before():
+    claims = article(
+        "Lena Calder, a sociologist, said costs rose.",
+        "When Jane Rowe gave birth in November, she and her husband, both teachers, realized day care was too costly.",
+        "In the fall, Rowe won't return to teaching. The decision was wrenching. \"I've devoted my life to it,\" she said.",
+    )
+    assert [(claim.actor.name, claim.text) for claim in claims] == [
+        ("Lena Calder", "costs rose."), ("Jane Rowe", "\"I've devoted my life to it,\"")]
+
+
+def test_he_is_the_one_person_the_last_sentence_named_with_a_title():
+    claims = article(
+        "A Nato official told the BBC that the treaty has no expulsion clause.",
+        "The memo follows a series of attacks on the alliance by US President Donald Trump.",
+        "He has repeatedly criticised allies for their reluctance to spend 5% on defence.",
+    )
+    assert claims[-1].actor.name == "Donald Trump"
