@@ -313,7 +313,8 @@ def _person_name(words: list[str]) -> tuple[list[str], bool]:
         hyphenated_title = "-" in clean and any(part in PERSON_ROLES for part in clean.lower().split("-"))  # "Director-General"
         # "Mr King", "Mervyn King": a title word after an honorific or a first name is a surname.
         surname = index == len(words) - 1 and index > 0 and (words[index - 1] in _HONORIFICS or is_first_name(words[index - 1]))
-        if clean[0].isupper() and (clean not in TITLE_WORDS or surname) and not hyphenated_title and not clean.isupper() \
+        initial = bool(run) and index > 0 and re.fullmatch(r"[A-Z]\.", clean) is not None  # "Patrick T. Brown"
+        if initial or clean[0].isupper() and (clean not in TITLE_WORDS or surname) and not hyphenated_title and not clean.isupper() \
                 and "'" not in clean and "’" not in clean:
             run.insert(0, clean)
         elif _PARTICLE_PREFIX.match(clean) or (

@@ -64,7 +64,8 @@ _GERUND_AFTER = re.compile(r"\b(?:of|for|by|about|from|without|after|before|on|i
 _BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)(?:\s+(?:also|earlier|previously|later|further|again|separately|initially|reportedly))*\s*$")
 _PASSIVE_BEFORE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+$")
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)\s+$", re.IGNORECASE
+    r"(?:\b(?:the|a|an|these|those|this|that|his|her|its|their|our|such|no|any|some|of|new|earlier|unconfirmed)|['’]s)\s+$",
+    re.IGNORECASE
 )
 # Verbs whose subject is a speaker whatever noun names it ("The militia said").
 _PLAIN_SPEECH = frozenset({"say", "tell", "announce", "claim", "deny", "confirm", "state", "add", "write", "insist", "allege", "admit", "acknowledge"})
@@ -126,7 +127,7 @@ _AS_SAYING = re.compile(r"\s+(?P<source>.+?)\s+as\s+(?:saying|telling|stating|wr
 _CONTENT_OPENER = re.compile(r"[\s,:]*(?:that\b)?[\s,:]*")
 _RIGHT_IS_ADJUNCT = re.compile(
     r"^(?:as|while|when|after|before|because|since|ahead|amid|at(?!\s+(?:least|most)\b)|in|on|during|following|but|and|adding|citing|without|"
-    r"according|referring|speaking|in an?|on the)\b",
+    r"according|referring|speaking|in an?|on the|to (?:the|a|an|his|her|its|their|reporters|journalists)(?![^,]*\bthat\b))\b",
     re.IGNORECASE,
 )
 _INTRO_SEGMENT = re.compile(

@@ -650,3 +650,16 @@ def test_he_is_the_one_person_the_last_sentence_named_with_a_title():
         "He has repeatedly criticised allies for their reluctance to spend 5% on defence.",
     )
     assert claims[-1].actor.name == "Donald Trump"
+
+
+def test_a_middle_initial_stays_in_the_name_and_wrote_to_the_board_ends_the_cue():
+    claims = article(
+        "Scientist and lead author Patrick T. Braun announced that he had withheld 2 findings.",
+        "Braun found the paper riddled with problems. “The doubts cannot be denied,” he wrote to the board.",
+    )
+    assert [claim.actor.name for claim in claims] == ["Patrick T. Braun"] * 3
+    assert claims[-1].text == "“The doubts cannot be denied,”"
+
+
+def test_a_noun_after_a_possessive_is_no_cue():
+    assert article("The proposals include reviewing the UK's claim to the Falkland Islands.") == []
