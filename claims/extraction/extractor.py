@@ -336,7 +336,11 @@ class _PassageExtractor:
     def _register_titled_people(self, text: str) -> None:
         """People the text names with a title, speaking or not, so that their surname alone refers back to them."""
         for name, mention in self._titled_names(text):
-            self.memory.register_person(ExtractedActor(name, "person", False, None, None), mention)
+            known = next((r for r in self.gazetteer.candidates(name) if r.kind == "person"), None)
+            # "President Volodymyr Zelensky" is the gazetteer's Volodymyr Zelenskyy, so "Zelensky" later is too.
+            person = actor_from(known, known.name, known.kind, known.country, self.gazetteer) if known else (
+                ExtractedActor(name, "person", False, None, None))
+            self.memory.register_person(person, mention)
         for match in _GIVEN_NAME.finditer(text):
             words = match[0].replace("’s", "").removesuffix("'s").split()
             given = next((i for i, word in enumerate(words[:-1]) if is_first_name(word)), None)  # "When Jane Roberts"

@@ -663,3 +663,11 @@ def test_a_middle_initial_stays_in_the_name_and_wrote_to_the_board_ends_the_cue(
 
 def test_a_noun_after_a_possessive_is_no_cue():
     assert article("The proposals include reviewing the UK's claim to the Falkland Islands.") == []
+
+
+def test_a_known_person_named_with_a_title_and_a_variant_spelling_stays_one_actor():
+    claims = article(
+        "In his nightly address, President Volodymyr Zelensky thanked the soldiers.",
+        "Zelensky also said he spoke with the Dutch prime minister about 18 jets.",
+    )
+    assert [claim.actor.name for claim in claims] == ["Volodymyr Zelenskyy"]
