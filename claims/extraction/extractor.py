@@ -62,6 +62,7 @@ _ONE_NAME = re.compile(
 # A story's dateline before its first words: "GAZA: ", "BEIRUT/THE HAGUE, March 7 (Reuters) - ", "WASHINGTON (AP) — ".
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,40}(?:/[A-Z][A-Z.'’ -]{1,30})?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w .]{2,30}\))?"
                        r"|\([\w .]{2,30}\))\s*[:—–-]\s+")
+_CONNECTIVE = re.compile(r"(?:Meanwhile|However|But|And|Separately|Still|Elsewhere|In addition|At the same time|Earlier|Later),\s+")
 _QUESTION = re.compile(r"\?[\"'”’]*\s*$")
 _FURNITURE = re.compile(
     r"(?:(?:Additional |Further )?(?:[Rr]eporting|Writing|Editing|Research|Compiled|Edited|Written|Produced|Photographs?) by\b"
@@ -719,9 +720,11 @@ class _PassageExtractor:
         offset = sentence.start
         text = sentence.text
         content_start, content_end = attribution.content
-        dateline = _DATELINE.match(text) if content_start == 0 else None
-        if dateline and dateline.end() < content_end:
-            content_start = dateline.end()  # "GAZA: At least 16 people were killed ..., the ministry said"
+        lead = (_DATELINE.match(text) or _CONNECTIVE.match(text)) if content_start == 0 else None
+        if lead and lead.end() < content_end:
+            # "GAZA: At least 16 people were killed ..., the ministry said"; "Meanwhile, missiles struck ...": the claim
+            # starts after the dateline or the connective.
+            content_start = lead.end()
         excluded = [s for s in (mention_span, attribution.cue, attribution.via) if s]
         # Another speaker's statement is not this one's, unless this one restates it ("X claims ..., Y denies").
         others = [other.content for other in kept if other is not attribution and other.content != attribution.content]

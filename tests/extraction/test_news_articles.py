@@ -592,9 +592,11 @@ def test_the_health_ministry_refers_back_to_the_health_ministry_named_before():
     assert claims[0].actor == claims[1].actor
 
 
-def test_a_dateline_is_not_part_of_the_content():
+def test_a_dateline_or_a_connective_is_not_part_of_the_content():
     claim = only_claim("GAZA: At least 16 people were killed in a strike on Saturday, the health ministry said.")
     assert claim.text == "At least 16 people were killed in a strike on Saturday"
+    claim = only_claim("Meanwhile, missiles struck 3 cities, local officials said.")
+    assert claim.text == "missiles struck 3 cities"
 
 
 def test_a_statement_is_its_issuers_and_a_statement_announcing_a_thing_is_no_speaker():
