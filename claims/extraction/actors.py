@@ -20,7 +20,8 @@ PERSON_ROLES = frozenset(
     "activist journalist correspondent reporter economist scientist negotiator mediator monitor observer pope cleric "
     "coach manager pastor bishop rabbi imam sheriff professor teacher engineer historian commissioner paramedic "
     "medic peacekeeper meteorologist ombudsman speaker protester protester campaigner poster user neighbour neighbor "
-    "lieutenant-general councillor councilor attorney trooper detective constable inspector firefighter superintendent".split()
+    "lieutenant-general councillor councilor attorney trooper detective constable inspector firefighter superintendent "
+    "consultant surgeon nurse midwife pharmacist physician".split()
 )
 # Words that head a description of an organisation or a group.
 ORG_HEADS = frozenset(

@@ -366,7 +366,11 @@ class _PassageExtractor:
         first_word = sentence.text.split(" ", 1)[0]
         # "At the debate on Tuesday, Connolly was asked ...": after an opening phrase, the subject follows its comma.
         opening_phrase = first_word in _OPENING_PREPOSITIONS and ", " in sentence.text[:80]
-        if not first_word[:1].isupper() or (first_word.lower() in _NOT_NAME_STARTS and first_word != "The" and not opening_phrase):
+        # "A consultant from the hospital has been giving a press conference. He says ...": someone new, described.
+        second_word = sentence.text.split(" ", 2)[1] if " " in sentence.text else ""
+        described = first_word in ("A", "An") and is_person_role(second_word)
+        if not first_word[:1].isupper() or (first_word.lower() in _NOT_NAME_STARTS and first_word != "The"
+                                            and not opening_phrase and not described):
             return None  # cheap test first: most sentences open with neither a name nor "The ministry"
         subject = reader.main_subject(len(sentence.text))
         if not subject:
@@ -384,6 +388,8 @@ class _PassageExtractor:
                 analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer)
             self.memory.remember(organisation, mention)
             return None
+        if described and analysis.kind == "person":
+            return actor_from(None, analysis.name, "person", analysis.country, self.gazetteer)
         if analysis.kind != "person" or not analysis.named:
             return None
         actor = self.memory.surname(analysis.name) if analysis.record is None and " " not in analysis.name else None

@@ -673,3 +673,11 @@ def test_a_known_person_named_with_a_title_and_a_variant_spelling_stays_one_acto
         "Zelensky also said he spoke with the Dutch prime minister about 18 jets.",
     )
     assert [claim.actor.name for claim in claims] == ["Volodymyr Zelenskyy"]
+
+
+def test_he_after_a_described_newcomer_is_that_person():
+    extraction = extract_document([PassageText(
+        "Hospital consultant: Attack had potential to overwhelm us\nA consultant from the city hospital has been giving a "
+        "press conference.\nHe says the wards were full within 2 hours.", "Hospital consultant: Attack had potential to overwhelm us",
+        PUBLISHED)], is_live_blog=True)
+    assert [claim.actor.name for claim in extraction.passages[0].claims] == ["consultant", "consultant"]
