@@ -31,7 +31,7 @@ from claims.extraction.quotes import normalise_quotes, restore_verbatim
 from claims.extraction.sentences import Sentence, quoted_regions, split_sentences
 from claims.extraction.types import ExtractedActor, ExtractedClaim, ExtractedQuantity, PassageExtraction, Span
 
-EXTRACTOR_VERSION = "2026.12.1"
+EXTRACTOR_VERSION = "2026.12.2"
 
 # Words that make a statement a prediction, demand or belief rather than a checkable fact.
 _MODAL_WORDS = frozenset(
