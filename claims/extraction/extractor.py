@@ -78,7 +78,9 @@ _ISSUED_DOCUMENT = re.compile(
     r"(?:the|that|this|its|their)\s+(?:\w+\s+)?(?:statement|letter|announcement|memo|release|readout|communiqu\w+|post|report|"
     r"investigation|study|analysis|survey|findings)"
 )
-_OWN_OFFICE = re.compile(r"(?:his|her)\s+office")
+# "his office said", "according to her campaign's weekend memo": the body of the person just named speaks.
+_OWN_BODY = re.compile(r"(?P<pronoun>his|her)\s+(?P<body>office|campaign|team|government|administration|party|family)"
+                       r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}(?:memo|statement|letter|report|post|release|readout|analysis|figures|data))?")
 _NAMED_GROUP = re.compile(r"armies|militaries|governments|countries|camps", re.IGNORECASE)
 _BOTH_PEOPLE = re.compile(r"(?:both|the two)\s+(?:men|women|leaders|presidents|politicians|brothers|sisters)", re.IGNORECASE)
 _BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties|armies|militaries|governments|countries|camps)|each side", re.IGNORECASE)
@@ -157,8 +159,9 @@ class _PassageExtractor:
         if _ISSUED_DOCUMENT.fullmatch(lower):
             # "the statement said", "the report added": whoever issued it, the last organisation that spoke.
             return self.memory.pronoun("it")
-        if _OWN_OFFICE.fullmatch(lower):
-            return self._office_of(self.memory.pronoun("she" if lower.startswith("her") else "he"))
+        own = _OWN_BODY.fullmatch(lower)
+        if own:
+            return self._body_of(self.memory.pronoun("she" if own["pronoun"] == "her" else "he"), own["body"])
         # A bare "Defense Ministry" belongs to the country in context: the passage so far, else the sentence.
         country = (self.memory.last_country() if lookahead is None else None) or self.gazetteer.country_in(sentence)
         analysis = analyse_mention(mention, self.gazetteer, country)
@@ -213,16 +216,17 @@ class _PassageExtractor:
                     return actor
         return None
 
-    def _office_of(self, person: ExtractedActor | None) -> ExtractedActor | None:
-        """ "Zelenskyy visited the front, his office said": the office of the person just named, known by the
-        gazetteer as "Zelenskyy's office", else named after the person."""
+    def _body_of(self, person: ExtractedActor | None, body: str) -> ExtractedActor | None:
+        """ "Zelenskyy visited the front, his office said": the office (campaign, team ...) of the person just named,
+        known by the gazetteer as "Zelenskyy's office", else named after the person."""
         if person is None:
             return None
         for owner in (person.name, person.name.split()[-1]):
-            record = next(iter(self.gazetteer.candidates(f"{owner}'s office")), None)
+            record = next(iter(self.gazetteer.candidates(f"{owner}'s {body}")), None)
             if record:
                 return actor_from(record, record.name, record.kind, record.country, self.gazetteer)
-        return ExtractedActor(f"{person.name}'s office", "organization", False, person.parent, person.country)
+        possessive = f"{person.name}'" if person.name.endswith("s") else f"{person.name}'s"  # "Kamala Harris' campaign"
+        return ExtractedActor(f"{possessive} {body}", "organization", False, person.parent, person.country)
 
     def _named_in(self, sentence: str, kinds: set[str]) -> ExtractedActor | None:
         """The first known actor of one of these kinds that the sentence names outside quotation marks."""

@@ -681,3 +681,11 @@ def test_he_after_a_described_newcomer_is_that_person():
         "press conference.\nHe says the wards were full within 2 hours.", "Hospital consultant: Attack had potential to overwhelm us",
         PUBLISHED)], is_live_blog=True)
     assert [claim.actor.name for claim in extraction.passages[0].claims] == ["consultant", "consultant"]
+
+
+def test_her_campaigns_memo_is_the_campaign_of_the_woman_named_before():
+    claims = article("Kamala Harris spoke in Atlanta.",
+                     "Her team has 300 offices in swing states, according to her campaign’s weekend memo.")
+    assert claims[-1].actor.name == "Kamala Harris' campaign"
+    claims = article("President Ana Tomescu visited the border on Monday, her office said.")
+    assert claims[-1].actor.name == "Ana Tomescu's office"
