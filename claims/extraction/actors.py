@@ -46,6 +46,8 @@ TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
 )
 _BODY_OF = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?P<ending>[A-Z][\w'’-]*)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'’-]*)*")
+_PROGRAMME_OF = re.compile(r"(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)['’]s\s+(?:[A-Z][\w&'’-]*\s+){0,3}"
+                           r"(?:programme|program|show|podcast|bulletin)")
 _AFFILIATE = re.compile(r"(?:(?:its|the)\s+)?(?:[A-Z][\w&-]*\s+)?(?:affiliate|sister station|sister network|sister paper|"
                         r"sister publication)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)")
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Sir Dame Lady Lord".split())
@@ -379,6 +381,9 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     by = _INVESTIGATION_BY.match(text) or _STAFF_AT.match(text)
     if by:
         text = by["actor"] or by["body"]
+    programme = _PROGRAMME_OF.fullmatch(text)
+    if programme and looks_like_outlet(programme["owner"], gazetteer):
+        return _analyse_mention(programme["owner"], gazetteer, country_hint)  # "the BBC's Today programme" is the BBC
     affiliate = _AFFILIATE.fullmatch(text)
     if affiliate:
         return MentionAnalysis(affiliate["name"], "media", None, False, affiliate["name"], None)  # "CNN affiliate WCBS"

@@ -45,7 +45,8 @@ _WORD_CHAR = re.compile(r"\w")
 _LIST_TAIL = re.compile(r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[^,.;:]+")
 _CITING_AFTER = re.compile(r"\s*,\s*citing\s+")
 _NOTHING = re.compile(r"(?:nothing|little|no more)\b")
-_INTERVIEW_INTRO = re.compile(r"(?:In an? (?:\w+\s+)?interview with|Speaking to|Talking to|In comments to|In remarks to)\s+(?P<outlet>[^,]{2,60}),")
+_INTERVIEW_INTRO = re.compile(r"(?:In an? (?:\w+\s+)?interview with|Speaking to|Talking to|In comments to|In remarks to|"
+                              r"In an? (?:\w+\s+)?statement to|In an? (?:\w+\s+)?email to)\s+(?P<outlet>[^,]{2,60}),")
 _THAT = re.compile(r"\s+that\s")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Za-z])")
 _WHICH_CITED = re.compile(r"\s*,\s*(?:which|who)\s+(?:cited|quoted)\s+|\s*,\s*citing\s+")
@@ -90,7 +91,8 @@ _TOLD_OBJECT = re.compile(
     r"network|radio station|website)\s+(?!(?:that|on|in|at|about|after|before|last|this|earlier|for|during|when|while|as|and|"
     r"but|of|to)\b)[\w&'’-]+(?:\s+(?:am|de|del|der|die)?\s*[A-Z][\w&'’-]*)*(?=[\s,.;:]|$)"
     r"|(?:the\s+)?(?:[A-Z][\w'’&-]*\s*){1,4}?(?:\d{1,3}\b)?"  # "told Channel 12"
-    r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet)?"
+    r"(?:news agency|newspaper|broadcaster|agency|media group|network|channel|TV|television|radio|magazine|daily|weekly|website|outlet|"
+    r"programme|program|show|podcast)?"
     r"|(?:the\s+)?[a-z][\w-]*\s+(?:news agency|newspaper|broadcaster|daily|weekly|magazine)"  # "told the dpa news agency"
     r"|reporters|journalists|lawmakers|parliament|parliamentarians|state media|the media|the press|"
     r"(?:local|foreign|international|national|regional)\s+(?:media|press|reporters|journalists)|media|"
@@ -103,7 +105,7 @@ _DESCRIPTION_OF = re.compile(r"(?:a|an|the)\s+[^,]*?\b(?:to|of|for|at|in|from)\s
 # "Then came 3 single shots, the institute said": an intro word, but a clause of its own.
 _CLAUSE_VERB = re.compile(r"\b(?:came|went|was|were|is|are|had|has|have|fell|rose|died|began|left|took|hit|struck|killed|\w+ed)\b")
 _CLAUSE_JOIN = re.compile(r"\b(?:while|whereas|but|and|although|though|as|because|after|before|when)\b")
-_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown)\s+(?:to\s+\w+\s+)?by\s+")
+_SEEN_BY = re.compile(r"\s+(?:seen|obtained|reviewed|provided|shared|presented|shown|cited|quoted)\s+(?:to\s+\w+\s+)?by\s+")
 _POSTED_THINGS = frozenset("video videos photo photos image images footage clip clips message messages statement letter".split())
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|maintains?|says?|said)\b")
 _OUTLET_TAIL = re.compile(
@@ -112,10 +114,11 @@ _OUTLET_TAIL = re.compile(
 )
 # "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
 _CITED_ASIDE = re.compile(r",\s*(?:citing|quoted|cited)\b")
-_SPEAKING_TO = re.compile(r",\s*(?:speaking|talking)\s+(?:to|with)\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s*$")
+_SPEAKING_TO = re.compile(r",\s*(?:(?:speaking|talking)\s+(?:to|with)|in\s+an?\s+(?:\w+\s+)?(?:interview|statement|email)\s+(?:with|to))"
+                          r"\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s*$")
 _THROUGH_OUTLET = re.compile(
     r"\s*,?\s*(?:(?:in|during)\s+(?:(?:an?|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:interview|comments|remarks|conversation|statement|"
-    r"appearance)\s+(?:with|to|on|reported by|published by|carried by|aired by|broadcast by)"
+    r"appearance|op-ed|column|article|essay|piece)\s+(?:with|to|on|for|in|reported by|published by|carried by|aired by|broadcast by)"
     r"|(?:on|to)(?=\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}\s*(?:[,.;]|\s+that\b|$)))"
     r"\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
 )
@@ -652,6 +655,7 @@ class SentenceReader:
         # A relative clause, an age or an aside ("speaking in Riyadh") between the speaker and the cue.
         relative = re.search(
             r",\s*(?:who|which|whose|aged|\d{1,3}|speaking|writing|talking|appearing|addressing|visiting|standing|including|"
+            r"in\s+an?\s+(?:\w+\s+)?(?:interview|statement|email)\s+(?:with|to)|"
             r"among them|such as|(?:chaired|led|headed|run|backed|funded|founded|owned|based|supported)\s+(?:by|in))\b[^,]*$",
             self.text[:comma],
         )
@@ -773,7 +777,7 @@ class SentenceReader:
         attributions.sort(key=lambda f: (f.cue or f.mention)[0])
         for first, second in zip(attributions, attributions[1:]):
             relays = (
-                (second.lemma == "report" and second.rule == "source_last" or second.rule == "according_to")
+                (second.lemma == "report" and second.rule in ("source_last", "passive_agent") or second.rule == "according_to")
                 and first.cue and second.content[0] <= first.cue[0] < second.content[1]
                 # "not 15 as Veldora reported": a comparison with another account, not a relay of this one
                 and not re.search(r"\b(?:as|than|unlike)\s*$", self.text[:second.mention[0]] if second.mention else "")

@@ -621,11 +621,16 @@ def test_a_quotation_credited_on_the_line_below_is_that_persons():
     ("Lena Dahl, speaking to CNN, said 4 ships were seized.", "CNN"),
     ("According to Reuters, Lena Dahl said 4 ships were seized.", "Reuters"),
     ("Lena Dahl told Reuters that 4 ships were seized.", "Reuters"),
+    ("In a statement to CNN, Lena Dahl said 4 ships were seized.", "CNN"),
+    ("Lena Dahl, in an interview with Le Monde, said 4 ships were seized.", "Le Monde"),
+    ("Four ships were seized, Lena Dahl wrote in an op-ed for The Guardian.", "The Guardian"),
+    ("Four ships were seized, Lena Dahl told the BBC's Today programme.", "BBC"),
+    ("Lena Dahl said 4 ships were seized, as reported by the BBC.", "BBC"),
 ])
 def test_the_outlet_a_speaker_talked_to_relays_the_claim(sentence, via):
     claim = only_claim(sentence)
-    assert (claim.actor.name, claim.via.name, claim.text) == ("Lena Dahl", via, "4 ships were seized.") or (
-        claim.actor.name, claim.via.name, claim.text) == ("Lena Dahl", via, "Four ships were seized")
+    assert (claim.actor.name, claim.via.name) == ("Lena Dahl", via)
+    assert claim.text.rstrip(".").lower() in ("4 ships were seized", "four ships were seized")
 
 
 def test_both_armies_are_the_two_sides_named_before_and_else_stay_armies():
@@ -689,3 +694,8 @@ def test_her_campaigns_memo_is_the_campaign_of_the_woman_named_before():
     assert claims[-1].actor.name == "Kamala Harris' campaign"
     claims = article("President Ana Tomescu visited the border on Monday, her office said.")
     assert claims[-1].actor.name == "Ana Tomescu's office"
+
+
+def test_a_source_cited_by_an_outlet_is_relayed_by_it():
+    claim = only_claim("According to a source cited by Axios, 40 workers were laid off.")
+    assert (claim.actor_mention, claim.via.name) == ("a source", "Axios")
