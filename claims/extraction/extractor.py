@@ -692,7 +692,7 @@ class _PassageExtractor:
         if actor is None:
             return []
         headline_end = self.text.find("\n") if self.heading else 0
-        return [index for index, claim in enumerate(claims) if claim.actor == actor or (
+        return [index for index, claim in enumerate(claims) if claim.actor and claim.actor.name.lower() == actor.name.lower() or (
             claim.sentence_span.start < headline_end and claim.actor and claim.actor.kind == "government"
             and actor.country and claim.actor.country == actor.country)]
 

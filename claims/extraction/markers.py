@@ -88,8 +88,15 @@ def disclaimer_object(text: str) -> str | None:
     return text[marker.end():] if marker else None
 
 
+_SINGLE_STATEMENT = re.compile(r"^\s*(?:the|this|that|its|his|her|their)\s+(?:\w+\s+)?(?:claim|statement|assertion|allegation)\b",
+                               re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(r"\s+(?:independently|immediately|yet|so far)(?=[\s.,]*$)", re.IGNORECASE)
+
+
 def is_generic_object(words: str) -> bool:
-    return bool(_GENERIC_OBJECT.match(words))
+    """ "the reports", "the figures", "it", "the accounts independently": whatever the story reported. "the claim" is not:
+    a single statement, the one just before."""
+    return not _SINGLE_STATEMENT.match(words) and bool(_GENERIC_OBJECT.match(_TRAILING_ADVERB.sub("", words)))
 
 
 def content_bigrams(text: str) -> set[tuple[str, str]]:

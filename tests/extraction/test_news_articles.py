@@ -699,3 +699,15 @@ def test_her_campaigns_memo_is_the_campaign_of_the_woman_named_before():
 def test_a_source_cited_by_an_outlet_is_relayed_by_it():
     claim = only_claim("According to a source cited by Axios, 40 workers were laid off.")
     assert (claim.actor_mention, claim.via.name) == ("a source", "Axios")
+
+
+@pytest.mark.parametrize("disclaimer, marked", [
+    ("Wire could not independently verify the reports.", [True, True, True]),
+    ("It was not possible to verify the accounts independently.", [True, True, True]),
+    ("Wire could not immediately verify the claim.", [False, False, True]),
+    ("The Associated Press could not independently verify the army's claim.", [True, True, False]),
+])
+def test_what_a_newsrooms_disclaimer_covers(disclaimer, marked):
+    claims = article("The army said it killed 40 fighters in the raid.", "Local officials said 12 civilians died.", disclaimer,
+                     title="Army says it killed 40 fighters", publisher="Wire")
+    assert [claim.unverified for claim in claims] == marked
