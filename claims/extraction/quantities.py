@@ -40,7 +40,7 @@ _NUMBER = re.compile(
     rf"(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<dozen>\b(?:[Aa]|[Hh]alf a|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\s+dozen\b)"
     rf"|(?P<half>\b[Hh]alf (?:a|one) (?:million|billion|trillion)\b)"
     rf"|(?P<words>\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b))"
-    rf"(?:\s?(?P<scale>[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn|mn)\b|(?<=\d)(?P<money_scale>m|k)\b)?"
+    rf"(?:[\s-]?(?P<scale>[Hh]undred|[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn|mn)\b|(?<=\d)(?P<money_scale>m|k)\b)?"
     rf"(?P<percent>\s?%|\s(?:[Pp]ercent|[Pp]er [Cc]ent)\b)?",
 )
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a few|many|few)\s+$", re.IGNORECASE)
@@ -106,6 +106,7 @@ _DESIGNATOR = re.compile(
     r"[Pp]rotocol|[Pp]roposition|[Hh]ighway|[Rr]oute|[Ii]nterstate|[Ff]light|[Gg]ate|[Pp]latform|[Rr]oom|[Cc]hannel|[Ll]evel|"
     r"[Cc]ategory|[Pp]hase|[Ss]tage|[Bb]ill|[Ll]ine|[Nn]o\.|[Nn]umber)\s+$"
 )
+_GLUED_UNIT = re.compile(r"(?:km|kg|mph|kmh|mm|cm|ft|mi|lbs?|kt|MW|GW|kW|ha|sq)\b")
 _DIALLED = re.compile(r"\b(?:call|calls|called|calling|dial|dials|dialled|dialed|phoned|ring|rang)\s+$", re.IGNORECASE)  # "called 911"
 _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -141,8 +142,8 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
         if ordinal:
             end += ordinal.end()  # "the 10th victim" asserts ten
             after = sentence[end:]
-        elif re.match(r"^[A-Za-z]", after) and not match["percent"] and not match["scale"]:
-            continue  # identifiers such as 4WJLr
+        elif re.match(r"^[A-Za-z]", after) and not match["percent"] and not match["scale"] and not _GLUED_UNIT.match(after):
+            continue  # identifiers such as 4WJLr; "1,200km" is a distance
         if match["digits"] and before == "-" and re.search(r"\b(?:19|20)\d\d-$", sentence[max(0, number_start - 5):number_start]):
             continue  # "2011-12", "2017-18": a span of years, not a number
         if match["words"] and not match["scale"] and re.match(r"^-[a-z]", after) and not _FRACTION.match(after):
@@ -193,7 +194,7 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
             unit = "%"
         end_text = end
         noun = None
-        currency_word = re.match(r"^\s+(\w+)", after)
+        currency_word = re.match(r"^[\s-]+(\w+)", after)  # "50 billion euros", "a 50-billion-euro package"
         if unit is None and currency_word and currency_word[1].lower() in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[currency_word[1].lower()]
             end_text = end + currency_word.end()
@@ -214,6 +215,8 @@ def extract_quantities(sentence: str, offset: int = 0) -> tuple[ExtractedQuantit
                     if second_value > value:
                         value_max = second_value
                         end_text = second.end()
+                        if second["percent"] and unit is None:
+                            unit = "%"  # "5 to 7 percent"
         conversion = _CONVERSION.match(sentence[end_text:])
         if conversion:
             end_text += conversion.end()

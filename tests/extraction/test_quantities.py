@@ -142,3 +142,12 @@ def test_an_ordinal_asserts_its_number():
 
 def test_a_name_before_the_noun_is_not_what_is_counted():
     assert [(q.value, q.noun) for q in extract_quantities("Two United States service members were hurt.")] == [(2.0, "members")]
+
+
+def test_hyphenated_scales_glued_units_and_a_percent_range():
+    from claims.extraction.quantities import extract_quantities
+
+    assert [(q.value, q.unit) for q in extract_quantities("a 50-billion-euro support package")] == [(50e9, "EUR")]
+    assert [(q.value, q.unit) for q in extract_quantities("a $1.2-billion deal")] == [(1.2e9, "USD")]
+    assert [(q.value, q.value_max, q.unit) for q in extract_quantities("growth of 5 to 7 percent")] == [(5, 7, "%")]
+    assert [(q.value, q.noun) for q in extract_quantities("a 1,200km pipeline")] == [(1200, "km")]
