@@ -4,11 +4,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import DateField, Exists, Expression, F, FloatField, Func, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, Replace
 from django.utils.safestring import SafeString
@@ -159,9 +159,23 @@ def _filter_text(claims: QuerySet, text: str) -> QuerySet:
     return claims
 
 
-def _has_phrase(text: str) -> bool:
-    """Whether PostgreSQL reads a phrase (<->) in `text`: a quoted run of words, or words joined by punctuation."""
+def _may_hold_phrase(text: str) -> bool:
+    """Whether `text` has a quoted run of words or words joined by punctuation, which PostgreSQL may read as a phrase."""
     return any(re.search(r"\s|\w[^\w\s]+\w", term) for term in parse_websearch(text).terms)
+
+
+@lru_cache(maxsize=1024)
+def _parses_to_phrase(text: str) -> bool:
+    """Whether PostgreSQL's reading of `text` holds a phrase operator (<-> or <N>). Asked of the database,
+    which drops stop words by its own list: '"shot down"' reads as plain 'shot', which RUM ranks in its index
+    (ranking its 83,000 matches outside the index took 210 ms)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s, %s)::text ~ ' <(-|[0-9]+)> '", [SEARCH_CONFIG, text])
+        return cursor.fetchone()[0]
+
+
+def _has_phrase(text: str) -> bool:
+    return _may_hold_phrase(text) and _parses_to_phrase(text)
 
 
 def _distance(text: str) -> Func:
