@@ -86,7 +86,11 @@ TEMPLATES = [
                 "claims.context_processors.roles",
                 "claims.desk.context_processors.desk_settings",
             ],
-            "libraries": {"claimreview": "claims.search.claimreview_tags", "durations": "config.ops.durations"},
+            "libraries": {
+                "claimreview": "claims.search.claimreview_tags",
+                "durations": "config.ops.durations",
+                "result_table": "claims.search.result_table_tags",
+            },
             # |day and |moment: every date and time in one format, in the person's time zone.
             "builtins": ["config.moments"],
         },
