@@ -27,6 +27,9 @@ COUNT_CAP = 1_000  # counting every match of a common word costs more than the p
 # ranking reads every ranked row's vector, so ranking all 150,000 matches of a common word took ~800 ms.
 # "Relevant and recent" weighs this many matches, the most relevant ones where RUM can say which.
 RELEVANCE_WINDOW = 1_000
+# A one-word query ranks no claim outside claim_search_vector_strong_rum_idx closer than this; the index's
+# predicate says the same number (claims/0018).
+STRONG_WORD_DISTANCE = 1.49
 RECENCY_HALF_LIFE_DAYS = 90  # "relevant and recent": a match this many days older must be twice as relevant
 
 
@@ -165,17 +168,23 @@ def _may_hold_phrase(text: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _parses_to_phrase(text: str) -> bool:
-    """Whether PostgreSQL's reading of `text` holds a phrase operator (<-> or <N>). Asked of the database,
-    which drops stop words by its own list: '"shot down"' reads as plain 'shot', which RUM ranks in its index
-    (ranking its 83,000 matches outside the index took 210 ms)."""
+def _parsed(text: str) -> str:
+    """PostgreSQL's reading of `text` (websearch_to_tsquery as text), asked once per text and process: it drops
+    stop words by its own list, so '"shot down"' reads as plain 'shot', which RUM ranks in its index (ranking
+    its 83,000 matches outside the index, as a phrase, took 210 ms)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT websearch_to_tsquery(%s, %s)::text ~ ' <(-|[0-9]+)> '", [SEARCH_CONFIG, text])
+        cursor.execute("SELECT websearch_to_tsquery(%s, %s)::text", [SEARCH_CONFIG, text])
         return cursor.fetchone()[0]
 
 
 def _has_phrase(text: str) -> bool:
-    return _may_hold_phrase(text) and _parses_to_phrase(text)
+    """Whether PostgreSQL's reading of `text` holds a phrase operator (<-> or <N>)."""
+    return _may_hold_phrase(text) and re.search(r" <(-|[0-9]+)> ", _parsed(text)) is not None
+
+
+def _is_one_word(text: str) -> bool:
+    """Whether PostgreSQL reads `text` as a single lexeme (no AND, OR, NOT or phrase)."""
+    return re.fullmatch(r"'(?:[^']|'')*'", _parsed(text)) is not None
 
 
 def _distance(text: str) -> Func:
@@ -257,6 +266,41 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
     return claims
 
 
+def _strong(claims: QuerySet) -> QuerySet:
+    """The claims claim_search_vector_strong_rum_idx holds (claims/0018): those a one-word query can rank
+    closer than STRONG_WORD_DISTANCE. No claim outside can: its closest word is at least that far."""
+    return claims.alias(best_word_distance=PostgresOnlyColumn("best_word_distance", FloatField())).filter(
+        best_word_distance__lt=STRONG_WORD_DISTANCE
+    )
+
+
+def _ranks_strong_claims_first(search: ClaimSearch) -> bool:
+    return search.effective_sort in RANKED and rum_ranking() and _is_one_word(search.text)
+
+
+def claims_page(search: ClaimSearch, claims: QuerySet, *, cursor: Cursor | None, size: int) -> tuple[list, Cursor | None]:
+    """keyset_page over claims_to_page. RUM ranks every match to give the best few (0.7 µs a match), so a
+    one-word page by relevance is first looked for among the strong claims, a tenth of them: when it is
+    there in full and closer than STRONG_WORD_DISTANCE, no claim outside could rank inside it."""
+    ordered = claims_to_page(search, claims)
+    sort = search.effective_sort
+    if sort == RELEVANCE and _ranks_strong_claims_first(search):
+        rows, next_cursor = keyset_page(_strong(ordered), sort=sort, cursor=cursor, size=size)
+        if next_cursor is not None and rows[-1].distance < STRONG_WORD_DISTANCE:
+            return rows, next_cursor
+    return keyset_page(ordered, sort=sort, cursor=cursor, size=size)
+
+
+def _most_relevant_ids(search: ClaimSearch, claims: QuerySet) -> list[int]:
+    """The RELEVANCE_WINDOW closest matches, from the strong claims when they hold them all (as claims_page)."""
+    window = claims.annotate(distance=_distance(search.text)).order_by("distance").values_list("pk", "distance")
+    if _ranks_strong_claims_first(search):
+        strong = list(_strong(window)[:RELEVANCE_WINDOW])
+        if len(strong) == RELEVANCE_WINDOW and strong[-1][1] < STRONG_WORD_DISTANCE:
+            return [pk for pk, _ in strong]
+    return [pk for pk, _ in window[:RELEVANCE_WINDOW]]
+
+
 def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     """What keyset_page reads for `search`: the matches by date; by relevance every match, read from the
     RUM index in rank order. "Relevant and recent" weighs the RELEVANCE_WINDOW most relevant matches, and
@@ -269,12 +313,11 @@ def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     if sort == RELEVANCE and rum_ranking():
         claims = _ranked(claims, search)
     elif sort in RANKED:
-        if rum_ranking():
-            window = claims.annotate(distance=_distance(search.text)).order_by("distance")
-        else:
-            window = claims.order_by("-id")
         # Read once: keyset_page's two reads would otherwise each choose the window again.
-        window_ids = list(window.values_list("pk", flat=True)[:RELEVANCE_WINDOW])
+        if rum_ranking():
+            window_ids = _most_relevant_ids(search, claims)
+        else:
+            window_ids = list(claims.order_by("-id").values_list("pk", flat=True)[:RELEVANCE_WINDOW])
         claims = _ranked(Claim.objects.filter(pk__in=window_ids), search)
     if sort in RANKED:
         # A ranked page reads its chosen rows by id, where joining their actors costs nothing.
@@ -323,7 +366,7 @@ def first_attributions(claim_ids: list[int], *, text: str = "", using: str | Non
 def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int, count: bool = True) -> SearchResults:
     """One page of matches with highlighted sentences, and the total unless `count` is False."""
     claims = claims_matching(search)
-    page, next_cursor = keyset_page(claims_to_page(search, claims), sort=search.effective_sort, cursor=cursor, size=size)
+    page, next_cursor = claims_page(search, claims, cursor=cursor, size=size)
     total, is_lower_bound = None, False
     if cursor is None and next_cursor is None:
         total = len(page)  # everything fits on the first page: no count needed
