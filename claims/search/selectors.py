@@ -15,7 +15,9 @@ from django.utils.safestring import SafeString
 
 from claims.models import Actor, Attribution, Claim, Quantity, SavedSearch
 from claims.search.highlight import START, STOP, mark_terms, render_marked, without_markers
-from claims.search.pagination import DATE, RANKED, RELEVANCE, RELEVANT_RECENT, Cursor, keyset_page
+from claims.search.pagination import (
+    DATE, RANKED, RELEVANCE, RELEVANT_RECENT, Cursor, keyset_page, ranked_page_closer_than,
+)
 from claims.search.rum import rum_ranking
 from claims.search.textquery import parse_websearch
 from claims.selectors.actors import actor_by_name, actor_suggestions, actor_with_descendants_ids
@@ -182,9 +184,19 @@ def _has_phrase(text: str) -> bool:
     return _may_hold_phrase(text) and re.search(r" <(-|[0-9]+)> ", _parsed(text)) is not None
 
 
-def _is_one_word(text: str) -> bool:
-    """Whether PostgreSQL reads `text` as a single lexeme (no AND, OR, NOT or phrase)."""
-    return re.fullmatch(r"'(?:[^']|'')*'", _parsed(text)) is not None
+def _any_of_words(text: str) -> int:
+    """How many words `text` asks for any one of, when PostgreSQL reads it as single lexemes joined by OR, with
+    words to exclude ("drones", "drones OR missiles", "troops -Kursk"); 0 for anything else (AND, phrases).
+    A lone run of letters and digits is one token to PostgreSQL's parser; a quoted phrase may read as one
+    word once its stop words are dropped."""
+    parsed = parse_websearch(text)
+    if len(parsed.groups) != 1 or not all(re.fullmatch(r"[^\W_]+", term) for term in parsed.excluded):
+        return 0
+    if all(re.fullmatch(r"[^\W_]+", term) for term in parsed.terms):
+        return len(parsed.terms)
+    if not parsed.excluded and _may_hold_phrase(text) and re.fullmatch(r"'(?:[^']|'')*'", _parsed(text)):
+        return 1
+    return 0
 
 
 def _distance(text: str) -> Func:
@@ -274,29 +286,41 @@ def _strong(claims: QuerySet) -> QuerySet:
     )
 
 
-def _ranks_strong_claims_first(search: ClaimSearch) -> bool:
-    return search.effective_sort in RANKED and rum_ranking() and _is_one_word(search.text)
+def _strong_bound(search: ClaimSearch) -> float | None:
+    """The distance within which a page read from the strong claims is exact, or None where it cannot be.
+
+    A match outside them is at least STRONG_WORD_DISTANCE from each of its words alone. RUM scores a word
+    by its occurrences, an OR of words as the sum of their scores (on the bench no match of "drones OR
+    missiles" comes closer than half its closest word's distance), and an excluded word is absent from
+    every match: so such a match is at least STRONG_WORD_DISTANCE / (words asked for) from the query.
+    """
+    if search.effective_sort not in RANKED or not rum_ranking():
+        return None
+    words = _any_of_words(search.text)
+    return STRONG_WORD_DISTANCE / words if words else None
 
 
 def claims_page(search: ClaimSearch, claims: QuerySet, *, cursor: Cursor | None, size: int) -> tuple[list, Cursor | None]:
     """keyset_page over claims_to_page. RUM ranks every match to give the best few (0.7 µs a match), so a
-    one-word page by relevance is first looked for among the strong claims, a tenth of them: when it is
-    there in full and closer than STRONG_WORD_DISTANCE, no claim outside could rank inside it."""
+    page by relevance for words is first looked for among the strong claims, a tenth of them: when it is
+    there in full and within _strong_bound, no claim outside could rank inside it."""
     ordered = claims_to_page(search, claims)
     sort = search.effective_sort
-    if sort == RELEVANCE and _ranks_strong_claims_first(search):
-        rows, next_cursor = keyset_page(_strong(ordered), sort=sort, cursor=cursor, size=size)
-        if next_cursor is not None and rows[-1].distance < STRONG_WORD_DISTANCE:
-            return rows, next_cursor
+    bound = _strong_bound(search) if sort == RELEVANCE else None
+    if bound is not None:
+        page = ranked_page_closer_than(_strong(ordered), bound=bound, cursor=cursor, size=size)
+        if page is not None:
+            return page
     return keyset_page(ordered, sort=sort, cursor=cursor, size=size)
 
 
 def _most_relevant_ids(search: ClaimSearch, claims: QuerySet) -> list[int]:
     """The RELEVANCE_WINDOW closest matches, from the strong claims when they hold them all (as claims_page)."""
     window = claims.annotate(distance=_distance(search.text)).order_by("distance").values_list("pk", "distance")
-    if _ranks_strong_claims_first(search):
+    bound = _strong_bound(search)
+    if bound is not None:
         strong = list(_strong(window)[:RELEVANCE_WINDOW])
-        if len(strong) == RELEVANCE_WINDOW and strong[-1][1] < STRONG_WORD_DISTANCE:
+        if len(strong) == RELEVANCE_WINDOW and strong[-1][1] < bound:
             return [pk for pk, _ in strong]
     return [pk for pk, _ in window[:RELEVANCE_WINDOW]]
 
