@@ -89,7 +89,7 @@ REVIEW_STATES = (("pending", 30), ("accepted", 50), ("corrected", 10), ("rejecte
 # The bulk tables in the order their rows are written (parents first).
 COPY_COLUMNS = {
     "sources_article": "id, outlet_id, url, requested_url, title, authors, published_at, language, is_live_blog, raw_html, "
-    "text, content_hash, status, fetch_attempts, last_error, extractor_version, created_at, updated_at",
+    "text, content_hash, status, fetch_attempts, last_error, extractor_version, created_at, updated_at, warnings",
     "sources_passage": "id, article_id, key, version, is_current, position, heading, permalink, text, text_hash, created_at",
     "claims_claim": "id, text, kind, actor_id, asserted_on, review_state, verdict, unverified_marker, version, human_touched, "
     "rule, extractor_version, created_at, updated_at",
@@ -213,9 +213,9 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
     actors = actor_names(actors_total, rng)
     started = time.monotonic()
     with raw.cursor() as cursor:
-        with cursor.copy("COPY sources_outlet (id, name, homepage, created_at) FROM STDIN") as copy:
+        with cursor.copy("COPY sources_outlet (id, name, domain, homepage, created_at) FROM STDIN") as copy:
             for index, name in enumerate(OUTLETS, 1):
-                copy.write_row((index, name, "", now))
+                copy.write_row((index, name, "", "", now))
         with cursor.copy(
             "COPY claims_actor (id, name, kind, parent_id, country, wikidata_id, description, is_reviewed, created_at, updated_at) FROM STDIN"
         ) as copy:
@@ -252,8 +252,9 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
     outlets_migration = import_module("claims.migrations.0017_claim_outlet_ids")
     rum = import_module("claims.migrations.0016_claim_search_rum_index")
     search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index"), outlets_migration]
-    if rum_ranking():  # the migration made the index where the server has the extension
-        search_indexes.append(rum)
+    if rum_ranking():  # the migrations made these indexes where the server has the extension
+        # Refreshing the vectors below refreshes best_word_distance too (its trigger), so only its index waits.
+        search_indexes += [rum, import_module("claims.migrations.0018_claim_best_word_distance")]
     with raw.cursor() as cursor:
         for table in ("sources_outlet", "claims_actor", "claims_actoralias", "sources_article", "sources_passage",
                       "claims_claim", "claims_attribution", "claims_quantity"):
@@ -306,7 +307,7 @@ def write_articles(copies, generator, actors, claims_total: int, articles_total:
         passage_text = " ".join(sentences)
         copies["sources_article"].write_row((
             article_id, outlet, f"https://news.example.org/{article_id}", "", f"Live: {rows[0][5][:80]}", "[]",
-            published, "en", False, "", "", "", "extracted", 1, "", "bench", published, published,
+            published, "en", False, "", "", "", "extracted", 1, "", "bench", published, published, "[]",
         ))
         copies["sources_passage"].write_row((
             article_id, article_id, "body", 1, True, 0, "", "", passage_text,

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_migrate, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 
 
 def _sync_role_groups(sender, using="default", **kwargs):
@@ -28,6 +28,13 @@ def _audit_ingestion_change(sender, *, user, action, obj, before=None, after=Non
     audit_record(user=user, action=action, obj=obj, before=before, after=after)
 
 
+def _permissions_changed_if_created(sender, created, **kwargs):
+    from claims.auth_backend import permissions_changed
+
+    if created:
+        permissions_changed()
+
+
 class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = "Claims"
@@ -50,3 +57,23 @@ class ClaimsConfig(AppConfig):
 
         editor_changed_ingestion.connect(_audit_ingestion_change, dispatch_uid="claims-audit-ingestion")
         from claims.search import rum  # noqa: F401 (registers the system check for the RUM index)
+
+        self._forget_cached_permissions_on_change()
+
+    @staticmethod
+    def _forget_cached_permissions_on_change():
+        """Pages read permissions and roles from the cache (claims.auth_backend); any change to who has which
+        role or permission starts a new generation there. A new user counts too: SQLite reuses an id."""
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group, Permission
+
+        from claims.auth_backend import permissions_changed
+
+        user = get_user_model()
+        for through in (user.groups.through, user.user_permissions.through, Group.permissions.through):
+            m2m_changed.connect(permissions_changed, sender=through, dispatch_uid=f"claims-permissions-{through.__name__}")
+        for model in (Group, Permission, user):
+            post_delete.connect(permissions_changed, sender=model, dispatch_uid=f"claims-permissions-del-{model.__name__}")
+        for model in (Group, Permission):
+            post_save.connect(permissions_changed, sender=model, dispatch_uid=f"claims-permissions-save-{model.__name__}")
+        post_save.connect(_permissions_changed_if_created, sender=user, dispatch_uid="claims-permissions-new-user")

@@ -43,6 +43,32 @@ class PlainSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options)
 
 
+class PlainInputMixin:
+    """An <input> built in Python with the attributes Django's template gives it, for the same reason as
+    PlainSelect: the search form's seven inputs cost 1 ms of each search page through the template."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = format_html(' value="{}"', widget["value"]) if widget["value"] is not None else ""
+        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], name, shown, flatatt(widget["attrs"]))
+
+
+class PlainTextInput(PlainInputMixin, forms.TextInput):
+    pass
+
+
+class PlainNumberInput(PlainInputMixin, forms.NumberInput):
+    pass
+
+
+class PlainDateInput(PlainInputMixin, forms.DateInput):
+    pass
+
+
+class PlainCheckbox(PlainInputMixin, forms.CheckboxInput):
+    pass
+
+
 class ErrorSentenceMixin:
     """Forms whose errors are told as one sentence (search, the review queue's filters)."""
 

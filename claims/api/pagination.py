@@ -5,8 +5,7 @@ from rest_framework.pagination import BasePagination, CursorPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from claims.search.pagination import keyset_page
-from claims.search.selectors import claims_to_page, count_capped
+from claims.search.selectors import claims_page, count_capped
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 25, 100
 
@@ -26,10 +25,7 @@ class SearchKeysetPagination(BasePagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         self.total, self.total_is_lower_bound = count_capped(queryset)
-        rows, self.next_cursor = keyset_page(
-            claims_to_page(view.search, queryset), sort=view.search.effective_sort, cursor=view.cursor,
-            size=page_size_from(request),
-        )
+        rows, self.next_cursor = claims_page(view.search, queryset, cursor=view.cursor, size=page_size_from(request))
         return rows
 
     def get_paginated_response(self, data):

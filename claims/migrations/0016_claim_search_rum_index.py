@@ -4,7 +4,7 @@ RUM keeps each match's positions in the index, so "ORDER BY search_vector <=> qu
 best-ranked matches first instead of ranking every match (22 ms instead of 136 ms at a million claims).
 Without the extension (SQLite, a managed server without it) nothing is created and search keeps
 ranking a window of recent matches; claims.search.rum says which applies. To add it to a running
-server later: install the package, then run `manage.py migrate claims 0013` and `manage.py migrate`.
+server later: install the package, then run `manage.py migrate claims 0015` and `manage.py migrate`.
 """
 
 from django.db import migrations

@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 
-from claims.forms import ErrorSentenceMixin, PlainCheckboxes, PlainSelect
+from claims.forms import (
+    ErrorSentenceMixin, PlainCheckbox, PlainCheckboxes, PlainDateInput, PlainNumberInput, PlainSelect, PlainTextInput,
+)
 from claims.models import Actor, Claim, Verdict
 from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, InvalidCursor, decode_cursor
 from claims.search.selectors import ClaimSearch, actor_named
@@ -14,7 +16,7 @@ from sources.selectors import outlet_choices
 
 MAX_QUERY_LENGTH = 200
 MAX_NOUN_LENGTH = 100
-_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_DATE = PlainDateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _CachedOutletChoices(ModelChoiceIterator):
@@ -39,7 +41,7 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
         help_text='Words, "a phrase", OR, and -word to exclude',
     )
     actor = forms.CharField(label="Actor", required=False, max_length=300, help_text="Name, alias or id")
-    children = forms.BooleanField(label="Include the actor's children", required=False)
+    children = forms.BooleanField(label="Include the actor's children", required=False, widget=PlainCheckbox)
     date_from = forms.DateField(label="Asserted from", required=False, input_formats=["%Y-%m-%d"], widget=_DATE)
     date_to = forms.DateField(label="Asserted until", required=False, input_formats=["%Y-%m-%d"], widget=_DATE)
     verdict = forms.MultipleChoiceField(
@@ -52,10 +54,14 @@ class SearchForm(ErrorSentenceMixin, forms.Form):
         label="Outlet", required=False, queryset=Outlet.objects.order_by("name"), widget=PlainSelect,
         help_text="Claims any article of this outlet reported, including claims another outlet reported first",
     )
-    has_quantity = forms.BooleanField(label="Has a number", required=False)
-    noun = forms.CharField(label="Counted noun", required=False, max_length=MAX_NOUN_LENGTH)
-    value_min = forms.DecimalField(label="At least", required=False, max_digits=24, decimal_places=6)
-    value_max = forms.DecimalField(label="At most", required=False, max_digits=24, decimal_places=6)
+    has_quantity = forms.BooleanField(label="Has a number", required=False, widget=PlainCheckbox)
+    noun = forms.CharField(label="Counted noun", required=False, max_length=MAX_NOUN_LENGTH, widget=PlainTextInput)
+    value_min = forms.DecimalField(
+        label="At least", required=False, max_digits=24, decimal_places=6, widget=PlainNumberInput
+    )
+    value_max = forms.DecimalField(
+        label="At most", required=False, max_digits=24, decimal_places=6, widget=PlainNumberInput
+    )
     sort = forms.ChoiceField(
         label="Sort", required=False, widget=PlainSelect,
         choices=[(DATE, "Newest first"), (RELEVANCE, "Relevance"), (RELEVANT_RECENT, "Relevant and recent")],

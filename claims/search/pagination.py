@@ -60,6 +60,14 @@ def decode_cursor(value: str, *, sort: str) -> Cursor:
         raise InvalidCursor("The page cursor belongs to a different sort order.") from error
 
 
+def _after(queryset: QuerySet, cursor: Cursor | None) -> QuerySet:
+    """A ranked queryset's rows after `cursor`."""
+    if cursor is None:
+        return queryset
+    distance = Real(Value(cursor.key))
+    return queryset.filter(Q(distance__gt=distance) | Q(distance=distance, id__lt=cursor.id))
+
+
 def keyset_page(queryset: QuerySet, *, sort: str, cursor: Cursor | None, size: int) -> tuple[list, Cursor | None]:
     """Up to `size` rows after `cursor`, and the cursor of the next page (None on the last page).
 
@@ -69,20 +77,52 @@ def keyset_page(queryset: QuerySet, *, sort: str, cursor: Cursor | None, size: i
     prefetches = queryset._prefetch_related_lookups
     queryset = queryset.prefetch_related(None)
     if sort in RANKED:
-        if cursor is not None:
-            distance = Real(Value(cursor.key))
-            queryset = queryset.filter(Q(distance__gt=distance) | Q(distance=distance, id__lt=cursor.id))
-        rows = _ranked_rows(queryset, size + 1)
-        key = "distance"
+        rows = _ranked_rows(_after(queryset, cursor), size + 1)
     else:
         rows = _date_rows(queryset, cursor, size + 1)
-        key = "asserted_on"
+    return _page(rows, size, key="distance" if sort in RANKED else "asserted_on", prefetches=prefetches)
+
+
+def ranked_page_closer_than(
+    queryset: QuerySet, *, bound: float, cursor: Cursor | None, size: int, read: int = 1_000
+) -> tuple[list, Cursor | None] | None:
+    """keyset_page's ranked page when `queryset` holds it in full closer than `bound`, else None.
+
+    One plain query reads at most `read` (distance, id) pairs: enough to see past the page's last distance,
+    ties included, or the page is not taken from here.
+    """
+    prefetches = queryset._prefetch_related_lookups
+    queryset = _after(queryset.prefetch_related(None), cursor)
+    pairs = list(queryset.order_by("distance").values_list("distance", "id")[:read])
+    chosen, saw_past = _best(pairs, size + 1)
+    if len(chosen) <= size or chosen[size - 1][0] >= bound or not (saw_past or len(pairs) < read):
+        return None
+    return _page(_read_rows(queryset, chosen), size, key="distance", prefetches=prefetches)
+
+
+def _page(rows: list, size: int, *, key: str, prefetches) -> tuple[list, Cursor | None]:
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]
         next_cursor = Cursor(getattr(rows[-1], key), rows[-1].id)
     prefetch_related_objects(rows, *prefetches)
     return rows, next_cursor
+
+
+def _best(pairs, wanted: int) -> tuple[list[tuple[float, int]], bool]:
+    """The best `wanted` of (distance, id) pairs given in distance order, ties newest first, and whether the
+    pairs went on past the wanted-th distance (else a tie with it may be missing)."""
+    ranked = []
+    for distance, row_id in pairs:
+        if len(ranked) >= wanted and distance > ranked[wanted - 1][0]:
+            return sorted(ranked, key=lambda pair: (pair[0], -pair[1]))[:wanted], True
+        ranked.append((distance, row_id))
+    return sorted(ranked, key=lambda pair: (pair[0], -pair[1]))[:wanted], False
+
+
+def _read_rows(queryset: QuerySet, chosen: list[tuple[float, int]]) -> list:
+    rows = queryset.in_bulk([row_id for _, row_id in chosen])
+    return [rows[row_id] for _, row_id in chosen]
 
 
 def _ranked_rows(queryset: QuerySet, wanted: int) -> list:
@@ -94,16 +134,10 @@ def _ranked_rows(queryset: QuerySet, wanted: int) -> list:
     The scan stops early only through a cursor inside a transaction (outside one, PostgreSQL would read
     the whole result when the cursor is opened).
     """
-    ranked = []
     with transaction.atomic(using=queryset.db, savepoint=False):  # reads only: nothing to roll back to
         scan = queryset.order_by("distance").values_list("distance", "id").iterator(chunk_size=4 * wanted)
-        for distance, row_id in scan:
-            if len(ranked) >= wanted and distance > ranked[wanted - 1][0]:
-                break
-            ranked.append((distance, row_id))
-    chosen = [row_id for _, row_id in sorted(ranked, key=lambda pair: (pair[0], -pair[1]))[:wanted]]
-    rows = queryset.in_bulk(chosen)
-    return [rows[row_id] for row_id in chosen]
+        chosen, _ = _best(scan, wanted)
+    return _read_rows(queryset, chosen)
 
 
 def _date_rows(queryset: QuerySet, cursor: Cursor | None, wanted: int) -> list:

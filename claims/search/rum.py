@@ -1,4 +1,4 @@
-"""Whether this database ranks text matches through the RUM index (claims migration 0014).
+"""Whether this database ranks text matches through the RUM index (claims migration 0016).
 
 The index exists only where the server had the `rum` extension when migrating; without it (SQLite,
 a managed PostgreSQL) relevance ranks a window of the newest matches instead, which the system check

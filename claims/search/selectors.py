@@ -4,18 +4,20 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import DateField, Exists, Expression, F, FloatField, Func, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, Replace
 from django.utils.safestring import SafeString
 
 from claims.models import Actor, Attribution, Claim, Quantity, SavedSearch
 from claims.search.highlight import START, STOP, mark_terms, render_marked, without_markers
-from claims.search.pagination import DATE, RANKED, RELEVANCE, RELEVANT_RECENT, Cursor, keyset_page
+from claims.search.pagination import (
+    DATE, RANKED, RELEVANCE, RELEVANT_RECENT, Cursor, keyset_page, ranked_page_closer_than,
+)
 from claims.search.rum import rum_ranking
 from claims.search.textquery import parse_websearch
 from claims.selectors.actors import actor_by_name, actor_suggestions, actor_with_descendants_ids
@@ -27,6 +29,9 @@ COUNT_CAP = 1_000  # counting every match of a common word costs more than the p
 # ranking reads every ranked row's vector, so ranking all 150,000 matches of a common word took ~800 ms.
 # "Relevant and recent" weighs this many matches, the most relevant ones where RUM can say which.
 RELEVANCE_WINDOW = 1_000
+# A one-word query ranks no claim outside claim_search_vector_strong_rum_idx closer than this; the index's
+# predicate says the same number (claims/0018).
+STRONG_WORD_DISTANCE = 1.49
 RECENCY_HALF_LIFE_DAYS = 90  # "relevant and recent": a match this many days older must be twice as relevant
 
 
@@ -159,9 +164,39 @@ def _filter_text(claims: QuerySet, text: str) -> QuerySet:
     return claims
 
 
-def _has_phrase(text: str) -> bool:
-    """Whether PostgreSQL reads a phrase (<->) in `text`: a quoted run of words, or words joined by punctuation."""
+def _may_hold_phrase(text: str) -> bool:
+    """Whether `text` has a quoted run of words or words joined by punctuation, which PostgreSQL may read as a phrase."""
     return any(re.search(r"\s|\w[^\w\s]+\w", term) for term in parse_websearch(text).terms)
+
+
+@lru_cache(maxsize=1024)
+def _parsed(text: str) -> str:
+    """PostgreSQL's reading of `text` (websearch_to_tsquery as text), asked once per text and process: it drops
+    stop words by its own list, so '"shot down"' reads as plain 'shot', which RUM ranks in its index (ranking
+    its 83,000 matches outside the index, as a phrase, took 210 ms)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s, %s)::text", [SEARCH_CONFIG, text])
+        return cursor.fetchone()[0]
+
+
+def _has_phrase(text: str) -> bool:
+    """Whether PostgreSQL's reading of `text` holds a phrase operator (<-> or <N>)."""
+    return _may_hold_phrase(text) and re.search(r" <(-|[0-9]+)> ", _parsed(text)) is not None
+
+
+def _any_of_words(text: str) -> int:
+    """How many words `text` asks for any one of, when PostgreSQL reads it as single lexemes joined by OR, with
+    words to exclude ("drones", "drones OR missiles", "troops -Kursk"); 0 for anything else (AND, phrases).
+    A lone run of letters and digits is one token to PostgreSQL's parser; a quoted phrase may read as one
+    word once its stop words are dropped."""
+    parsed = parse_websearch(text)
+    if len(parsed.groups) != 1 or not all(re.fullmatch(r"[^\W_]+", term) for term in parsed.excluded):
+        return 0
+    if all(re.fullmatch(r"[^\W_]+", term) for term in parsed.terms):
+        return len(parsed.terms)
+    if not parsed.excluded and _may_hold_phrase(text) and re.fullmatch(r"'(?:[^']|'')*'", _parsed(text)):
+        return 1
+    return 0
 
 
 def _distance(text: str) -> Func:
@@ -243,6 +278,53 @@ def claims_matching(search: ClaimSearch) -> QuerySet:
     return claims
 
 
+def _strong(claims: QuerySet) -> QuerySet:
+    """The claims claim_search_vector_strong_rum_idx holds (claims/0018): those a one-word query can rank
+    closer than STRONG_WORD_DISTANCE. No claim outside can: its closest word is at least that far."""
+    return claims.alias(best_word_distance=PostgresOnlyColumn("best_word_distance", FloatField())).filter(
+        best_word_distance__lt=STRONG_WORD_DISTANCE
+    )
+
+
+def _strong_bound(search: ClaimSearch) -> float | None:
+    """The distance within which a page read from the strong claims is exact, or None where it cannot be.
+
+    A match outside them is at least STRONG_WORD_DISTANCE from each of its words alone. RUM scores a word
+    by its occurrences, an OR of words as the sum of their scores (on the bench no match of "drones OR
+    missiles" comes closer than half its closest word's distance), and an excluded word is absent from
+    every match: so such a match is at least STRONG_WORD_DISTANCE / (words asked for) from the query.
+    """
+    if search.effective_sort not in RANKED or not rum_ranking():
+        return None
+    words = _any_of_words(search.text)
+    return STRONG_WORD_DISTANCE / words if words else None
+
+
+def claims_page(search: ClaimSearch, claims: QuerySet, *, cursor: Cursor | None, size: int) -> tuple[list, Cursor | None]:
+    """keyset_page over claims_to_page. RUM ranks every match to give the best few (0.7 µs a match), so a
+    page by relevance for words is first looked for among the strong claims, a tenth of them: when it is
+    there in full and within _strong_bound, no claim outside could rank inside it."""
+    ordered = claims_to_page(search, claims)
+    sort = search.effective_sort
+    bound = _strong_bound(search) if sort == RELEVANCE else None
+    if bound is not None:
+        page = ranked_page_closer_than(_strong(ordered), bound=bound, cursor=cursor, size=size)
+        if page is not None:
+            return page
+    return keyset_page(ordered, sort=sort, cursor=cursor, size=size)
+
+
+def _most_relevant_ids(search: ClaimSearch, claims: QuerySet) -> list[int]:
+    """The RELEVANCE_WINDOW closest matches, from the strong claims when they hold them all (as claims_page)."""
+    window = claims.annotate(distance=_distance(search.text)).order_by("distance").values_list("pk", "distance")
+    bound = _strong_bound(search)
+    if bound is not None:
+        strong = list(_strong(window)[:RELEVANCE_WINDOW])
+        if len(strong) == RELEVANCE_WINDOW and strong[-1][1] < bound:
+            return [pk for pk, _ in strong]
+    return [pk for pk, _ in window[:RELEVANCE_WINDOW]]
+
+
 def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     """What keyset_page reads for `search`: the matches by date; by relevance every match, read from the
     RUM index in rank order. "Relevant and recent" weighs the RELEVANCE_WINDOW most relevant matches, and
@@ -255,12 +337,11 @@ def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     if sort == RELEVANCE and rum_ranking():
         claims = _ranked(claims, search)
     elif sort in RANKED:
-        if rum_ranking():
-            window = claims.annotate(distance=_distance(search.text)).order_by("distance")
-        else:
-            window = claims.order_by("-id")
         # Read once: keyset_page's two reads would otherwise each choose the window again.
-        window_ids = list(window.values_list("pk", flat=True)[:RELEVANCE_WINDOW])
+        if rum_ranking():
+            window_ids = _most_relevant_ids(search, claims)
+        else:
+            window_ids = list(claims.order_by("-id").values_list("pk", flat=True)[:RELEVANCE_WINDOW])
         claims = _ranked(Claim.objects.filter(pk__in=window_ids), search)
     if sort in RANKED:
         # A ranked page reads its chosen rows by id, where joining their actors costs nothing.
@@ -309,7 +390,7 @@ def first_attributions(claim_ids: list[int], *, text: str = "", using: str | Non
 def search_results(search: ClaimSearch, *, cursor: Cursor | None, size: int, count: bool = True) -> SearchResults:
     """One page of matches with highlighted sentences, and the total unless `count` is False."""
     claims = claims_matching(search)
-    page, next_cursor = keyset_page(claims_to_page(search, claims), sort=search.effective_sort, cursor=cursor, size=size)
+    page, next_cursor = claims_page(search, claims, cursor=cursor, size=size)
     total, is_lower_bound = None, False
     if cursor is None and next_cursor is None:
         total = len(page)  # everything fits on the first page: no count needed

@@ -46,7 +46,7 @@ def search(request: HttpRequest) -> HttpResponse:
     _require_search_access(request)
     form = SearchForm(request.GET)
     query = _query_without_cursor(request.GET)
-    context = {"form": form, "query": query, "saved_search_form": SavedSearchForm(initial={"query": query})}
+    context = {"form": form, "query": query}
     status = 200
     if form.is_valid():
         # As a person types, htmx asks for the rows alone and then the total (search:result_count),

@@ -1,4 +1,4 @@
-"""What every search page reads: permissions and roles in one query, outlets from the cache."""
+"""What every search page reads: permissions and roles from the cache (or one query), outlets from the cache."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -29,3 +29,17 @@ def test_permissions_and_roles_come_in_one_query(db, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert editor.has_perm("claims.review_claim") and not editor.has_perm("claims.set_verdict")
         assert roles_of(editor) == {"editor"}
+
+
+def test_permissions_come_from_the_cache_until_a_role_changes(db, django_assert_num_queries):
+    from django.contrib.auth.models import Group
+
+    editor = UserFactory(username="eda", role="editor")
+    assert editor.has_perm("claims.review_claim")  # read once, then kept in the cache
+    next_request_user = type(editor).objects.get(pk=editor.pk)
+    with django_assert_num_queries(0):
+        assert next_request_user.has_perm("claims.review_claim") and roles_of(next_request_user) == {"editor"}
+
+    editor.groups.set([Group.objects.get(name="viewer")])
+    next_request_user = type(editor).objects.get(pk=editor.pk)
+    assert not next_request_user.has_perm("claims.review_claim") and roles_of(next_request_user) == {"viewer"}

@@ -137,3 +137,38 @@ def test_a_phrase_ranks_its_best_match_first(corpus):
                         actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 1, 1))
     page = selectors.search_results(ClaimSearch(text='"hovercraft corridor"', sort=RELEVANCE), cursor=None, size=5)
     assert [row.claim for row in page.rows] == [better, weaker]
+
+
+@pytest.mark.parametrize("text", ["hovercraft", "hovercraft OR airship", "hovercraft -zeppelin"])
+def test_pages_by_relevance_for_words_start_among_the_strong_claims_and_agree_with_ranking_every_match(corpus, text):
+    if not rum_ranking():
+        pytest.skip("the server has no rum extension")
+    from django.db import connection
+
+    for index in range(6):  # the word twice in the text: closer than STRONG_WORD_DISTANCE
+        make_claim(text=f"hovercraft hovercraft seen {index}", sentence=f"Officials said hovercraft came {index}.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 2, index + 1))
+    for index in range(5):  # once, in the text only: outside the strong claims' index
+        make_claim(text=f"hovercraft seen {index}", sentence=f"Officials said they were seen {index}.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 3, index + 1))
+    for index in range(3):
+        make_claim(text=f"airship airship and hovercraft {index}", sentence=f"Officials said an airship flew {index}.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 4, index + 1))
+        make_claim(text=f"hovercraft zeppelin hovercraft {index}", sentence=f"Officials said so {index}.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 5, index + 1))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FILTER (WHERE best_word_distance < %s), count(*) FROM claims_claim WHERE text LIKE 'hovercraft %%'",
+            [selectors.STRONG_WORD_DISTANCE],
+        )
+        assert cursor.fetchone() == (9, 14)
+    search = ClaimSearch(text=text, sort=RELEVANCE)
+    walked, cursor = [], None
+    while True:
+        rows, cursor = selectors.claims_page(search, claims_matching(search), cursor=cursor, size=2)
+        walked += [claim.pk for claim in rows]
+        if cursor is None:
+            break
+        cursor = decode_cursor(cursor.encode(), sort=RELEVANCE)
+    assert walked == [claim.pk for claim in claims_in_order(search)]
+    assert len(walked) == claims_matching(search).count() > 10
