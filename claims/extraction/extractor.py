@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from claims.extraction import markers
@@ -103,6 +104,20 @@ _FULL_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'�
 _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z][\w'’-]*){1,2}\b")
 _APPOSITIVE_TITLE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),\s+the\s+(?P<title>[\w' -]{3,60}?),")
 _TITLED_NAME = re.compile(r"\b[A-Za-z][\w.-]*(?:\s+[A-Z][\w.'’-]*){2,4}\b")
+
+
+@lru_cache(maxsize=4096)  # asked twice of each sentence: for surnames and for who "he" means next
+def _titled_names(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, mention) of each person named with a title: "speaker Peter Katjavivi", "US President Donald Trump"."""
+    found = []
+    if not any(word in TITLE_WORDS or word.lower() in PERSON_ROLES for word in text.split()):
+        return ()
+    for match in _TITLED_NAME.finditer(text):
+        words = match[0].split()
+        titles = [i for i, word in enumerate(words[:-2]) if word in TITLE_WORDS or word.lower() in PERSON_ROLES]
+        if titles and len(words) - titles[-1] - 1 >= 2:
+            found.append((" ".join(words[titles[-1] + 1:]), match[0]))
+    return tuple(found)
 
 
 _MONTH_MAY = re.compile(r"(?<=\w )May\b|\bMay(?=\s+\d)")
@@ -319,19 +334,8 @@ class _PassageExtractor:
             if actor and actor.name.lower() not in PRONOUNS:
                 self.memory.heading_actor = actor
 
-    @staticmethod
-    def _titled_names(text: str) -> list[tuple[str, str]]:
-        """(name, mention) of each person named with a title: "speaker Peter Katjavivi", "US President Donald Trump"."""
-        found = []
-        for match in _TITLED_NAME.finditer(text):
-            words = match[0].split()
-            titles = [i for i, word in enumerate(words[:-2]) if word in TITLE_WORDS or word.lower() in PERSON_ROLES]
-            if titles and len(words) - titles[-1] - 1 >= 2:
-                found.append((" ".join(words[titles[-1] + 1:]), match[0]))
-        return found
-
     def _only_titled_person(self, text: str) -> ExtractedActor | None:
-        people = {name for name, _ in self._titled_names(text)}
+        people = {name for name, _ in _titled_names(text)}
         if len(people) != 1:
             return None
         name = people.pop()
@@ -340,7 +344,7 @@ class _PassageExtractor:
 
     def _register_titled_people(self, text: str) -> None:
         """People the text names with a title, speaking or not, so that their surname alone refers back to them."""
-        for name, mention in self._titled_names(text):
+        for name, mention in _titled_names(text):
             known = next((r for r in self.gazetteer.candidates(name) if r.kind == "person"), None)
             # "President Volodymyr Zelensky" is the gazetteer's Volodymyr Zelenskyy, so "Zelensky" later is too.
             person = actor_from(known, known.name, known.kind, known.country, self.gazetteer) if known else (
