@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from claims.extraction import markers
@@ -106,7 +105,6 @@ _APPOSITIVE_TITLE = re.compile(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z]
 _TITLED_NAME = re.compile(r"\b[A-Za-z][\w.-]*(?:\s+[A-Z][\w.'’-]*){2,4}\b")
 
 
-@lru_cache(maxsize=4096)  # asked twice of each sentence: for surnames and for who "he" means next
 def _titled_names(text: str) -> tuple[tuple[str, str], ...]:
     """(name, mention) of each person named with a title: "speaker Peter Katjavivi", "US President Donald Trump"."""
     found = []
@@ -272,7 +270,8 @@ class _PassageExtractor:
             # An all-capitals subheading ("NEVER SAY GOODBYE") titles a section; it quotes nobody by its verbs.
             section_title = headline and index > 0 and not any(char.islower() for char in sentence.text)
             attributions = [] if section_title or _FURNITURE.match(sentence.text) else reader.read()
-            self._register_titled_people(sentence.text)
+            titled = _titled_names(sentence.text)  # read once: for surnames and for who "he" means next
+            self._register_titled_people(sentence.text, titled)
             subject = None
             if not is_heading and not any(a.mention and a.mention[0] == 0 for a in attributions):
                 subject = self._remember_subject(sentence, reader)
@@ -290,7 +289,7 @@ class _PassageExtractor:
                              and actor.name.split()[-1][:1].isupper()), None)  # a named person, not "a Tory source"
             if not is_heading and (speaking or subject):
                 self._subject_person = speaking or subject
-            elif not is_heading and not attributions and (mentioned := self._only_titled_person(sentence.text)):
+            elif not is_heading and not attributions and (mentioned := self._only_titled_person(titled)):
                 # "The memo follows a series of attacks by US President Donald Trump. He has repeatedly criticised ...":
                 # the one person a sentence names with a title is who "he" means next, when nobody else spoke or acted.
                 self._subject_person = mentioned
@@ -334,17 +333,17 @@ class _PassageExtractor:
             if actor and actor.name.lower() not in PRONOUNS:
                 self.memory.heading_actor = actor
 
-    def _only_titled_person(self, text: str) -> ExtractedActor | None:
-        people = {name for name, _ in _titled_names(text)}
+    def _only_titled_person(self, titled: tuple[tuple[str, str], ...]) -> ExtractedActor | None:
+        people = {name for name, _ in titled}
         if len(people) != 1:
             return None
         name = people.pop()
         analysis = analyse_mention(name, self.gazetteer)
         return actor_from(analysis.record, analysis.name, analysis.kind, analysis.country, self.gazetteer) if analysis.kind == "person" else None
 
-    def _register_titled_people(self, text: str) -> None:
+    def _register_titled_people(self, text: str, titled: tuple[tuple[str, str], ...]) -> None:
         """People the text names with a title, speaking or not, so that their surname alone refers back to them."""
-        for name, mention in _titled_names(text):
+        for name, mention in titled:
             known = next((r for r in self.gazetteer.candidates(name) if r.kind == "person"), None)
             # "President Volodymyr Zelensky" is the gazetteer's Volodymyr Zelenskyy, so "Zelensky" later is too.
             person = actor_from(known, known.name, known.kind, known.country, self.gazetteer) if known else (
