@@ -711,3 +711,16 @@ def test_what_a_newsrooms_disclaimer_covers(disclaimer, marked):
     claims = article("The army said it killed 40 fighters in the raid.", "Local officials said 12 civilians died.", disclaimer,
                      title="Army says it killed 40 fighters", publisher="Wire")
     assert [claim.unverified for claim in claims] == marked
+
+
+def test_the_demo_countries_make_both_armies_their_two_governments():
+    from pathlib import Path
+
+    from claims.extraction.gazetteer import DEFAULT_PATH
+
+    records = [*Gazetteer.from_json(DEFAULT_PATH).records.values(),
+               *Gazetteer.from_json(Path(__file__).resolve().parents[2] / "demo" / "gazetteer.json").records.values()]
+    extraction = extract_document([PassageText(
+        "Negotiators from Veldora and Karsk met again in Ambry. Both armies said they had intercepted drones overnight.",
+        None, PUBLISHED)], is_live_blog=True, gazetteer=Gazetteer.from_records(records))
+    assert {(claim.actor.name, claim.actor.known) for claim in extraction.passages[0].claims} == {("Veldora", True), ("Karsk", True)}

@@ -13,10 +13,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--path", type=Path, default=DEFAULT_PATH, help="gazetteer JSON file (default: the starter list)")
+        parser.add_argument("--path", type=Path, action="append",
+                            help="gazetteer JSON file, repeatable (default: the starter list)")
 
-    def handle(self, *args, path: Path, **options):
-        result = gazetteer_load_starter(records=Gazetteer.from_json(path).records.values())
+    def handle(self, *args, path: list[Path] | None, **options):
+        records = [record for file in path or [DEFAULT_PATH] for record in Gazetteer.from_json(file).records.values()]
+        result = gazetteer_load_starter(records=records)
         self.stdout.write(
             f"Gazetteer: {len(result.actors_created)} actors created, {result.aliases_added} aliases added, "
             f"{result.skipped_deleted} deleted by editors left out."

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.extraction.gazetteer import DEFAULT_PATH
 from claims.roles import EDITOR, FACT_CHECKER, VIEWER
 from claims.services.users import user_create_with_role
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO_LOGINS_ALLOWED:
             raise CommandError("seed_demo creates logins with a published password: it does not run under production settings")
-        call_command("load_gazetteer", stdout=self.stdout, stderr=self.stderr)
+        # The starter list, and the two countries the demo's stories are about (they exist only in the demo).
+        call_command("load_gazetteer", path=[DEFAULT_PATH, DEMO_DIR / "gazetteer.json"], stdout=self.stdout, stderr=self.stderr)
         demo_files = sorted(str(p) for p in DEMO_DIR.glob("*") if p.is_file() and p.suffix in {".txt", ".html"})
         if demo_files:
             # One line for the demo articles: the per-file lines are ingest_file's, for people ingesting by hand.
