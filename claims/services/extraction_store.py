@@ -32,7 +32,7 @@ from claims.extraction import (
 )
 from claims.extraction.languages import skip_reason
 from claims.models import Assignment, Attribution, Claim, ClaimLink, Evidence, Note, Quantity, Verdict, Verification
-from claims.services.claim_matching import SameClaimFinder, quantity_number, quantity_signature
+from claims.services.claim_matching import QuantitySignature, SameClaimFinder, quantity_number, quantity_signature
 from claims.services.extracted_actors import ActorResolver
 from claims.services.gazetteer_sync import gazetteer_from_database
 from sources.models import Article, Passage
@@ -171,13 +171,24 @@ def articles_claim_stale_extractions(*, limit: int) -> list[int]:
 
 
 @dataclass
+class _NewAttribution:
+    """An extracted claim to store: its attribution (its claim decided later) and quantities."""
+
+    index: int  # in the passage's extraction
+    extracted: ExtractedClaim
+    attribution: Attribution
+    quantities: list[Quantity]
+    signature: QuantitySignature
+
+
+@dataclass
 class _PassageWork:
     """One passage's decisions: what is kept, what goes, what is new."""
 
     passage: Passage
     extraction: PassageExtraction
     claim_at: dict[int, Claim]  # index of the extracted claim -> its claim
-    to_store: list[tuple[int, ExtractedClaim, Attribution]]
+    to_store: list["_NewAttribution"]
     replaced: list[Attribution]
     kept_places: set
 
@@ -237,7 +248,7 @@ def _passage_decide(
             machine_made.setdefault(_fingerprint(attribution), []).append(attribution)
 
     claim_at: dict[int, Claim] = {}
-    to_store: list[tuple[int, ExtractedClaim, Attribution]] = []
+    to_store: list[_NewAttribution] = []
     for index, extracted in enumerate(extraction.claims):
         if not _is_storable(extracted, passage):
             logger.warning("passage %s: extracted claim with bad span or no text skipped (%s)", passage.pk, extracted.rule)
@@ -254,7 +265,8 @@ def _passage_decide(
             claim_at[index] = same.pop().claim
             result.attributions_kept += 1
         else:
-            to_store.append((index, extracted, attribution))
+            quantities = _quantities_for(extracted)
+            to_store.append(_NewAttribution(index, extracted, attribution, quantities, quantity_signature(quantities)))
 
     replaced = [attribution for rows in machine_made.values() for attribution in rows]
     kept_places = {(a.claim_id, a.content_start) for a in existing} - {(a.claim_id, a.content_start) for a in replaced}
@@ -266,11 +278,13 @@ def _store_new(work: list[_PassageWork]) -> list[int]:
     new one), then write claims, quantities and attributions in three bulk inserts. Returns the
     ids of the new claims."""
     to_store = [item for one in work for item in one.to_store]
-    actor_ids = {attribution.actor_id for _, _, attribution in to_store if attribution.actor_id}
-    _actors_lock(actor_ids)
+    _actors_lock({new.attribution.actor_id for new in to_store if new.attribution.actor_id})
+    # Only an attribution with an actor and a date can repeat a claim (SameClaimFinder.find).
+    matchable = [new for new in to_store if new.attribution.actor_id and new.attribution.asserted_on]
     finder = SameClaimFinder(
-        actor_ids=actor_ids,
-        dates={attribution.asserted_on for _, _, attribution in to_store if attribution.asserted_on},
+        actor_ids={new.attribution.actor_id for new in matchable},
+        dates={new.attribution.asserted_on for new in matchable},
+        signatures={new.signature for new in matchable},
     )
     new_claims: list[Claim] = []
     new_quantities: list[Quantity] = []
@@ -278,21 +292,19 @@ def _store_new(work: list[_PassageWork]) -> list[int]:
     for one in work:
         # A claim has one attribution per place in a passage; new claims have no id yet, so track objects.
         places = set(one.kept_places)
-        for index, extracted, attribution in one.to_store:
-            quantities = _quantities_for(extracted)
-            signature = quantity_signature(quantities)
-            start = attribution.content_start
+        for new in one.to_store:
+            attribution, start = new.attribution, new.attribution.content_start
             claim = finder.find(
-                actor_id=attribution.actor_id, asserted_on=attribution.asserted_on, text=extracted.text,
-                quantities=signature, excluded=lambda candidate: (_claim_key(candidate), start) in places,
+                actor_id=attribution.actor_id, asserted_on=attribution.asserted_on, text=new.extracted.text,
+                quantities=new.signature, excluded=lambda candidate: (_claim_key(candidate), start) in places,
             )
             if claim is None:
-                claim = _claim_new(extracted, attribution)
+                claim = _claim_new(new.extracted, attribution)
                 new_claims.append(claim)
-                for quantity in quantities:
+                for quantity in new.quantities:
                     quantity.claim = claim
-                new_quantities.extend(quantities)
-                finder.add(claim, signature)
+                new_quantities.extend(new.quantities)
+                finder.add(claim, new.signature)
             elif claim.pk:
                 attached.append((claim, attribution))
             elif _asserted_earlier(attribution, claim):
@@ -300,10 +312,10 @@ def _store_new(work: list[_PassageWork]) -> list[int]:
                 claim.asserted_on = attribution.asserted_on
             places.add((_claim_key(claim), start))
             attribution.claim = claim
-            one.claim_at[index] = claim
+            one.claim_at[new.index] = claim
     Claim.objects.bulk_create(new_claims)
     Quantity.objects.bulk_create(new_quantities)
-    Attribution.objects.bulk_create([attribution for _, _, attribution in to_store])
+    Attribution.objects.bulk_create([new.attribution for new in to_store])
     for claim in {claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)}.values():
         _claim_denormalise(claim)
     return [claim.pk for claim in new_claims]
