@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from claims.extraction import (
@@ -316,8 +316,7 @@ def _store_new(work: list[_PassageWork]) -> list[int]:
     Claim.objects.bulk_create(new_claims)
     Quantity.objects.bulk_create(new_quantities)
     Attribution.objects.bulk_create([new.attribution for new in to_store])
-    for claim in {claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)}.values():
-        _claim_denormalise(claim)
+    _claims_denormalise({claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)})
     return [claim.pk for claim in new_claims]
 
 
@@ -447,19 +446,23 @@ def _attributions_delete(attributions: list[Attribution]) -> None:
     claim_ids = {attribution.claim_id for attribution in attributions}
     Attribution.objects.filter(pk__in=[attribution.pk for attribution in attributions]).delete()
     Claim.objects.filter(pk__in=claim_ids).filter(~Exists(Attribution.objects.filter(claim=OuterRef("pk")))).delete()
-    for claim in Claim.objects.filter(pk__in=claim_ids):
-        _claim_denormalise(claim)
+    _claims_denormalise({claim.pk: claim for claim in Claim.objects.filter(pk__in=claim_ids)})
 
 
-def _claim_denormalise(claim: Claim) -> None:
-    """Keep an untouched claim's actor and date those of its first attribution."""
-    if claims_touched_by_people([claim.pk]):
+def _claims_denormalise(claims: dict[int, Claim]) -> None:
+    """Keep each untouched claim's actor and date those of its first attribution. Two reads for
+    all of them (an article attaching to many claims used to cost three queries per claim)."""
+    untouched = set(claims) - claims_touched_by_people(list(claims))
+    if not untouched:
         return
-    first = claim.attributions.order_by(F("asserted_on").asc(nulls_last=True), "id").first()
-    if first is not None and (claim.actor_id, claim.asserted_on) != (first.actor_id, first.asserted_on):
-        Claim.objects.filter(pk=claim.pk).update(
-            actor_id=first.actor_id, asserted_on=first.asserted_on, updated_at=timezone.now()
-        )
+    first = Attribution.objects.filter(claim=OuterRef("pk")).order_by(F("asserted_on").asc(nulls_last=True), "id")
+    firsts = Attribution.objects.filter(
+        pk__in=Claim.objects.filter(pk__in=untouched).values(first_id=Subquery(first.values("pk")[:1]))
+    )
+    for claim_id, actor_id, asserted_on in firsts.values_list("claim_id", "actor_id", "asserted_on"):
+        claim = claims[claim_id]
+        if (claim.actor_id, claim.asserted_on) != (actor_id, asserted_on):
+            Claim.objects.filter(pk=claim_id).update(actor_id=actor_id, asserted_on=asserted_on, updated_at=timezone.now())
 
 
 def _contradictions_suggest(pairs) -> int:
