@@ -21,6 +21,7 @@ and similar words, gets a new Attribution on the existing Claim instead of a dup
 import logging
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 
 from django.db import DatabaseError, connection, transaction
@@ -77,13 +78,26 @@ class ExtractionStoreResult:
 
 def claims_touched_by_people(claim_ids) -> set[int]:
     """Of these claims, the ones an editor or fact-checker has done anything with."""
+    claim_ids = list(claim_ids)
     if not claim_ids:
         return set()  # a new article: building the query below would cost more than the rest of its store
+    sql, params, id_positions = _touched_statement(len(claim_ids))
+    params = list(params)
+    for position, claim_id in zip(id_positions, claim_ids, strict=True):
+        params[position] = claim_id
+    # The default connection: the store's transaction, which holds the lock on these claims.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {claim_id for (claim_id,) in cursor.fetchall()}
+
+
+def _touched_query(claim_ids):
     people_links = ClaimLink.objects.filter(Q(from_claim=OuterRef("pk")) | Q(to_claim=OuterRef("pk"))).exclude(
         status=ClaimLink.Status.SUGGESTED
     )
-    return set(
-        Claim.objects.filter(pk__in=claim_ids)
+    return (
+        Claim.objects.order_by()
+        .filter(pk__in=claim_ids)
         .filter(
             Q(human_touched=True)
             | ~Q(review_state=Claim.ReviewState.PENDING)
@@ -94,8 +108,21 @@ def claims_touched_by_people(claim_ids) -> set[int]:
             | Exists(Note.objects.filter(claim=OuterRef("pk")))
             | Exists(Assignment.objects.filter(claim=OuterRef("pk")))
         )
-        .values_list("pk", flat=True)
+        .values_list("pk")
     )
+
+
+@lru_cache(maxsize=64)
+def _touched_statement(count: int) -> tuple[str, tuple, list[int]]:
+    """claims_touched_by_people's statement for `count` ids, built once: building its five Exists
+    took 2.5 ms, more than running it, and the store asks for each article. Built with stand-in
+    ids (negative: no claim has one), whose places in the parameters the real ids then take."""
+    stand_ins = [-1 - number for number in range(count)]
+    sql, params = _touched_query(stand_ins).query.sql_with_params()
+    positions = [index for index, value in enumerate(params) if type(value) is int and value < 0]
+    if [params[index] for index in positions] != stand_ins:
+        raise RuntimeError("claims_touched_by_people: each claim id must be one parameter, in order")
+    return sql, params, positions
 
 
 def passage_asserted_on(passage: Passage) -> date | None:
