@@ -78,17 +78,9 @@ class ExtractionStoreResult:
 
 def claims_touched_by_people(claim_ids) -> set[int]:
     """Of these claims, the ones an editor or fact-checker has done anything with."""
-    claim_ids = list(claim_ids)
     if not claim_ids:
         return set()  # a new article: building the query below would cost more than the rest of its store
-    sql, params, id_positions = _touched_statement(len(claim_ids))
-    params = list(params)
-    for position, claim_id in zip(id_positions, claim_ids, strict=True):
-        params[position] = claim_id
-    # The default connection: the store's transaction, which holds the lock on these claims.
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {claim_id for (claim_id,) in cursor.fetchall()}
+    return {claim_id for (claim_id,) in _rows_for_ids(_touched_query, claim_ids)}
 
 
 def _touched_query(claim_ids):
@@ -112,16 +104,37 @@ def _touched_query(claim_ids):
     )
 
 
-@lru_cache(maxsize=64)
-def _touched_statement(count: int) -> tuple[str, tuple, list[int]]:
-    """claims_touched_by_people's statement for `count` ids, built once: building its five Exists
-    took 2.5 ms, more than running it, and the store asks for each article. Built with stand-in
-    ids (negative: no claim has one), whose places in the parameters the real ids then take."""
+def _passages_lock_query(passage_ids):
+    return Passage.objects.select_for_update().filter(pk__in=passage_ids).order_by("pk").values_list("pk")
+
+
+def _claims_lock_query(claim_ids):
+    return Claim.objects.select_for_update().filter(pk__in=claim_ids).order_by("pk").values_list("pk")
+
+
+def _rows_for_ids(query_for_ids, ids) -> list[tuple]:
+    """The rows of query_for_ids(ids), on the default connection (the store's transaction, which
+    holds its locks there), from a statement built once per query and number of ids: building
+    these ORM queries cost more than running them, for every article."""
+    ids = list(ids)
+    sql, params, id_positions = _statement_for_ids(query_for_ids, len(ids))
+    params = list(params)
+    for position, one in zip(id_positions, ids, strict=True):
+        params[position] = one
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@lru_cache(maxsize=256)
+def _statement_for_ids(query_for_ids, count: int) -> tuple[str, tuple, list[int]]:
+    """Built with stand-in ids (negative: no row has one), whose places in the parameters the
+    real ids then take."""
     stand_ins = [-1 - number for number in range(count)]
-    sql, params = _touched_query(stand_ins).query.sql_with_params()
+    sql, params = query_for_ids(stand_ins).query.sql_with_params()
     positions = [index for index, value in enumerate(params) if type(value) is int and value < 0]
     if [params[index] for index in positions] != stand_ins:
-        raise RuntimeError("claims_touched_by_people: each claim id must be one parameter, in order")
+        raise RuntimeError(f"{query_for_ids.__name__}: each id must be one parameter, in order")
     return sql, params, positions
 
 
@@ -231,7 +244,7 @@ def _passages_claims_store(
         return result
     passage_ids = [passage.pk for passage, _ in extracted]
     # The lock makes two runs over the same passages take turns; the second then changes nothing.
-    list(Passage.objects.select_for_update().filter(pk__in=passage_ids).order_by("pk").values_list("pk"))
+    _rows_for_ids(_passages_lock_query, passage_ids)
     existing_by_passage: dict[int, list[Attribution]] = {}
     for attribution in Attribution.objects.filter(passage_id__in=passage_ids).select_related("claim").order_by("pk"):
         existing_by_passage.setdefault(attribution.passage_id, []).append(attribution)
@@ -239,7 +252,8 @@ def _passages_claims_store(
     # Lock their claims before asking which a person touched: an editor's accept (or a verdict,
     # evidence, a link) either committed before and is seen, or waits for this transaction.
     # Read without the lock, a claim accepted in between was deleted as machine-made.
-    list(Claim.objects.select_for_update().filter(pk__in=existing_claim_ids).order_by("pk").values_list("pk"))
+    if existing_claim_ids:
+        _rows_for_ids(_claims_lock_query, existing_claim_ids)
     touched = claims_touched_by_people(existing_claim_ids)
     work = [
         _passage_decide(passage, extraction, existing_by_passage.get(passage.pk, []), touched, actors, result)
