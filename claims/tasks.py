@@ -30,7 +30,9 @@ def worker_heartbeat() -> str:
     return now
 
 
-@shared_task(name="claims.tasks.article_extract_claims", bind=True, max_retries=MAX_EXTRACT_RETRIES)
+# No stored result, like the ingestion tasks' per article: the article's row says how it went, and
+# storing the counts in Redis (a write and a publish) was read by nobody.
+@shared_task(name="claims.tasks.article_extract_claims", bind=True, max_retries=MAX_EXTRACT_RETRIES, ignore_result=True)
 def article_extract_claims(self, article_id: int) -> dict:
     """Extract and store the claims of an article's current passages; safe to run again.
 

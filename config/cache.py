@@ -40,7 +40,19 @@ def _tolerate_redis_errors(name, method):
 
 
 class ResilientRedisCacheClient(RedisCacheClient):
-    pass
+    """One redis.Redis per connection pool instead of a new one per command: making one sets up
+    some 170 response callbacks, which cost more than a cache read itself. It holds no connection
+    of its own (the pool does), so threads and forked workers can share it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        if id(pool) not in self._clients:  # pools live as long as this client: their ids are stable
+            self._clients[id(pool)] = self._client(connection_pool=pool)
+        return self._clients[id(pool)]
 
 
 for _name in _ANSWER_WHEN_DOWN:

@@ -44,8 +44,11 @@ def _short(value) -> object:
 def _count(outcome: str) -> None:
     key = task_counter_key(outcome, minute_bucket(time.time()))
     try:
-        cache.add(key, 0, COUNTER_TTL_SECONDS)
-        cache.incr(key)
+        try:
+            cache.incr(key)  # the minute's counter exists but for its first task: two Redis round trips, not three
+        except ValueError:
+            cache.add(key, 0, COUNTER_TTL_SECONDS)
+            cache.incr(key)
     except (ValueError, redis.RedisError):
         pass  # Redis went away mid-task: losing a count is fine, failing the task is not
 

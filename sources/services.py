@@ -342,7 +342,8 @@ def article_store(*, article_id: int, document: Document, requested_at: datetime
     content_hash = text_hash(document.text)
     now = requested_at or timezone.now()
     with transaction.atomic():
-        article = Article.objects.select_for_update().get(pk=article_id)
+        # The outlet comes in the same read (its name may be adopted below), not locked with the article.
+        article = Article.objects.select_for_update(of=("self",)).select_related("outlet").get(pk=article_id)
         first_time = article.fetched_at is None
         if article.status == Article.Status.DUPLICATE:
             return ArticleOutcome.DUPLICATE  # the article it copies is the one kept up to date

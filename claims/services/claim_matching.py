@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from decimal import Context, Decimal
 from functools import lru_cache
 
+from django.db.models import Exists, OuterRef, Q
+
 from claims.models import Claim, Quantity
 
 SAME_CLAIM_MIN_SIMILARITY = 0.6
@@ -75,22 +77,38 @@ def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
 _CANDIDATE_FIELDS = ["id", "text", "actor_id", "asserted_on"]
 
 
+def _may_have_signature(signatures: set[QuantitySignature]) -> Q:
+    """Claims that may have one of these signatures: a claim with a signature has each of its
+    values (the database compares them as numbers; find() still compares whole signatures)."""
+    values = {value for signature in signatures for value, *_ in signature}
+    quantities = Quantity.objects.filter(claim=OuterRef("pk"))
+    wanted = Q(Exists(quantities.filter(value__in=values))) if values else Q(pk__in=[])
+    if () in signatures:
+        wanted |= ~Exists(quantities)
+    return wanted
+
+
 class SameClaimFinder:
     """Finds the claim a new one repeats: same actor, asserted within the window, same quantities,
     similar words. Two queries load the candidates for all the actors of an article (as plain
     rows: a Claim object is made only for a candidate that matches); claims made while storing
     are added as they are made, so an article can repeat itself too.
 
+    Only claims that can have one of the wanted quantity signatures are loaded: one with a number
+    the new claims have, or one without numbers when a new claim has none. An actor's claims in
+    the window grow with every article stored, and most carry other numbers.
+
     Rejected claims are left out: a new assertion of something an editor rejected goes to review.
     """
 
-    def __init__(self, *, actor_ids: set[int], dates: set[date]):
+    def __init__(self, *, actor_ids: set[int], dates: set[date], signatures: set[QuantitySignature]):
         # Per actor: [claim or None until needed, (id, text, actor_id, asserted_on), quantities, words]
         self._by_actor: dict[int, list[list]] = {}
-        if not actor_ids or not dates:
+        if not actor_ids or not dates or not signatures:
             return
         rows = list(
             Claim.objects.filter(
+                _may_have_signature(signatures),
                 actor_id__in=actor_ids,
                 asserted_on__range=(min(dates) - SAME_CLAIM_WINDOW, max(dates) + SAME_CLAIM_WINDOW),
             )
@@ -98,6 +116,8 @@ class SameClaimFinder:
             .order_by("-asserted_on", "-id")
             .values_list(*_CANDIDATE_FIELDS)[:MAX_CANDIDATES]
         )
+        if not rows:
+            return
         # The quantities of the candidates read, not of every claim the filter matches.
         quantities: dict[int, list[tuple]] = {}
         for claim_id, *numbers in Quantity.objects.filter(claim_id__in=[row[0] for row in rows]).values_list(

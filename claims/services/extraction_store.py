@@ -21,10 +21,11 @@ and similar words, gets a new Attribution on the existing Claim instead of a dup
 import logging
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from claims.extraction import (
@@ -32,7 +33,7 @@ from claims.extraction import (
 )
 from claims.extraction.languages import skip_reason
 from claims.models import Assignment, Attribution, Claim, ClaimLink, Evidence, Note, Quantity, Verdict, Verification
-from claims.services.claim_matching import SameClaimFinder, quantity_number, quantity_signature
+from claims.services.claim_matching import QuantitySignature, SameClaimFinder, quantity_number, quantity_signature
 from claims.services.extracted_actors import ActorResolver
 from claims.services.gazetteer_sync import gazetteer_from_database
 from sources.models import Article, Passage
@@ -79,11 +80,16 @@ def claims_touched_by_people(claim_ids) -> set[int]:
     """Of these claims, the ones an editor or fact-checker has done anything with."""
     if not claim_ids:
         return set()  # a new article: building the query below would cost more than the rest of its store
+    return {claim_id for (claim_id,) in _rows_for_ids(_touched_query, claim_ids)}
+
+
+def _touched_query(claim_ids):
     people_links = ClaimLink.objects.filter(Q(from_claim=OuterRef("pk")) | Q(to_claim=OuterRef("pk"))).exclude(
         status=ClaimLink.Status.SUGGESTED
     )
-    return set(
-        Claim.objects.filter(pk__in=claim_ids)
+    return (
+        Claim.objects.order_by()
+        .filter(pk__in=claim_ids)
         .filter(
             Q(human_touched=True)
             | ~Q(review_state=Claim.ReviewState.PENDING)
@@ -94,8 +100,42 @@ def claims_touched_by_people(claim_ids) -> set[int]:
             | Exists(Note.objects.filter(claim=OuterRef("pk")))
             | Exists(Assignment.objects.filter(claim=OuterRef("pk")))
         )
-        .values_list("pk", flat=True)
+        .values_list("pk")
     )
+
+
+def _passages_lock_query(passage_ids):
+    return Passage.objects.select_for_update().filter(pk__in=passage_ids).order_by("pk").values_list("pk")
+
+
+def _claims_lock_query(claim_ids):
+    return Claim.objects.select_for_update().filter(pk__in=claim_ids).order_by("pk").values_list("pk")
+
+
+def _rows_for_ids(query_for_ids, ids) -> list[tuple]:
+    """The rows of query_for_ids(ids), on the default connection (the store's transaction, which
+    holds its locks there), from a statement built once per query and number of ids: building
+    these ORM queries cost more than running them, for every article."""
+    ids = list(ids)
+    sql, params, id_positions = _statement_for_ids(query_for_ids, len(ids))
+    params = list(params)
+    for position, one in zip(id_positions, ids, strict=True):
+        params[position] = one
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+@lru_cache(maxsize=256)
+def _statement_for_ids(query_for_ids, count: int) -> tuple[str, tuple, list[int]]:
+    """Built with stand-in ids (negative: no row has one), whose places in the parameters the
+    real ids then take."""
+    stand_ins = [-1 - number for number in range(count)]
+    sql, params = query_for_ids(stand_ins).query.sql_with_params()
+    positions = [index for index, value in enumerate(params) if type(value) is int and value < 0]
+    if [params[index] for index in positions] != stand_ins:
+        raise RuntimeError(f"{query_for_ids.__name__}: each id must be one parameter, in order")
+    return sql, params, positions
 
 
 def passage_asserted_on(passage: Passage) -> date | None:
@@ -171,13 +211,24 @@ def articles_claim_stale_extractions(*, limit: int) -> list[int]:
 
 
 @dataclass
+class _NewAttribution:
+    """An extracted claim to store: its attribution (its claim decided later) and quantities."""
+
+    index: int  # in the passage's extraction
+    extracted: ExtractedClaim
+    attribution: Attribution
+    quantities: list[Quantity]
+    signature: QuantitySignature
+
+
+@dataclass
 class _PassageWork:
     """One passage's decisions: what is kept, what goes, what is new."""
 
     passage: Passage
     extraction: PassageExtraction
     claim_at: dict[int, Claim]  # index of the extracted claim -> its claim
-    to_store: list[tuple[int, ExtractedClaim, Attribution]]
+    to_store: list["_NewAttribution"]
     replaced: list[Attribution]
     kept_places: set
 
@@ -193,7 +244,7 @@ def _passages_claims_store(
         return result
     passage_ids = [passage.pk for passage, _ in extracted]
     # The lock makes two runs over the same passages take turns; the second then changes nothing.
-    list(Passage.objects.select_for_update().filter(pk__in=passage_ids).order_by("pk").values_list("pk"))
+    _rows_for_ids(_passages_lock_query, passage_ids)
     existing_by_passage: dict[int, list[Attribution]] = {}
     for attribution in Attribution.objects.filter(passage_id__in=passage_ids).select_related("claim").order_by("pk"):
         existing_by_passage.setdefault(attribution.passage_id, []).append(attribution)
@@ -201,7 +252,8 @@ def _passages_claims_store(
     # Lock their claims before asking which a person touched: an editor's accept (or a verdict,
     # evidence, a link) either committed before and is seen, or waits for this transaction.
     # Read without the lock, a claim accepted in between was deleted as machine-made.
-    list(Claim.objects.select_for_update().filter(pk__in=existing_claim_ids).order_by("pk").values_list("pk"))
+    if existing_claim_ids:
+        _rows_for_ids(_claims_lock_query, existing_claim_ids)
     touched = claims_touched_by_people(existing_claim_ids)
     work = [
         _passage_decide(passage, extraction, existing_by_passage.get(passage.pk, []), touched, actors, result)
@@ -237,7 +289,7 @@ def _passage_decide(
             machine_made.setdefault(_fingerprint(attribution), []).append(attribution)
 
     claim_at: dict[int, Claim] = {}
-    to_store: list[tuple[int, ExtractedClaim, Attribution]] = []
+    to_store: list[_NewAttribution] = []
     for index, extracted in enumerate(extraction.claims):
         if not _is_storable(extracted, passage):
             logger.warning("passage %s: extracted claim with bad span or no text skipped (%s)", passage.pk, extracted.rule)
@@ -254,7 +306,8 @@ def _passage_decide(
             claim_at[index] = same.pop().claim
             result.attributions_kept += 1
         else:
-            to_store.append((index, extracted, attribution))
+            quantities = _quantities_for(extracted)
+            to_store.append(_NewAttribution(index, extracted, attribution, quantities, quantity_signature(quantities)))
 
     replaced = [attribution for rows in machine_made.values() for attribution in rows]
     kept_places = {(a.claim_id, a.content_start) for a in existing} - {(a.claim_id, a.content_start) for a in replaced}
@@ -266,11 +319,13 @@ def _store_new(work: list[_PassageWork]) -> list[int]:
     new one), then write claims, quantities and attributions in three bulk inserts. Returns the
     ids of the new claims."""
     to_store = [item for one in work for item in one.to_store]
-    actor_ids = {attribution.actor_id for _, _, attribution in to_store if attribution.actor_id}
-    _actors_lock(actor_ids)
+    _actors_lock({new.attribution.actor_id for new in to_store if new.attribution.actor_id})
+    # Only an attribution with an actor and a date can repeat a claim (SameClaimFinder.find).
+    matchable = [new for new in to_store if new.attribution.actor_id and new.attribution.asserted_on]
     finder = SameClaimFinder(
-        actor_ids=actor_ids,
-        dates={attribution.asserted_on for _, _, attribution in to_store if attribution.asserted_on},
+        actor_ids={new.attribution.actor_id for new in matchable},
+        dates={new.attribution.asserted_on for new in matchable},
+        signatures={new.signature for new in matchable},
     )
     new_claims: list[Claim] = []
     new_quantities: list[Quantity] = []
@@ -278,21 +333,19 @@ def _store_new(work: list[_PassageWork]) -> list[int]:
     for one in work:
         # A claim has one attribution per place in a passage; new claims have no id yet, so track objects.
         places = set(one.kept_places)
-        for index, extracted, attribution in one.to_store:
-            quantities = _quantities_for(extracted)
-            signature = quantity_signature(quantities)
-            start = attribution.content_start
+        for new in one.to_store:
+            attribution, start = new.attribution, new.attribution.content_start
             claim = finder.find(
-                actor_id=attribution.actor_id, asserted_on=attribution.asserted_on, text=extracted.text,
-                quantities=signature, excluded=lambda candidate: (_claim_key(candidate), start) in places,
+                actor_id=attribution.actor_id, asserted_on=attribution.asserted_on, text=new.extracted.text,
+                quantities=new.signature, excluded=lambda candidate: (_claim_key(candidate), start) in places,
             )
             if claim is None:
-                claim = _claim_new(extracted, attribution)
+                claim = _claim_new(new.extracted, attribution)
                 new_claims.append(claim)
-                for quantity in quantities:
+                for quantity in new.quantities:
                     quantity.claim = claim
-                new_quantities.extend(quantities)
-                finder.add(claim, signature)
+                new_quantities.extend(new.quantities)
+                finder.add(claim, new.signature)
             elif claim.pk:
                 attached.append((claim, attribution))
             elif _asserted_earlier(attribution, claim):
@@ -300,12 +353,11 @@ def _store_new(work: list[_PassageWork]) -> list[int]:
                 claim.asserted_on = attribution.asserted_on
             places.add((_claim_key(claim), start))
             attribution.claim = claim
-            one.claim_at[index] = claim
+            one.claim_at[new.index] = claim
     Claim.objects.bulk_create(new_claims)
     Quantity.objects.bulk_create(new_quantities)
-    Attribution.objects.bulk_create([attribution for _, _, attribution in to_store])
-    for claim in {claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)}.values():
-        _claim_denormalise(claim)
+    Attribution.objects.bulk_create([new.attribution for new in to_store])
+    _claims_denormalise({claim.pk: claim for claim, attribution in attached if _asserted_earlier(attribution, claim)})
     return [claim.pk for claim in new_claims]
 
 
@@ -435,19 +487,23 @@ def _attributions_delete(attributions: list[Attribution]) -> None:
     claim_ids = {attribution.claim_id for attribution in attributions}
     Attribution.objects.filter(pk__in=[attribution.pk for attribution in attributions]).delete()
     Claim.objects.filter(pk__in=claim_ids).filter(~Exists(Attribution.objects.filter(claim=OuterRef("pk")))).delete()
-    for claim in Claim.objects.filter(pk__in=claim_ids):
-        _claim_denormalise(claim)
+    _claims_denormalise({claim.pk: claim for claim in Claim.objects.filter(pk__in=claim_ids)})
 
 
-def _claim_denormalise(claim: Claim) -> None:
-    """Keep an untouched claim's actor and date those of its first attribution."""
-    if claims_touched_by_people([claim.pk]):
+def _claims_denormalise(claims: dict[int, Claim]) -> None:
+    """Keep each untouched claim's actor and date those of its first attribution. Two reads for
+    all of them (an article attaching to many claims used to cost three queries per claim)."""
+    untouched = set(claims) - claims_touched_by_people(list(claims))
+    if not untouched:
         return
-    first = claim.attributions.order_by(F("asserted_on").asc(nulls_last=True), "id").first()
-    if first is not None and (claim.actor_id, claim.asserted_on) != (first.actor_id, first.asserted_on):
-        Claim.objects.filter(pk=claim.pk).update(
-            actor_id=first.actor_id, asserted_on=first.asserted_on, updated_at=timezone.now()
-        )
+    first = Attribution.objects.filter(claim=OuterRef("pk")).order_by(F("asserted_on").asc(nulls_last=True), "id")
+    firsts = Attribution.objects.filter(
+        pk__in=Claim.objects.filter(pk__in=untouched).values(first_id=Subquery(first.values("pk")[:1]))
+    )
+    for claim_id, actor_id, asserted_on in firsts.values_list("claim_id", "actor_id", "asserted_on"):
+        claim = claims[claim_id]
+        if (claim.actor_id, claim.asserted_on) != (actor_id, asserted_on):
+            Claim.objects.filter(pk=claim_id).update(actor_id=actor_id, asserted_on=asserted_on, updated_at=timezone.now())
 
 
 def _contradictions_suggest(pairs) -> int:

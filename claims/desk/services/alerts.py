@@ -16,6 +16,7 @@ search fallback, a term matches as a case-insensitive substring.
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -264,7 +265,18 @@ def _follower_matches(facts: list[ClaimFacts]) -> list[NotificationInput]:
 
 def alerts_have_listeners() -> bool:
     """Whether anyone subscribed to a saved search or follows an actor: if not, nothing to match."""
-    return SearchSubscription.objects.exists() or Follow.objects.filter(actor__isnull=False).exists()
+    with connection.cursor() as cursor:
+        cursor.execute(*_listeners_statement())
+        return bool(cursor.fetchone()[0])
+
+
+@cache
+def _listeners_statement() -> tuple[str, tuple]:
+    """alerts_have_listeners' one statement, built once per process: every article with new
+    claims asks, and building the two ORM queries each time cost more than running them."""
+    subscriptions, first = SearchSubscription.objects.order_by().values("id").query.sql_with_params()
+    follows, second = Follow.objects.filter(actor__isnull=False).order_by().values("id").query.sql_with_params()
+    return f"SELECT EXISTS ({subscriptions}) OR EXISTS ({follows})", first + second
 
 
 @dataclass
