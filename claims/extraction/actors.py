@@ -46,6 +46,8 @@ TITLE_WORDS = frozenset(w.capitalize() for w in PERSON_ROLES) | frozenset(
 )
 _BODY_OF = re.compile(r"(?:[A-Z][\w'’-]*\s+)*(?P<ending>[A-Z][\w'’-]*)\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'’-]*)*")
+_SURNAMED = re.compile(r"(?i:an?|the|one)\s+[^,]{0,40}?\b(?i:surnamed|named|identified(?: only)? as|known(?: only)? as|"
+                       r"who gave (?:only )?(?:her|his|their) name as)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _PROGRAMME_OF = re.compile(r"(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)['’]s\s+(?:[A-Z][\w&'’-]*\s+){0,3}"
                            r"(?:programme|program|show|podcast|bulletin)")
 _AFFILIATE = re.compile(r"(?:(?:its|the)\s+)?(?:[A-Z][\w&-]*\s+)?(?:affiliate|sister station|sister network|sister paper|"
@@ -241,6 +243,8 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
     Not strict (for plain speech verbs such as "said"): any short noun phrase will do, since
     "The militia said" names its speaker whatever the noun.
     """
+    if _SURNAMED.fullmatch(mention.strip()):
+        return True  # "a local resident surnamed Han"
     by = _INVESTIGATION_BY.match(mention) or _OWNED_DOCUMENT.match(mention)
     if by:
         mention = by["actor"]  # "a report by X", "X's letter to Y": X speaks
@@ -381,6 +385,10 @@ def _analyse_mention(mention: str, gazetteer: Gazetteer, country_hint: str | Non
     by = _INVESTIGATION_BY.match(text) or _STAFF_AT.match(text)
     if by:
         text = by["actor"] or by["body"]
+    surnamed = _SURNAMED.fullmatch(text)
+    if surnamed:
+        # "a local resident surnamed Han", "a soldier identified only as Oleh": the name the text gives.
+        return MentionAnalysis(surnamed["name"], "person", None, False, surnamed["name"], country_hint)
     programme = _PROGRAMME_OF.fullmatch(text)
     if programme and looks_like_outlet(programme["owner"], gazetteer):
         return _analyse_mention(programme["owner"], gazetteer, country_hint)  # "the BBC's Today programme" is the BBC

@@ -284,10 +284,13 @@ class SentenceReader:
         words = list(re.finditer(r"[\w'’.-]+", self.text[position:limit]))
         end = None
         after_possessive = 0  # "Germany's leading economic institutes": lower-case words may follow an owner
-        for word in words:
+        for number, word in enumerate(words):
             token = word[0]
+            following = words[number + 1][0].lower() if number + 1 < len(words) else ""
+            # "Top emergencies official Juan Manuel Mendez": a noun modifying the role that follows it.
+            modifier = token.islower() and (following in PERSON_ROLES or following in ORG_HEADS) and not _SUBJECT_STOP.match(token)
             if (token[0].isupper() or token.lower() in _SUBJECT_WORDS or token.lower() in PERSON_ROLES or token.lower() in ORG_HEADS
-                    or 0 < after_possessive <= 4):
+                    or 0 < after_possessive <= 4 or modifier):
                 if _SUBJECT_STOP.match(token) and not token[0].isupper():
                     break
                 end = position + word.end()
@@ -327,6 +330,8 @@ class SentenceReader:
                 continue
             if match.according:
                 result = self._according(match)
+                if result and result.mention:
+                    consumed.append(result.mention)  # "according to official reports": "reports" is no verb here
             else:
                 result = self._verb(match, consumed, previous=attributions[-1] if attributions else None)
             if result:

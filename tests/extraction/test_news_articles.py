@@ -724,3 +724,17 @@ def test_the_demo_countries_make_both_armies_their_two_governments():
         "Negotiators from Veldora and Karsk met again in Ambry. Both armies said they had intercepted drones overnight.",
         None, PUBLISHED)], is_live_blog=True, gazetteer=Gazetteer.from_records(records))
     assert {(claim.actor.name, claim.actor.known) for claim in extraction.passages[0].claims} == {("Veldora", True), ("Karsk", True)}
+
+
+def test_a_person_the_text_names_only_by_surname_and_a_noun_before_a_role():
+    claims = article(
+        "\"My home is about one kilometer away,\" said a local resident surnamed Han, referring to the site.",
+        "\"At least 10 panes of glass were blown out,\" he said.",
+        "Top emergencies official Juan Manuel Rios released the toll on Tuesday, saying 11 bodies were identified.",
+    )
+    assert [claim.actor.name for claim in claims] == ["Han", "Han", "Juan Manuel Rios"]
+
+
+def test_according_to_official_reports_reads_reports_as_a_noun():
+    claims = article("The blast was triggered by salvage teams, according to official reports.")
+    assert [(claim.actor_mention, claim.cue) for claim in claims] == [("official reports", "according to")]
