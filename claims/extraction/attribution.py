@@ -113,6 +113,7 @@ _OUTLET_TAIL = re.compile(
     r"network|newspaper|broadcaster|television|radio|daily|magazine)(?=[\s,.;:]|$))+"
 )
 # "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
+_ADVERBS_ONLY = re.compile(r"(?:(?:also|too|later|further|then|again|meanwhile|separately|similarly|likewise)\s*)+")
 _CITED_ASIDE = re.compile(r",\s*(?:citing|quoted|cited)\b")
 _SPEAKING_TO = re.compile(r",\s*(?:(?:speaking|talking)\s+(?:to|with)|in\s+an?\s+(?:\w+\s+)?(?:interview|statement|email)\s+(?:with|to))"
                           r"\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s*$")
@@ -431,7 +432,10 @@ class SentenceReader:
             # "It is said ...": no speaker in the sentence; the passage's last speaker is filled in later.
             it_start = clause_start + len(self.text[clause_start:cue_end]) - len(self.text[clause_start:cue_end].lstrip())
             return Attribution(None, (it_start, cue_end), self.text[it_start:cue_end], lemma, self.content_after(cue_end), "impersonal")
-        if mention is None and self.text[clause_start:cue_start].strip():
+        between = self.text[clause_start:cue_start].strip()
+        # "A spokesman, Anand Sharma, also said": only an adverb between the name's comma and the cue.
+        only_adverbs = boundary == "," and bool(_ADVERBS_ONLY.fullmatch(between))
+        if mention is None and between and not only_adverbs:
             if boundary in _RELATIVE:
                 # "Residents who spoke to the BBC said ...": the relative clause belongs to the subject before it.
                 mention = self._relative_head(clause_start, boundary)

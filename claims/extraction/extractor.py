@@ -423,7 +423,10 @@ class _PassageExtractor:
             attribution.actor = people[0]  # "The two men spoke of how ...": both of the last two people named
             attribution.extra_actors.append((attribution.mention, people[1]))
             return
-        coordinated = _COORDINATED.fullmatch(mention) if " and " in mention else None
+        whole = analyse_mention(mention, self.gazetteer) if " and " in mention else None
+        # "Works and Housing Minister Francis Asenso-Boakye": one person whose title holds an "and".
+        coordinated = _COORDINATED.fullmatch(mention) if whole and not (whole.kind == "person" and whole.named
+                                                                          and " " in whole.name) else None
         if coordinated:
             first, second = self.gazetteer.candidates(coordinated["a"]), self.gazetteer.candidates(coordinated["b"])
             if first and second:

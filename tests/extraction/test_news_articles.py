@@ -738,3 +738,10 @@ def test_a_person_the_text_names_only_by_surname_and_a_noun_before_a_role():
 def test_according_to_official_reports_reads_reports_as_a_noun():
     claims = article("The blast was triggered by salvage teams, according to official reports.")
     assert [(claim.actor_mention, claim.cue) for claim in claims] == [("official reports", "according to")]
+
+
+def test_a_title_with_and_names_one_person_and_an_adverb_may_stand_before_the_cue():
+    claims = article("Works and Housing Minister Francis Osei has denied allegations of bribery in 2017.",
+                     "A party spokesman in Accra, Anand Mehta, also said the allegations were baseless.",
+                     "Osei's media assistant Paul Yaw who issued the statement noted that the claim was false.")
+    assert [claim.actor.name for claim in claims] == ["Francis Osei", "Anand Mehta", "Paul Yaw"]
