@@ -92,6 +92,7 @@ _DAY_OR_MONTH = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|weekend|Today|today|Tonight|tonight|Yesterday|yesterday)"
 )
+_LEADING_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+(?=[A-Z][a-z])")
 _LEADING_TIME = re.compile(
     rf"(?:(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:[Oo]n|[Ii]n|[Aa]t|[Oo]ver|[Dd]uring|[Bb]y|[Ss]ince|[Tt]his|[Ll]ast|[Uu]ntil)\s+"
     rf"(?:the\s+)?(?:\d{{1,2}}\s+)?{_DAY_OR_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+(?:morning|afternoon|evening|night))?[\s,]+"
@@ -182,9 +183,9 @@ def clean_mention(segment: str) -> tuple[int, int]:
     intro = _INTRO_WORDS.match(segment, start)
     if intro:
         start = intro.end()
-    time = _LEADING_TIME.match(segment, start)
+    time = _LEADING_TIME.match(segment, start) or _LEADING_DATELINE.match(segment, start)
     if time and time.end() < len(segment):
-        start = time.end()
+        start = time.end()  # "On Monday the ministry said", "NEW DELHI Aug 27 Indian Prime Minister Narendra Modi"
     end = len(segment.rstrip(" \t\u00a0"))
     auxiliary = _AUXILIARY_TAIL.search(segment, start, end)
     if auxiliary and auxiliary.start() > start:

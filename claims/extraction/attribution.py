@@ -113,6 +113,8 @@ _OUTLET_TAIL = re.compile(
     r"network|newspaper|broadcaster|television|radio|daily|magazine)(?=[\s,.;:]|$))+"
 )
 # "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
+_CUE_VERB_BEFORE = re.compile(r"\b(?:denied|dismissed|rejected|disputed|confirmed|cited|welcomed|condemned|denies|dismisses|"
+                              r"rejects|disputes|confirms|cites|deny|dismiss|reject)\s+$")
 _ADVERBS_ONLY = re.compile(r"(?:(?:also|too|later|further|then|again|meanwhile|separately|similarly|likewise)\s*)+")
 _CITED_ASIDE = re.compile(r",\s*(?:citing|quoted|cited)\b")
 _SPEAKING_TO = re.compile(r",\s*(?:(?:speaking|talking)\s+(?:to|with)|in\s+an?\s+(?:\w+\s+)?(?:interview|statement|email)\s+(?:with|to))"
@@ -449,6 +451,8 @@ class SentenceReader:
             return None  # "the claims", "unconfirmed reports": a noun, not a verb
         if verb.lower() in NOUN_LIKE_FORMS and _NOUN_FOLLOWED.match(self.text, cue_end):
             return None  # "Western estimates are lower", "reports of shelling": the subject of a verb of its own
+        if verb.lower() in NOUN_LIKE_FORMS and _CUE_VERB_BEFORE.search(self.text, max(0, match.verb_start - 20), match.verb_start):
+            return None  # "Modi denied reports that ...": the object of the verb before it
         via = None
         cue_text = self.text[cue_start:cue_end]
         after = cue_end

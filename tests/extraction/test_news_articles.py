@@ -745,3 +745,10 @@ def test_a_title_with_and_names_one_person_and_an_adverb_may_stand_before_the_cu
                      "A party spokesman in Accra, Anand Mehta, also said the allegations were baseless.",
                      "Osei's media assistant Paul Yaw who issued the statement noted that the claim was false.")
     assert [claim.actor.name for claim in claims] == ["Francis Osei", "Anand Mehta", "Paul Yaw"]
+
+
+def test_an_old_style_dateline_is_no_part_of_the_speaker_and_denied_reports_is_one_claim():
+    claims = article("NEW DELHI Aug 27 Indian Prime Minister Narendra Modi on Wednesday denied reports that the son of a "
+                     "top minister was involved in influence peddling.")
+    assert [(claim.actor.name, claim.actor_mention) for claim in claims] == [
+        ("Narendra Modi", "Indian Prime Minister Narendra Modi")]
