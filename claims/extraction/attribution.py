@@ -115,7 +115,8 @@ _OUTLET_TAIL = re.compile(
 # "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
 _CUE_VERB_BEFORE = re.compile(r"\b(?:denied|dismissed|rejected|disputed|confirmed|cited|welcomed|condemned|denies|dismisses|"
                               r"rejects|disputes|confirms|cites|deny|dismiss|reject)\s+$")
-_ADVERBS_ONLY = re.compile(r"(?:(?:also|too|later|further|then|again|meanwhile|separately|similarly|likewise)\s*)+")
+_ADVERBS_ONLY = re.compile(r"(?:(?:also|too|later|further|then|again|meanwhile|separately|similarly|likewise|recently|previously|"
+                           r"earlier|repeatedly|publicly|reportedly|once)\s*)+")
 _CITED_ASIDE = re.compile(r",\s*(?:citing|quoted|cited)\b")
 _SPEAKING_TO = re.compile(r",\s*(?:(?:speaking|talking)\s+(?:to|with)|in\s+an?\s+(?:\w+\s+)?(?:interview|statement|email)\s+(?:with|to))"
                           r"\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})\s*$")
@@ -289,6 +290,10 @@ class SentenceReader:
         after_possessive = 0  # "Germany's leading economic institutes": lower-case words may follow an owner
         for number, word in enumerate(words):
             token = word[0]
+            if number and words[number - 1][0][:1].isupper() and "," in self.text[position + words[number - 1].end():position + word.start()]:
+                # "Abu Obaida, the spokesperson for ..., made the claim": a name ends the subject at its comma ("Sandra
+                # Lindsay's sister, Tracey Lomax, ..." goes on to the name in apposition).
+                break
             following = words[number + 1][0].lower() if number + 1 < len(words) else ""
             # "Top emergencies official Juan Manuel Mendez": a noun modifying the role that follows it.
             modifier = token.islower() and (following in PERSON_ROLES or following in ORG_HEADS) and not _SUBJECT_STOP.match(token)

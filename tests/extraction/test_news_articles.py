@@ -752,3 +752,12 @@ def test_an_old_style_dateline_is_no_part_of_the_speaker_and_denied_reports_is_o
                      "top minister was involved in influence peddling.")
     assert [(claim.actor.name, claim.actor_mention) for claim in claims] == [
         ("Narendra Modi", "Indian Prime Minister Narendra Modi")]
+
+
+def test_a_named_subject_ends_at_its_comma_and_a_described_one_takes_the_name_after_it():
+    claims = article("Abu Omar, the spokesperson for the group's armed wing, made the claim, saying 4 hostages were hurt.")
+    assert [claim.actor.name for claim in claims] == ["Abu Omar"]
+    claims = article("The victim's sister, Tracey Lund, recently told CNN she wanted him jailed.",
+                     "She said: “I wanted him to do time.”")
+    assert [claim.actor.name for claim in claims] == ["Tracey Lund", "Tracey Lund"]
+    assert claims[0].via.name == "CNN"
