@@ -164,6 +164,12 @@ _ISSUED_BEFORE = re.compile(r"\s+(?:issued|released|published|put out|posted|sen
                             r"bulletin|warning)\s*,?\s*$")
 _DOCUMENT_BEFORE = re.compile(r"\b(?:statement|report|post|video|letter|decree|message|release|note|update|tweet|bulletin)\s+$")
 _THAT_AFTER = re.compile(r"\s+that\b")
+_SHOWING_SUBJECT = re.compile(
+    r"\b(?:data|figures|records|documents|emails|e-mails|polls|surveys|images|photos|videos|footage|statistics|results|"
+    r"estimates|numbers|studies|reports|messages|texts|files|filings|transcripts|recordings|logs)"
+    r"(?:\s+(?:obtained|seen|reviewed|released|published|provided|shared)\s+by\s+[^,]{1,40})?\s+$",
+    re.IGNORECASE,
+)
 _FINDS_THAT = re.compile(r"\s*(?:that\b|[,.;:!?]|$)")
 _SHARED_STATEMENT = re.compile(r"\s*(?:(?:that|how)\b|[:,]?\s*[\"\u201c])")
 _HEADLINE_COLON = re.compile(r"^(?P<source>[^:]{2,50}):\s+(?P<content>\S.{8,})$")
@@ -394,6 +400,8 @@ class SentenceReader:
         participle = verb.lower().endswith("ing")
         if lemma == "label" and not _LABELLED.match(self.text, cue_end):
             return None  # "called up reservists", "called a meeting": no label, no statement
+        if verb.lower() == "show" and not _SHOWING_SUBJECT.search(self.text, max(0, match.verb_start - 80), match.verb_start):
+            return None  # "Records show ...", "Emails seen by Reuters show ..."; never "a fashion show"
         if verb.lower() == "finds" and not _FINDS_THAT.match(self.text, cue_end):
             return None  # "finds it disorienting": an opinion of a thing; "report finds" and "finds that" report
         if verb.lower() == "written" and not _PERFECT_BEFORE.search(self.text, max(0, match.verb_start - 12), match.verb_start):

@@ -26,7 +26,7 @@ _VERBS: dict[str, tuple[tuple[str, ...], str]] = {
     "maintain": (("maintains", "maintained", "maintaining"), "fact"),
     "reveal": (("revealed", "reveals"), "fact"),
     "indicate": (("indicated", "indicates", "indicating"), "fact"),
-    "show": (("showed", "shows", "showing"), "fact"),
+    "show": (("showed", "shows", "showing", "show"), "fact"),
     "mention": (("mentioned", "mentions", "mention"), "fact"),
     "acknowledge": (("acknowledged", "acknowledges", "acknowledging"), "fact"),
     "admit": (("admitted", "admits", "admitting"), "fact"),

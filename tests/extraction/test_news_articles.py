@@ -761,3 +761,8 @@ def test_a_named_subject_ends_at_its_comma_and_a_described_one_takes_the_name_af
                      "She said: “I wanted him to do time.”")
     assert [claim.actor.name for claim in claims] == ["Tracey Lund", "Tracey Lund"]
     assert claims[0].via.name == "CNN"
+
+
+def test_records_show_is_a_cue_and_a_fashion_show_is_not():
+    assert [claim.actor_mention for claim in article("Records show 40 people died in the fire.")] == ["Records"]
+    assert article("She attended the designer’s London Fashion Week show in a borrowed outfit.") == []
