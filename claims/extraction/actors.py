@@ -52,6 +52,7 @@ _PROGRAMME_OF = re.compile(r"(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-
                            r"(?:programme|program|show|podcast|bulletin)")
 _AFFILIATE = re.compile(r"(?:(?:its|the)\s+)?(?:[A-Z][\w&-]*\s+)?(?:affiliate|sister station|sister network|sister paper|"
                         r"sister publication)\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)?)")
+_TO_TAKERS = frozenset("close closer near loyal linked related".split())
 _OBJECT_DETERMINERS = frozenset("the a an his her its their this that these those".split())
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Mr. Mrs. Ms. Dr. Sir Dame Lady Lord".split())
 # Lower-case particles inside personal names ("Abdulaziz bin Salman", "Ruben van der Meer", "Mohammed al-Sudani").
@@ -262,7 +263,10 @@ def _is_source_mention(mention: str, gazetteer: Gazetteer, strict: bool) -> bool
         return False  # "Tracey Lomax, recently told CNN": an adverb; "a former officer who responded said": a verb
     if len(words) > 1 and words[0].islower() and words[0].endswith("ed") and lower[1] in _OBJECT_DETERMINERS:
         return False  # "(Paul Yandoh who) issued the statement noted": a verb and its object
-    if lower[0] in ("i", "you", "what", "how", "why", "whether") or any(w in _VERBISH and not _is_acronym(words[i]) for i, w in enumerate(lower)) or any(w in FORM_TO_LEMMA for w in lower[:-1]):
+    # "a source close to the family": "to" after "close" is a preposition, not an infinitive's.
+    verbish = any(w in _VERBISH and not _is_acronym(words[i]) and not (w == "to" and i and lower[i - 1] in _TO_TAKERS)
+                  for i, w in enumerate(lower))
+    if lower[0] in ("i", "you", "what", "how", "why", "whether") or verbish or any(w in FORM_TO_LEMMA for w in lower[:-1]):
         return False
     if gazetteer.candidates(mention):
         return True

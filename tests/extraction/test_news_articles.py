@@ -766,3 +766,8 @@ def test_a_named_subject_ends_at_its_comma_and_a_described_one_takes_the_name_af
 def test_records_show_is_a_cue_and_a_fashion_show_is_not():
     assert [claim.actor_mention for claim in article("Records show 40 people died in the fire.")] == ["Records"]
     assert article("She attended the designer’s London Fashion Week show in a borrowed outfit.") == []
+
+
+def test_a_source_close_to_someone_speaks():
+    claim = only_claim("A source close to the family said the funeral would be on Friday.")
+    assert claim.actor_mention == "A source close to the family"
