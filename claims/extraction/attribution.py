@@ -159,10 +159,10 @@ _HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:
 _COLON_QUOTE = re.compile(r":\s*[\"\u201c]")
 _VERB_PHRASE = re.compile(r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ISSUED_DOCUMENT = r"(?:statement|report|post|video|letter|decree|message|release|note|update|tweet|bulletin|warning)"
 _ISSUED_BEFORE = re.compile(r"\s+(?:issued|released|published|put out|posted|sent|shared|gave)\s+(?:a|an|the|its|his|her|their)\s+"
-                            r"(?:[\w-]+\s+){0,2}(?:statement|report|post|video|letter|message|release|note|update|tweet|"
-                            r"bulletin|warning)\s*,?\s*$")
-_DOCUMENT_BEFORE = re.compile(r"\b(?:statement|report|post|video|letter|decree|message|release|note|update|tweet|bulletin)\s+$")
+                            rf"(?:[\w-]+\s+){{0,2}}{_ISSUED_DOCUMENT}\s*,?\s*$")
+_DOCUMENT_BEFORE = re.compile(rf"\b{_ISSUED_DOCUMENT}\s+$")
 _THAT_AFTER = re.compile(r"\s+that\b")
 _SHOWING_SUBJECT = re.compile(
     r"\b(?:data|figures|records|documents|emails|e-mails|polls|surveys|images|photos|videos|footage|statistics|results|"
