@@ -112,7 +112,6 @@ _OUTLET_TAIL = re.compile(
     r"(?:\s+(?:state-owned|state-run|privately[- ]owned|[A-Z][\w'’&.-]*|news agency|news channel|news network|news|channel|"
     r"network|newspaper|broadcaster|television|radio|daily|magazine)(?=[\s,.;:]|$))+"
 )
-# "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
 _CUE_VERB_BEFORE = re.compile(r"\b(?:denied|dismissed|rejected|disputed|confirmed|cited|welcomed|condemned|denies|dismisses|"
                               r"rejects|disputes|confirms|cites|deny|dismiss|reject)\s+$")
 _ADVERBS_ONLY = re.compile(r"(?:(?:also|too|later|further|then|again|meanwhile|separately|similarly|likewise|recently|previously|"
@@ -126,6 +125,7 @@ _THROUGH_OUTLET = re.compile(
     r"|(?:on|to)(?=\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3}\s*(?:[,.;]|\s+that\b|$)))"
     r"\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})"
 )
+# "confirmed his daughter's death to Nine News": the outlet the speaker gave it to relays it.
 _TO_OUTLET = re.compile(r"\s+to\s+(?P<outlet>(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})(?=[\s,.;:]*$)")
 # "..., according to a statement from his ministry": the speaker's own channel, not an intermediary.
 _OWN_CHANNEL = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:statement|post|video|message|readout|release|communiqu\w+)\s+(?:from|by|of)\s+(?:his|her|its|their)\b", re.IGNORECASE)
@@ -159,10 +159,10 @@ _HEADLINE_TRAILING_SOURCE = re.compile(r"^(?P<content>.{20,}?):\s+(?P<source>(?:
 _COLON_QUOTE = re.compile(r":\s*[\"\u201c]")
 _VERB_PHRASE = re.compile(r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_ISSUED_DOCUMENT = r"(?:statement|report|post|video|letter|decree|message|release|note|update|tweet|bulletin|warning)"
+_DOCUMENT_NOUNS = r"(?:statement|report|post|video|letter|decree|message|release|note|update|tweet|bulletin|warning)"
 _ISSUED_BEFORE = re.compile(r"\s+(?:issued|released|published|put out|posted|sent|shared|gave)\s+(?:a|an|the|its|his|her|their)\s+"
-                            rf"(?:[\w-]+\s+){{0,2}}{_ISSUED_DOCUMENT}\s*,?\s*$")
-_DOCUMENT_BEFORE = re.compile(rf"\b{_ISSUED_DOCUMENT}\s+$")
+                            rf"(?:[\w-]+\s+){{0,2}}{_DOCUMENT_NOUNS}\s*,?\s*$")
+_DOCUMENT_BEFORE = re.compile(rf"\b{_DOCUMENT_NOUNS}\s+$")
 _THAT_AFTER = re.compile(r"\s+that\b")
 _SHOWING_SUBJECT = re.compile(
     r"\b(?:data|figures|records|documents|emails|e-mails|polls|surveys|images|photos|videos|footage|statistics|results|"

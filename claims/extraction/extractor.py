@@ -81,10 +81,11 @@ _ISSUED_DOCUMENT = re.compile(
 # "his office said", "according to her campaign's weekend memo": the body of the person just named speaks.
 _OWN_BODY = re.compile(r"(?P<pronoun>his|her)\s+(?P<body>office|campaign|team|government|administration|party|family)"
                        r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}(?:memo|statement|letter|report|post|release|readout|analysis|figures|data))?")
-_NAMED_GROUP = re.compile(r"armies|militaries|governments|countries|camps|delegations", re.IGNORECASE)
+# The two sides named as bodies ("both armies"): still those bodies when the text names no sides.
+_SIDE_BODIES = "armies|militaries|governments|countries|camps|delegations"
+_NAMED_GROUP = re.compile(_SIDE_BODIES, re.IGNORECASE)
 _BOTH_PEOPLE = re.compile(r"(?:both|the two)\s+(?:men|women|leaders|presidents|politicians|brothers|sisters)", re.IGNORECASE)
-_BOTH_SIDES = re.compile(r"(?:both|the two|the warring)\s+(?:sides|parties|armies|militaries|governments|countries|camps|delegations)"
-                         r"|each side", re.IGNORECASE)
+_BOTH_SIDES = re.compile(rf"(?:both|the two|the warring)\s+(?:sides|parties|{_SIDE_BODIES})|each side", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(?P<a>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+and\s+(?P<b>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)")
 _COORDINATED = re.compile(r"(?P<a>.+?)\s+and\s+(?P<b>.+?)(?:\s+both)?")
 _NATIONALITY = re.compile(rf"^{DEMONYM}$")
