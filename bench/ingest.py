@@ -147,14 +147,30 @@ def process_tree(pid: int) -> list[int]:
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time used so far by the worker's process tree."""
-    total = 0
-    for member in process_tree(pid):
-        try:
-            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
-    return total / os.sysconf("SC_CLK_TCK")
+    return sum(stat_cpu_seconds(member) for member in process_tree(pid))
+
+
+def stat_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process, 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14 and 15)
+
+
+def database_cpu_seconds() -> float:
+    """CPU time so far of the PostgreSQL backends serving the worker (every client connection to the
+    bench's database but this process's own): the half of the pipeline's cost the worker's CPU misses.
+    The worker keeps its connections (config/task_connections.py), so none ends before it is read."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        )
+        return sum(stat_cpu_seconds(pid) for (pid,) in cursor.fetchall())
 
 
 def proc_field_mb(path: str, name: str) -> float | None:
@@ -245,10 +261,10 @@ def main() -> None:
         ) as worker:
             feed, _ = services.feed_add(url=f"{site.base}/feed.xml", outlet_name="Bench Courier")
             load_before = os.getloadavg()[0]
-            cpu_before = cpu_seconds(worker.pid)
+            cpu_before, database_cpu_before = cpu_seconds(worker.pid), database_cpu_seconds()
             started = time.monotonic()
             tasks.feed_poll.delay(feed.pk)
-            split_at = extracted_at = ingest_cpu = total_cpu = None
+            split_at = extracted_at = ingest_cpu = total_cpu = database_cpu = None
             memory = WorkerMemory(worker.pid)
             while time.monotonic() - started < args.timeout:
                 time.sleep(0.5)
@@ -262,6 +278,7 @@ def main() -> None:
                 if split_at is not None and Article.objects.filter(feed=feed, status="extracted").count() >= args.articles:
                     extracted_at = time.monotonic() - started
                     total_cpu = cpu_seconds(worker.pid) - cpu_before
+                    database_cpu = database_cpu_seconds() - database_cpu_before
                     break
             counts = dict(Article.objects.filter(feed=feed).values_list("status").annotate(n=Count("id")))
             passages = Passage.objects.filter(article__feed=feed).count()
@@ -298,7 +315,8 @@ def main() -> None:
                   f"{per_article(1000 * (total_cpu - ingest_cpu) / args.articles)}")
         print(f"whole pipeline (feed poll -> passages -> claims extracted): {args.articles} articles in "
               f"{extracted_at:.1f} s = {args.articles / extracted_at:.1f} articles/s; "
-              f"{per_article(1000 * total_cpu / args.articles)}")
+              f"{per_article(1000 * total_cpu / args.articles)}; PostgreSQL CPU for the worker's connections "
+              f"{1000 * database_cpu / args.articles:.0f} ms per article")
     else:
         print(f"claim extraction: not finished within {args.timeout:.0f} s")
     print(f"304 re-poll of an unchanged 100-item feed: median {statistics.median(timings):.1f} ms, max {max(timings):.1f} ms")
