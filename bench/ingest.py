@@ -15,7 +15,8 @@ Prints:
 - ingestion, end to end from the feed poll to the last article stored and split into passages
   (what the ingestion issue times): articles per second and the worker's CPU per article,
 - claim extraction (the claims app's task, run afterwards, or alongside with --together): articles
-  per second, and the whole pipeline from the feed poll to the last article's claims,
+  per second, and the whole pipeline from the feed poll to the last article's claims, with the
+  worker's CPU and its PostgreSQL connections' CPU per article (both run on this machine's cores),
 - the time of a 304 re-poll of an unchanged 100-item feed (feed_poll service in this process,
   including its database update), median and max over 30 polls,
 - peak resident memory of the worker processes (VmHWM from /proc: the largest, and their sum,
@@ -159,18 +160,31 @@ def stat_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14 and 15)
 
 
-def database_cpu_seconds() -> float:
-    """CPU time so far of the PostgreSQL backends serving the worker (every client connection to the
-    bench's database but this process's own): the half of the pipeline's cost the worker's CPU misses.
-    The worker keeps its connections (config/task_connections.py), so none ends before it is read."""
-    from django.db import connection
+class DatabaseCpu:
+    """CPU time of the PostgreSQL backends serving the worker (every client connection to the bench's
+    database but this process's own): the half of the pipeline's cost the worker's CPU misses.
+    Sampled with the memory: a worker closes its connections now and then (CONN_MAX_AGE, Celery's
+    DB_REUSE_MAX), so each backend counts with its last sample, under half a second short at most."""
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
-        )
-        return sum(stat_cpu_seconds(pid) for (pid,) in cursor.fetchall())
+    def __init__(self):
+        self.seen: dict[int, float] = {}
+        self.sample()
+        self.before = sum(self.seen.values())
+
+    def sample(self) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            )
+            for (pid,) in cursor.fetchall():
+                self.seen[pid] = max(self.seen.get(pid, 0.0), stat_cpu_seconds(pid))
+
+    def seconds(self) -> float:
+        self.sample()
+        return sum(self.seen.values()) - self.before
 
 
 def proc_field_mb(path: str, name: str) -> float | None:
@@ -261,7 +275,7 @@ def main() -> None:
         ) as worker:
             feed, _ = services.feed_add(url=f"{site.base}/feed.xml", outlet_name="Bench Courier")
             load_before = os.getloadavg()[0]
-            cpu_before, database_cpu_before = cpu_seconds(worker.pid), database_cpu_seconds()
+            cpu_before, database = cpu_seconds(worker.pid), DatabaseCpu()
             started = time.monotonic()
             tasks.feed_poll.delay(feed.pk)
             split_at = extracted_at = ingest_cpu = total_cpu = database_cpu = None
@@ -269,6 +283,7 @@ def main() -> None:
             while time.monotonic() - started < args.timeout:
                 time.sleep(0.5)
                 memory.sample()
+                database.sample()
                 if split_at is None:
                     if Article.objects.filter(feed=feed, status__in=TERMINAL_AFTER_SPLIT).count() >= args.articles:
                         split_at = time.monotonic() - started
@@ -278,7 +293,7 @@ def main() -> None:
                 if split_at is not None and Article.objects.filter(feed=feed, status="extracted").count() >= args.articles:
                     extracted_at = time.monotonic() - started
                     total_cpu = cpu_seconds(worker.pid) - cpu_before
-                    database_cpu = database_cpu_seconds() - database_cpu_before
+                    database_cpu = database.seconds()
                     break
             counts = dict(Article.objects.filter(feed=feed).values_list("status").annotate(n=Count("id")))
             passages = Passage.objects.filter(article__feed=feed).count()
