@@ -57,6 +57,7 @@ class ClaimsConfig(AppConfig):
 
         editor_changed_ingestion.connect(_audit_ingestion_change, dispatch_uid="claims-audit-ingestion")
         from claims.search import rum  # noqa: F401 (registers the system check for the RUM index)
+        from claims import tasks  # noqa: F401 (registers the task ingestion hands articles to by name)
 
         self._forget_cached_permissions_on_change()
 

@@ -5,12 +5,11 @@ asked); a final failure is recorded on the Feed or Article."""
 import logging
 import threading
 
-from celery import shared_task
+from celery import current_app, shared_task
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 
-from claims.tasks import article_extract_claims as article_extract_claims_task
 from sources import services
 from sources.fetching import FetchError
 from sources.models import Article, Feed
@@ -19,6 +18,8 @@ from sources.selectors import feeds_due_ids
 
 logger = logging.getLogger(__name__)
 
+# Claim extraction belongs to the claims app, which depends on this one: it is handed on by name.
+CLAIM_EXTRACTION_TASK = "claims.tasks.article_extract_claims"
 RETRY_BASE_SECONDS = 30
 MAX_FETCH_RETRIES = 4
 # How long a fetch's "running" mark outlives it, at most: longer than the broker takes to hand a
@@ -48,7 +49,8 @@ def enqueue_article_fetches(article_ids: list[int]) -> None:
 
 def enqueue_claim_extraction(article_id: int) -> None:
     """Hand a split article to claim extraction once the passages are committed."""
-    transaction.on_commit(lambda: article_extract_claims_task.delay(article_id))
+    # A signature by name runs in-process when tasks are eager, like the task object's delay().
+    transaction.on_commit(lambda: current_app.signature(CLAIM_EXTRACTION_TASK, args=(article_id,)).delay())
 
 
 @shared_task(name="sources.tasks.feeds_poll_due", ignore_result=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from claims.extraction.dates import find_calendar_dates
 from claims.extraction.types import ExtractedQuantity, Span
+from sources.parsing.calendar_dates import find_calendar_dates
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from claims.extraction.dates import parse_calendar_date
+from sources.parsing.calendar_dates import parse_calendar_date
 
 _SECTION_MARKER = re.compile(r"^[ \t]*Skip next section[ \t]+(?P<heading>\S.*?)[ \t]*$", re.MULTILINE)
 _PUBLISHED_LINE = re.compile(r"^[ \t]*(?:Published|Posted|First published)\b.*$", re.MULTILINE | re.IGNORECASE)

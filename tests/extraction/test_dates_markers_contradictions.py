@@ -3,7 +3,8 @@ import datetime
 
 import pytest
 
-from claims.extraction.dates import parse_calendar_date, resolve_event_time
+from claims.extraction.dates import resolve_event_time
+from sources.parsing.calendar_dates import parse_calendar_date
 from tests.extraction.conftest import PUBLISHED, extract, only_claim
 
 THURSDAY = PUBLISHED
