@@ -6,11 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test migrate demo worker beat screenshots clean
 
+# One line instead of pip's: -qq still prints errors, not the build backend's editable-install notice.
 $(STAMP): pyproject.toml constraints.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[dev]"
-	touch $(STAMP)
+	@echo "Installing Claimtrack and its dependencies into $(VENV) (first run, or after pyproject.toml or constraints.txt change)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -qq --upgrade "pip>=24"
+	@$(PY) -m pip install -qq -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
 
 install: $(STAMP)
 

@@ -20,42 +20,43 @@ sys.path.insert(0, str(REPO))
 
 from claims.extraction.cli import run  # noqa: E402
 
-SHARED = REPO.parent / "shared"
-DATA = SHARED / "data"
-GOLD = DATA / "gold"
-SCORER = SHARED / "tools" / "score_extraction.py"
+# Beside the checkout by default; a worktree elsewhere names it with --shared.
+DEFAULT_SHARED = REPO.parent / "shared"
 
 
 def _gold_docs(gold_files: list[Path]) -> set[str]:
     return {json.loads(line)["doc"] for path in gold_files for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
 
 
-def gold_sets() -> dict[str, list[Path]]:
+def gold_sets(gold: Path) -> dict[str, list[Path]]:
     return {
-        "live blogs": sorted(GOLD.glob("dw-liveblog-*.gold.jsonl")),
-        "pages": [GOLD / "pages.gold.jsonl"],
-        "pages-more": [GOLD / "pages-more.gold.jsonl"],
+        "live blogs": sorted(gold.glob("dw-liveblog-*.gold.jsonl")),
+        "pages": [gold / "pages.gold.jsonl"],
+        "pages-more": [gold / "pages-more.gold.jsonl"],
     }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show-errors", action="store_true")
-    parser.add_argument("--set", choices=list(gold_sets()), action="append", help="score only this set (repeatable)")
+    parser.add_argument("--set", choices=list(gold_sets(Path())), action="append", help="score only this set (repeatable)")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                        help=f"the folder holding data/ and tools/score_extraction.py (default {DEFAULT_SHARED})")
     args = parser.parse_args()
-    if not (GOLD.is_dir() and SCORER.is_file()):
-        print(f"The gold files and scorer are not at {SHARED}; nothing to score.", file=sys.stderr)
+    data, scorer = args.shared / "data", args.shared / "tools" / "score_extraction.py"
+    if not ((data / "gold").is_dir() and scorer.is_file()):
+        print(f"The gold files and scorer are not at {args.shared}; nothing to score (--shared names the folder).", file=sys.stderr)
         return 2
-    documents = {path.name: path for folder in ("articles", "pages") for path in sorted((DATA / folder).glob("*.*"))
+    documents = {path.name: path for folder in ("articles", "pages") for path in sorted((data / folder).glob("*.*"))
                  if path.suffix in (".txt", ".html")}
     summary = []
-    for name, gold_files in gold_sets().items():
+    for name, gold_files in gold_sets(data / "gold").items():
         if args.set and name not in args.set:
             continue
         paths = [documents[doc] for doc in sorted(_gold_docs(gold_files)) if doc in documents]
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as predictions:
             run(paths, "jsonl", predictions)
-        command = [sys.executable, str(SCORER), *map(str, gold_files), "--pred", predictions.name]
+        command = [sys.executable, str(scorer), *map(str, gold_files), "--pred", predictions.name]
         if args.show_errors:
             command.append("--show-errors")
         print(f"== {name}: {len(paths)} documents", flush=True)
