@@ -68,6 +68,53 @@ CASES = [
      (EASTLAND, "it had reinforced its positions on the right bank of the Ister", []), False),
 ]
 
+# Written after the scoring and its 0.35 threshold were chosen on CASES, and never used to tune
+# them: the held-out figure. Same kinds: paraphrases, the same numbers in other words, a count
+# revised; then near-misses.
+ENERGY, FOREIGN = "Westland Energy Company", "Eastland Foreign Ministry"
+HELD_OUT = [
+    ((EASTLAND, "its air defences intercepted 9 cruise missiles over the coast", [(9, None, "missiles")]),
+     ("Eastland Air Command", "9 cruise missiles were intercepted over the coast", [(9, None, "missiles")]), True),
+    ((PORT_MAYOR, "the ferry service to Lenna will resume on Friday", []),
+     ("Port Vell Ferry Company", "ferries to Lenna resume on Friday", []), True),
+    ((HEALTH, "40 patients were moved from the hospital in Marrow", [(40, None, "patients")]),
+     (HEALTH, "the Marrow hospital evacuated 40 patients", [(40, None, "patients")]), True),
+    ((ENERGY, "power cuts will last four hours a day in the capital", []),
+     (ENERGY, "the capital faces power cuts of four hours a day", []), True),
+    ((PORT_MAYOR, "the harbour will stay closed to cargo ships until Monday", []),
+     ("Port Vell harbour master", "cargo ships cannot enter the harbour until Monday", []), True),
+    ((WESTLAND, "it carried out 25 strikes on enemy positions near Sorel", [(25, None, "strikes")]),
+     (WESTLAND, "25 enemy positions near Sorel were struck", [(25, None, "positions")]), True),
+    ((HEALTH, "3 children were among the wounded in Lenna", [(3, None, "children")]),
+     ("Lenna city council", "among the wounded in Lenna were 3 children", [(3, None, "children")]), True),
+    ((FOREIGN, "it expelled 5 Westland diplomats", [(5, None, "diplomats")]),
+     (FOREIGN, "5 diplomats from Westland were ordered to leave", [(5, None, "diplomats")]), True),
+    ((EASTLAND, "the enemy lost 200 soldiers in the past day", [(200, None, "soldiers")]),
+     (EASTLAND, "the enemy lost 350 soldiers in the past day", [(350, None, "soldiers")]), True),
+    ((WESTLAND, "it has received 60 armoured vehicles from its allies", [(60, None, "vehicles")]),
+     (WESTLAND, "allies have delivered 80 armoured vehicles to it", [(80, None, "vehicles")]), True),
+    ((EASTLAND, "its air defences intercepted 9 cruise missiles over the coast", [(9, None, "missiles")]),
+     (EASTLAND, "9 fishing boats were seized off the coast", [(9, None, "boats")]), False),
+    ((PORT_MAYOR, "the ferry service to Lenna will resume on Friday", []),
+     (PORT_MAYOR, "the bus service to the airport will be cut on Friday", []), False),
+    ((HEALTH, "40 patients were moved from the hospital in Marrow", [(40, None, "patients")]),
+     (HEALTH, "40 nurses graduated from the college in Marrow", [(40, None, "nurses")]), False),
+    ((ENERGY, "power cuts will last four hours a day in the capital", []),
+     (ENERGY, "power plants in the capital are running at full capacity", []), False),
+    ((PORT_MAYOR, "the harbour will stay closed to cargo ships until Monday", []),
+     (PORT_MAYOR, "the harbour will host a cruise ship on Monday", []), False),
+    ((WESTLAND, "it carried out 25 strikes on enemy positions near Sorel", [(25, None, "strikes")]),
+     (WESTLAND, "25 volunteers cleared rubble near Sorel", [(25, None, "volunteers")]), False),
+    ((HEALTH, "3 children were among the wounded in Lenna", [(3, None, "children")]),
+     (HEALTH, "3 children's hospitals in Lenna received new equipment", [(3, None, "hospitals")]), False),
+    ((FOREIGN, "it expelled 5 Westland diplomats", [(5, None, "diplomats")]),
+     (FOREIGN, "it will open 5 new embassies next year", [(5, None, "embassies")]), False),
+    ((EASTLAND, "the enemy lost 200 soldiers in the past day", [(200, None, "soldiers")]),
+     (EASTLAND, "200 soldiers returned home in a prisoner exchange", [(200, None, "soldiers")]), False),
+    ((WESTLAND, "it has received 60 armoured vehicles from its allies", [(60, None, "vehicles")]),
+     (WESTLAND, "it has sent 60 tonnes of grain to its allies", [(60, None, "tonnes")]), False),
+]
+
 # Background claims stored first, so the similar claims are found among others, not alone.
 BACKGROUND = [
     (WESTLAND, "it repelled {n} attacks near Marrow", "attacks"),
