@@ -115,6 +115,46 @@ HELD_OUT = [
      (WESTLAND, "it has sent 60 tonnes of grain to its allies", [(60, None, "tonnes")]), False),
 ]
 
+# A second held-out set, written after HELD_OUT's figure was seen (the scoring was changed after
+# neither). Some paraphrases count their thing with another noun; some near-misses change one key
+# word of an otherwise identical sentence.
+COAST, LENNA, INTERIOR, BANK = "Northland Coast Guard", "Lenna city council", "Westland Interior Ministry", "Eastland Central Bank"
+NAVY, HOSPITAL, ARMY, RESCUE = "Westland Navy", "Port Vell hospital", "Eastland army", "Westland Emergency Service"
+HELD_OUT_2 = [
+    ((COAST, "it rescued 14 migrants from a sinking boat", [(14, None, "migrants")]),
+     (COAST, "14 people were pulled from a sinking boat", [(14, None, "people")]), True),
+    ((LENNA, "the city will ration water for 2 weeks", [(2, None, "weeks")]),
+     ("Lenna water utility", "water will be rationed in the city for two weeks", [(2, None, "weeks")]), True),
+    ((INTERIOR, "police detained 120 protesters in the capital", [(120, None, "protesters")]),
+     (INTERIOR, "120 demonstrators were arrested in the capital", [(120, None, "demonstrators")]), True),
+    ((BANK, "inflation rose to 9 percent in March", [(9, None, "percent")]),
+     (BANK, "inflation climbed to 9 percent in March", [(9, None, "percent")]), True),
+    ((NAVY, "it sank 2 enemy landing craft near Lenna", [(2, None, "craft")]),
+     (NAVY, "it sank 3 enemy landing craft near Lenna", [(3, None, "craft")]), True),
+    ((HOSPITAL, "the hospital has run out of insulin", []),
+     (HOSPITAL, "insulin has run out at the hospital", []), True),
+    ((ARMY, "its units advanced 5 kilometres towards Marrow", [(5, None, "kilometres")]),
+     (ARMY, "troops moved 5 km closer to Marrow", [(5, None, "km")]), True),
+    ((RESCUE, "1,200 homes were flooded after the dam burst", [(1200, None, "homes")]),
+     (RESCUE, "the dam burst flooded 1,200 houses", [(1200, None, "houses")]), True),
+    ((COAST, "it rescued 14 migrants from a sinking boat", [(14, None, "migrants")]),
+     (COAST, "14 new patrol boats joined the fleet", [(14, None, "boats")]), False),
+    ((LENNA, "the city will ration water for 2 weeks", [(2, None, "weeks")]),
+     (LENNA, "the city will host the games for 2 weeks", [(2, None, "weeks")]), False),
+    ((INTERIOR, "police detained 120 protesters in the capital", [(120, None, "protesters")]),
+     (INTERIOR, "120 police officers were promoted in the capital", [(120, None, "officers")]), False),
+    ((BANK, "inflation rose to 9 percent in March", [(9, None, "percent")]),
+     (BANK, "unemployment fell to 9 percent in March", [(9, None, "percent")]), False),
+    ((NAVY, "it sank 2 enemy landing craft near Lenna", [(2, None, "craft")]),
+     (NAVY, "2 sailors were decorated near Lenna", [(2, None, "sailors")]), False),
+    ((HOSPITAL, "the hospital has run out of insulin", []),
+     (HOSPITAL, "the hospital has run a blood drive", []), False),
+    ((ARMY, "its units advanced 5 kilometres towards Marrow", [(5, None, "kilometres")]),
+     (ARMY, "its units retreated 5 kilometres from Marrow", [(5, None, "kilometres")]), False),
+    ((RESCUE, "1,200 homes were flooded after the dam burst", [(1200, None, "homes")]),
+     (RESCUE, "1,200 homes were reconnected to the gas network", [(1200, None, "homes")]), False),
+]
+
 # Background claims stored first, so the similar claims are found among others, not alone.
 BACKGROUND = [
     (WESTLAND, "it repelled {n} attacks near Marrow", "attacks"),
