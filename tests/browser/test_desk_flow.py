@@ -39,6 +39,7 @@ def test_a_claim_goes_from_assignment_to_a_published_fact_check(new_page, newsro
     screenshot(fran, "desk-notifications")
     fran.click("text=Mark all read")
     expect(fran.locator(".notification.is-unread")).to_have_count(0)
+    expect(fran.locator("#nav-bell-count")).to_be_hidden()  # at once, not at the count's next refresh
     fran.reload()
     expect(fran.locator("#nav-my-claims-count")).to_have_text("1")
     expect(fran.locator("#nav-bell-count")).to_be_hidden()
@@ -88,6 +89,8 @@ def test_competing_claims_are_compared_from_search_and_a_suggested_link_confirme
     fran = new_page("fran")
     fran.goto(f"/claims/{drones.pk}/")
     expect(fran.locator("#competing-section")).to_contain_text("about 12 people were hurt")
+    expect(fran.locator("#competing-section .competing-side")).to_have_count(2)
+    expect(fran.locator("#competing-section .competing-side").nth(1)).to_contain_text("Through The Harbour Courier")
     screenshot(fran, "desk-competing-on-claim-page")
 
     fran.goto("/search/?q=drones+OR+hurt")
