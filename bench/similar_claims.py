@@ -30,7 +30,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
-from bench.similar_claims_pairs import BACKGROUND, CASES, HELD_OUT, HELD_OUT_2  # noqa: E402
+from bench.similar_claims_pairs import BACKGROUND, CASES, HELD_OUT, HELD_OUT_2, HELD_OUT_3  # noqa: E402
 from claims.desk.similar import SHOWN, similar_claims  # noqa: E402
 from claims.models import Actor, Claim, Quantity  # noqa: E402
 
@@ -53,13 +53,14 @@ def main() -> None:
         store(actor, template.format(n=n % 97 + 2), [(n % 97 + 2, None, noun)], DAY - timedelta(days=n % 60))
     # An earlier claim used by several cases is stored once: a copy would be a second, unexpected match.
     stored: dict[tuple, Claim] = {}
-    for case in CASES + HELD_OUT + HELD_OUT_2:
+    for case in CASES + HELD_OUT + HELD_OUT_2 + HELD_OUT_3:
         key = (case[0][0], case[0][1])
         if key not in stored:
             stored[key] = store(*case[0], DAY - timedelta(days=2))
-    later = {id(case): store(*case[1], DAY) for case in CASES + HELD_OUT + HELD_OUT_2}
+    later = {id(case): store(*case[1], DAY) for case in CASES + HELD_OUT + HELD_OUT_2 + HELD_OUT_3}
     print(f"{Claim.objects.count()} claims stored, {'PostgreSQL' if settings.USING_POSTGRES else 'SQLite'}")
-    for label, cases in (("tuning cases", CASES), ("held-out cases", HELD_OUT), ("second held-out", HELD_OUT_2)):
+    for label, cases in (("tuning cases", CASES), ("held-out cases", HELD_OUT), ("second held-out", HELD_OUT_2),
+                          ("third held-out", HELD_OUT_3)):
         score(label, cases, [stored[(case[0][0], case[0][1])] for case in cases], [later[id(case)] for case in cases])
 
 

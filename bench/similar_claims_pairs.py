@@ -155,6 +155,45 @@ HELD_OUT_2 = [
      (RESCUE, "1,200 homes were reconnected to the gas network", [(1200, None, "homes")]), False),
 ]
 
+# A third held-out set, written before the numbers score stopped counting the same number of
+# other things as "same numbers" (a change the first two sets' false matches prompted), and run
+# only after it: the figure for that change.
+POLICE, RAIL, CITY, DEFENCE = "Southland Police", "Westland Rail", "Mayor of Port Vell", "Eastland Defence Ministry"
+HELD_OUT_3 = [
+    ((POLICE, "officers seized 300 kilograms of cocaine at the port", [(300, None, "kilograms")]),
+     ("Southland Customs", "300 kg of cocaine were seized in the port", [(300, None, "kg")]), True),
+    ((RAIL, "the line to Lenna will close for 3 days of repairs", [(3, None, "days")]),
+     (RAIL, "repairs will close the Lenna line for 3 days", [(3, None, "days")]), True),
+    ((CITY, "the city has opened 6 heating centres", [(6, None, "centres")]),
+     ("Port Vell city hall", "6 heating centres are now open in the city", [(6, None, "centres")]), True),
+    ((DEFENCE, "it destroyed 11 ammunition depots in a week", [(11, None, "depots")]),
+     (DEFENCE, "it destroyed 16 ammunition depots in a week", [(16, None, "depots")]), True),
+    ((HEALTH, "1,500 doses of vaccine arrived in Marrow", [(1500, None, "doses")]),
+     ("Marrow health office", "Marrow received 1,500 vaccine doses", [(1500, None, "doses")]), True),
+    ((COAST, "the storm left 4 fishermen missing", [(4, None, "fishermen")]),
+     (COAST, "4 men who went fishing are missing after the storm", [(4, None, "men")]), True),
+    ((FOREIGN, "talks with Westland will resume in May", []),
+     (FOREIGN, "negotiations with Westland are to restart in May", []), True),
+    ((ENERGY, "the Sorel power plant is back online", []),
+     (ENERGY, "the power plant at Sorel is online again", []), True),
+    ((POLICE, "officers seized 300 kilograms of cocaine at the port", [(300, None, "kilograms")]),
+     (POLICE, "300 officers were deployed at the port", [(300, None, "officers")]), False),
+    ((RAIL, "the line to Lenna will close for 3 days of repairs", [(3, None, "days")]),
+     (RAIL, "the line to Lenna will run 3 extra trains a day", [(3, None, "trains")]), False),
+    ((CITY, "the city has opened 6 heating centres", [(6, None, "centres")]),
+     (CITY, "the city has closed 6 schools", [(6, None, "schools")]), False),
+    ((DEFENCE, "it destroyed 11 ammunition depots in a week", [(11, None, "depots")]),
+     (DEFENCE, "it built 11 field hospitals in a week", [(11, None, "hospitals")]), False),
+    ((HEALTH, "1,500 doses of vaccine arrived in Marrow", [(1500, None, "doses")]),
+     (HEALTH, "1,500 residents of Marrow fell ill with flu", [(1500, None, "residents")]), False),
+    ((COAST, "the storm left 4 fishermen missing", [(4, None, "fishermen")]),
+     (COAST, "the storm damaged 4 lighthouses", [(4, None, "lighthouses")]), False),
+    ((FOREIGN, "talks with Westland will resume in May", []),
+     (FOREIGN, "talks with Northland will end in May", []), False),
+    ((ENERGY, "the Sorel power plant is back online", []),
+     (ENERGY, "the Sorel power plant was shelled again", []), False),
+]
+
 # Background claims stored first, so the similar claims are found among others, not alone.
 BACKGROUND = [
     (WESTLAND, "it repelled {n} attacks near Marrow", "attacks"),
