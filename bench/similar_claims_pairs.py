@@ -68,9 +68,9 @@ CASES = [
      (EASTLAND, "it had reinforced its positions on the right bank of the Ister", []), False),
 ]
 
-# Written after the scoring and its 0.35 threshold were chosen on CASES, and never used to tune
-# them: the held-out figure. Same kinds: paraphrases, the same numbers in other words, a count
-# revised; then near-misses.
+# Written after the scoring and its 0.35 threshold were chosen on CASES: the held-out figure, until
+# its false matches (the same number of other things) prompted the one change made since. Same
+# kinds: paraphrases, the same numbers in other words, a count revised; then near-misses.
 ENERGY, FOREIGN = "Westland Energy Company", "Eastland Foreign Ministry"
 HELD_OUT = [
     ((EASTLAND, "its air defences intercepted 9 cruise missiles over the coast", [(9, None, "missiles")]),
@@ -115,9 +115,8 @@ HELD_OUT = [
      (WESTLAND, "it has sent 60 tonnes of grain to its allies", [(60, None, "tonnes")]), False),
 ]
 
-# A second held-out set, written after HELD_OUT's figure was seen (the scoring was changed after
-# neither). Some paraphrases count their thing with another noun; some near-misses change one key
-# word of an otherwise identical sentence.
+# A second held-out set, written after HELD_OUT's figure was seen. Some paraphrases count their
+# thing with another noun; some near-misses change one key word of an otherwise identical sentence.
 COAST, LENNA, INTERIOR, BANK = "Northland Coast Guard", "Lenna city council", "Westland Interior Ministry", "Eastland Central Bank"
 NAVY, HOSPITAL, ARMY, RESCUE = "Westland Navy", "Port Vell hospital", "Eastland army", "Westland Emergency Service"
 HELD_OUT_2 = [
