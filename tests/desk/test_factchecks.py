@@ -39,7 +39,7 @@ def test_a_fact_checker_writes_publishes_and_anyone_reads_it(fact_checker_client
     assert factcheck.evidence == ["https://imagery.example.org/pass", "Port log, 14 March"]
     assert fact_checker_client.post(reverse("desk:factcheck_publish", args=[factcheck.pk]), {"published": "1"}).status_code == 302
     anonymous = Client()
-    page = anonymous.get(reverse("factchecks:page", args=[factcheck.pk]))
+    page = anonymous.get(reverse("factchecks:page", args=[factcheck.pk]), {"utm_source": "feed"})
     assert page.status_code == 200
     html = page.content.decode()
     assert "<h2>What we checked</h2>" in html and "<strong>not</strong>" in html
