@@ -100,7 +100,8 @@ def fill(rng: random.Random, vocabulary: Vocabulary, *, searches: int, follows: 
 def new_article(rng: random.Random, vocabulary: Vocabulary, actors: list[int], outlets: list[int], number: int) -> list[int]:
     """One article with CLAIMS_PER_ARTICLE new claims, as extraction stores them."""
     outlet = rng.choice(outlets)
-    article = Article.objects.create(outlet_id=outlet, url=f"https://bench.example/alerts/{number}-{rng.random()}",
+    # The seeded generator repeats itself from one run to the next: the clock keeps URLs unique.
+    article = Article.objects.create(outlet_id=outlet, url=f"https://bench.example/alerts/{time.time_ns()}-{number}",
                                      title="bench", text="", status=Article.Status.EXTRACTED)
     claim_ids = []
     with transaction.atomic():
