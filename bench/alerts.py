@@ -1,8 +1,9 @@
 """Alert matching per stored article, at 10,000 saved-search subscriptions and followed actors.
 
-Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/ct_alerts_bench .venv/bin/python bench/alerts.py
+Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/ct_alerts_bench .venv/bin/python bench/alerts.py [--searches N --follows N]
 Creates the database if needed, migrates it and fills it once: 2,000 actors, 200 outlets, 500
-people, 5,000 followed actors and 5,000 subscribed saved searches compiled by the app's own
+people, 5,200 follows of actors (about 5,180 distinct) and 5,000 subscribed saved searches (or
+--follows / --searches of each: use a database of its own per size) compiled by the app's own
 service (35% an actor, 30% of them with a word too; 45% text: one word, two words or two words
 joined by OR, 1:2:1; 10% one of 192 counted nouns with a minimum; 7% an outlet; 3% only a verdict or
 review state: those are checked against every new claim). Claim words follow a Zipf-like
@@ -13,6 +14,7 @@ article's claims (`claims_alert_matches`, reads only) and of the whole step with
 notifications written, and how many notifications an article brings.
 """
 
+import argparse
 import os
 import random
 import statistics
@@ -68,7 +70,7 @@ class Vocabulary:
         return self.rng.choices(self.words[SEARCHED_FROM:], weights=self.weights[SEARCHED_FROM:], k=count)
 
 
-def fill(rng: random.Random, vocabulary: Vocabulary) -> None:
+def fill(rng: random.Random, vocabulary: Vocabulary, *, searches: int, follows: int) -> None:
     actors = Actor.objects.bulk_create([Actor(name=f"Bench actor {n}") for n in range(2000)])
     outlets = Outlet.objects.bulk_create([Outlet(name=f"Bench outlet {n}") for n in range(200)])
     people = get_user_model().objects.bulk_create([get_user_model()(username=f"bench-reader-{n}") for n in range(500)])
@@ -76,9 +78,9 @@ def fill(rng: random.Random, vocabulary: Vocabulary) -> None:
     DeliverySettings.objects.bulk_create(DeliverySettings(user=person, email_mode=DeliverySettings.EmailMode.OFF) for person in people)
     Follow.objects.bulk_create(
         {(person.pk, actor.pk): Follow(user=person, actor=actor)
-         for person, actor in ((rng.choice(people), rng.choice(actors)) for _ in range(5200))}.values()
+         for person, actor in ((rng.choice(people), rng.choice(actors)) for _ in range(follows))}.values()
     )
-    for n in range(5000):
+    for n in range(searches):
         kind = rng.random()
         if kind < 0.35:
             query = f"actor={rng.choice(actors).pk}" + (f"&q={vocabulary.searched(1)[0]}" if rng.random() < 0.3 else "")
@@ -98,7 +100,8 @@ def fill(rng: random.Random, vocabulary: Vocabulary) -> None:
 def new_article(rng: random.Random, vocabulary: Vocabulary, actors: list[int], outlets: list[int], number: int) -> list[int]:
     """One article with CLAIMS_PER_ARTICLE new claims, as extraction stores them."""
     outlet = rng.choice(outlets)
-    article = Article.objects.create(outlet_id=outlet, url=f"https://bench.example/alerts/{number}-{rng.random()}",
+    # The seeded generator repeats itself from one run to the next: the clock keeps URLs unique.
+    article = Article.objects.create(outlet_id=outlet, url=f"https://bench.example/alerts/{time.time_ns()}-{number}",
                                      title="bench", text="", status=Article.Status.EXTRACTED)
     claim_ids = []
     with transaction.atomic():
@@ -134,14 +137,18 @@ def summary(label: str, values: list[float], unit: str) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--searches", type=int, default=5000, help="subscribed saved searches (default 5,000)")
+    parser.add_argument("--follows", type=int, default=5200, help="follows of actors drawn, before duplicates (default 5,200)")
+    arguments = parser.parse_args()
     if not settings.USING_POSTGRES or "bench" not in settings.DATABASES["default"]["NAME"]:
         sys.exit("set DATABASE_URL to a PostgreSQL database whose name contains 'bench' (it is filled with subscriptions)")
     call_command("migrate", verbosity=0)
     rng = random.Random(15)
     vocabulary = Vocabulary(rng)
-    if SearchSubscription.objects.count() < 5000:
+    if SearchSubscription.objects.count() < arguments.searches:
         started = time.perf_counter()
-        fill(rng, vocabulary)
+        fill(rng, vocabulary, searches=arguments.searches, follows=arguments.follows)
         print(f"filled in {time.perf_counter() - started:.0f} s")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

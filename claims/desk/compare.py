@@ -45,9 +45,10 @@ def event_claim_ids(claim: Claim, links: list[ClaimLink]) -> list[int]:
 
 def claims_compared(claim_ids: list[int]) -> list[Claim]:
     """The claims in the order they were first asserted, each with its reports, numbers, evidence,
-    latest verification and the outlets that carried it."""
+    latest verification and the outlets that carried it (the compare page and the claim page's
+    competing claims)."""
     claims = list(
-        Claim.objects.filter(pk__in=claim_ids[:MAX_COMPARED]).select_related("actor").prefetch_related(
+        Claim.objects.filter(pk__in=claim_ids).select_related("actor").prefetch_related(
             Prefetch("attributions", queryset=Attribution.objects.select_related("actor", "via", "outlet", "passage__article")
                      .order_by("asserted_on", "id")),
             "quantities",

@@ -37,7 +37,8 @@ def factcheck_page(request: HttpRequest, factcheck_id: int) -> HttpResponse:
     factcheck = published_factchecks().filter(pk=factcheck_id).first()
     if factcheck is None:
         raise Http404("No published fact-check with this number")
-    review = factcheck_review(factcheck, url=request.build_absolute_uri())
+    # The page's own address, without whatever query a link added (utm_source=...).
+    review = factcheck_review(factcheck, url=request.build_absolute_uri(reverse("factchecks:page", args=[factcheck.pk])))
     context = {
         "factcheck": factcheck,
         "body": body_html(factcheck.body, markdown=factcheck.body_format == FactCheck.BodyFormat.MARKDOWN),

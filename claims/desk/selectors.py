@@ -2,7 +2,7 @@
 
 from django.db.models import F, QuerySet
 
-from claims.desk.compare import competing_links, event_claim_ids, event_links
+from claims.desk.compare import claims_compared, competing_links, event_claim_ids, event_links
 from claims.desk.models import Assignment, FactCheck, Follow, Note, Notification
 from claims.desk.services.assignments import fact_checkers
 from claims.desk.services.notes import note_can_edit
@@ -27,6 +27,12 @@ def claim_desk(claim, user) -> dict:
         note.can_edit = note_can_edit(note, user)
     can_assign = user.has_perm("claims.add_assignment")
     links = event_links(claim)
+    competing = competing_links(links)
+    if competing:
+        # Both sides with their outlets, verdict note and evidence, read as the compare page reads them.
+        compared = {one.pk: one for one in claims_compared([claim.pk, *(link.other.pk for link in competing)])}
+        for link in competing:
+            link.this, link.other = compared[claim.pk], compared[link.other.pk]
     # The open assignment, else the last one closed (by a final verdict or an unassignment).
     latest = (
         Assignment.objects.filter(claim=claim).select_related("assignee", "assigned_by")
@@ -42,7 +48,7 @@ def claim_desk(claim, user) -> dict:
         "assignees": list(fact_checkers()) if can_assign else [],
         "factcheck": FactCheck.objects.filter(claim=claim).first(),
         "can_factcheck": user.has_perm("claims.change_factcheck"),
-        "competing": competing_links(links),
+        "competing": competing,
         "similar": similar_claims(claim),
         "event_claim_ids": event_claim_ids(claim, links),
         "can_judge_links": user.has_perm("claims.change_claimlink"),

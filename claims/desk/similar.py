@@ -27,6 +27,7 @@ RECENT_MATCHES = 2000  # ranking reads every candidate's vector: only the newest
 NUMBER_WINDOW = timedelta(days=31)
 WEIGHTS = {"words": 0.5, "letters": 0.3, "numbers": 0.2}
 WORDS_FOR_NUMBERS = 0.3
+OTHER_THINGS = 0.4  # a number in common about other things, or other numbers of the same thing
 
 
 @dataclass
@@ -83,15 +84,23 @@ def _number_candidates(claim: Claim, quantities: list[Quantity]) -> set[int]:
     )
 
 
+def _counted_things(quantities: list[Quantity]) -> set[str]:
+    return {q.noun.lower() for q in quantities if q.noun}
+
+
 def _numbers_score(mine: list[Quantity], theirs: list[Quantity]) -> tuple[float, str]:
     if not mine or not theirs:
         return 0.0, ""
+    my_things, their_things = _counted_things(mine), _counted_things(theirs)
+    # "40 nurses" and "40 patients" share a number, not a fact: when both name what they count and
+    # nothing is in common, the same numbers weigh as little as other numbers of the same thing.
+    other_things = bool(my_things and their_things and not my_things & their_things)
     if quantity_signature(mine) == quantity_signature(theirs):
-        return 1.0, "same numbers"
+        return (OTHER_THINGS, "the same number of other things") if other_things else (1.0, "same numbers")
     if {(q.value, q.total) for q in mine} & {(q.value, q.total) for q in theirs}:
-        return 0.7, "a number in common"
-    if {q.noun for q in mine if q.noun} & {q.noun for q in theirs if q.noun}:
-        return 0.4, "other numbers of the same thing"
+        return (OTHER_THINGS * 0.7, "a number in common, of other things") if other_things else (0.7, "a number in common")
+    if my_things & their_things:
+        return OTHER_THINGS, "other numbers of the same thing"
     return 0.0, ""
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from claims.desk.services.assignments import assignments_after_verdict
+from claims.desk.services.factchecks import factcheck_after_verdict
 from claims.models import Claim, Evidence, Verification
 from claims.services.audit import audit_record
 from claims.services.review import ClaimVersionConflict
@@ -74,5 +75,6 @@ def claim_set_verification(
         claim.version += 1
         claim.save(update_fields=["verdict", "human_touched", "version", "updated_at"])
         assignments_after_verdict(claim=claim, verification=verification, user=user)
+        factcheck_after_verdict(claim=claim, verification=verification, user=user)
         audit_record(user=user, action="claim_set_verdict", obj=claim, before=before, after={**after, "version": claim.version})
     return verification

@@ -87,6 +87,8 @@ def test_in_progress_leaves_an_existing_assignee_and_a_final_verdict_closes_the_
     assert Assignment.objects.get(claim=claim).assignee == checker
     post_verdict(fact_checker_client, claim, "false", "Satellite images")
     assert Assignment.objects.get(claim=claim).closed_at is not None
+    closed = AuditEntry.objects.get(action="claim_assignment_close", object_id=claim.pk)
+    assert (closed.before, closed.after) == ({"assignee": "cara-checker", "due": ""}, {"assignee": "", "due": "", "because": "verdict False"})
     page = fact_checker_client.get(reverse("claim_detail", args=[claim.pk])).content.decode()
     assert "it was last assigned to cara-checker" in page
     # The editor who assigned it hears of both verdicts.

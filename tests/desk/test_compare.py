@@ -26,11 +26,16 @@ def _drone_dispute():
     return shot_down, launched, link
 
 
-def test_the_claim_page_shows_a_suggested_contradiction_side_by_side(fact_checker_client):
+def test_the_claim_page_shows_a_suggested_contradiction_side_by_side(fact_checker_client, fact_checker):
     shot_down, launched, _ = _drone_dispute()
+    Evidence.objects.create(claim=launched, source_name="Satellite monitor", text="Imagery of the launch site", is_independent=True,
+                            stance="supports", added_by=fact_checker)
     page = fact_checker_client.get(reverse("claim_detail", args=[shot_down.pk])).content.decode()
-    section = page[page.index('id="competing-section"'):]
+    section = page[page.index('id="competing-section"'):page.index('id="similar-section"')]
     assert "12 of 15 drones" in section and "only 8 drones were launched" in section and "Eastland Defence Ministry" in section
+    # Through which outlets, and with which evidence, on both sides.
+    assert "Westland Herald" in section and "Eastland Today" in section
+    assert "Satellite monitor (supports, independent)" in section and "none yet" in section
     assert f"claim={min(shot_down.pk, launched.pk)}&amp;claim={max(shot_down.pk, launched.pk)}" in section
     assert ">Confirm</button>" in section and ">Dismiss</button>" in section
 

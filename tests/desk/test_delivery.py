@@ -141,3 +141,11 @@ def test_a_real_worker_sends_the_email_of_a_mention(smtp_for_worker, celery_work
     client.post(reverse("desk:note_add", args=[claim.pk]), {"text": "@cara-checker see the second source"})
     celery_worker_process(lambda: len(smtp_for_worker.messages) == 1)
     assert "eddie-editor mentioned you" in smtp_for_worker.messages[0]["Subject"]
+
+
+def test_beat_sends_the_daily_digests_at_the_configured_hour(settings):
+    from config.celery_app import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["notification-digests"]
+    assert entry["task"] == notification_digests_send.name and entry["task"] in app.tasks
+    assert entry["schedule"].hour == {settings.DIGEST_HOUR_UTC} and entry["schedule"].minute == {0}

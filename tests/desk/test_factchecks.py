@@ -39,7 +39,7 @@ def test_a_fact_checker_writes_publishes_and_anyone_reads_it(fact_checker_client
     assert factcheck.evidence == ["https://imagery.example.org/pass", "Port log, 14 March"]
     assert fact_checker_client.post(reverse("desk:factcheck_publish", args=[factcheck.pk]), {"published": "1"}).status_code == 302
     anonymous = Client()
-    page = anonymous.get(reverse("factchecks:page", args=[factcheck.pk]))
+    page = anonymous.get(reverse("factchecks:page", args=[factcheck.pk]), {"utm_source": "feed"})
     assert page.status_code == 200
     html = page.content.decode()
     assert "<h2>What we checked</h2>" in html and "<strong>not</strong>" in html
@@ -98,3 +98,17 @@ def test_a_plain_text_body_is_escaped(fact_checker_client, judged_claim):
     fact_checker_client.post(reverse("desk:factcheck_publish", args=[factcheck.pk]), {"published": "1"})
     html = Client().get(reverse("factchecks:page", args=[factcheck.pk])).content.decode()
     assert "**not bold** &lt;b&gt;no&lt;/b&gt;" in html
+
+
+def test_a_reopened_verdict_takes_the_fact_check_off_the_public_pages(fact_checker_client, judged_claim):
+    _write(fact_checker_client, judged_claim)
+    factcheck = FactCheck.objects.get()
+    fact_checker_client.post(reverse("desk:factcheck_publish", args=[factcheck.pk]), {"published": "1"})
+    post_verdict(fact_checker_client, judged_claim, "misleading", "Partly true after all")
+    html = Client().get(reverse("factchecks:page", args=[factcheck.pk])).content.decode()
+    assert '"alternateName": "Misleading"' in html  # a new finding stays public, with its rating
+    post_verdict(fact_checker_client, judged_claim, "in_progress", "New footage to check")
+    assert Client().get(reverse("factchecks:page", args=[factcheck.pk])).status_code == 404
+    assert FactCheck.objects.get().published_at is None
+    entry = AuditEntry.objects.get(action="claim_factcheck_unpublish", object_id=judged_claim.pk)
+    assert entry.after == {"published": False, "because": "verdict In progress"}

@@ -1,5 +1,6 @@
 """Similar claims on the claim page: earlier claims with the same meaning, with their verdicts."""
 
+from django.conf import settings
 from django.urls import reverse
 
 from claims.desk.similar import similar_claims
@@ -31,3 +32,15 @@ def test_only_earlier_claims_are_similar(viewer_client):
     assert [item.claim for item in similar_claims(second)] == [first]
     assert similar_claims(first) == []
     assert "No earlier claim looks like this one." in viewer_client.get(reverse("claim_detail", args=[first.pk])).content.decode()
+
+
+def test_the_same_number_of_other_things_is_not_the_same_numbers(viewer_client):
+    patients = _claim("40 patients were moved from the hospital in Marrow", {"value": 40, "total": None, "noun": "patients"})
+    nurses = _claim("40 nurses graduated from the college in Marrow", {"value": 40, "total": None, "noun": "nurses"})
+    found = similar_claims(nurses)
+    assert all("same numbers" not in item.reasons for item in found)
+    if settings.USING_POSTGRES:  # SQLite's letter-by-letter fallback scores the shared words higher
+        assert found == []
+    later = _claim("the Marrow hospital evacuated 40 patients", {"value": 40, "total": None, "noun": "patients"})
+    [found] = similar_claims(later)
+    assert found.claim == patients and "same numbers" in found.reasons

@@ -80,6 +80,9 @@ def assignments_after_verdict(*, claim: Claim, verification: Verification, user)
     elif verification.verdict not in OPEN_VERDICTS and current is not None:
         current.closed_at = timezone.now()
         current.save(update_fields=["closed_at"])
+        # An assignment change like any other, on the trail with what ended it.
+        audit_record(user=user, action="claim_assignment_close", obj=claim, before=_describe(current),
+                     after={**_describe(None), "because": f"verdict {verification.get_verdict_display()}"})
     assigners = Assignment.objects.filter(claim=claim).values_list("assigned_by_id", flat=True)
     followers = Follow.objects.filter(claim=claim).values_list("user_id", flat=True)
     message = f"{user.get_username()} set the verdict of claim #{claim.pk} to {verification.get_verdict_display()}: {claim.text[:200]}"

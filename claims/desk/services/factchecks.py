@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from claims.claimreview import REVIEWED_VERDICTS
 from claims.desk.models import FactCheck
-from claims.models import Claim
+from claims.models import Claim, Verification
 from claims.services.audit import audit_record
 
 
@@ -47,3 +47,18 @@ def factcheck_publish(*, factcheck_id: int, user, published: bool) -> FactCheck:
         audit_record(user=user, action="claim_factcheck_publish" if published else "claim_factcheck_unpublish",
                      obj=factcheck.claim, before={"published": not published}, after={"published": published})
     return factcheck
+
+
+def factcheck_after_verdict(*, claim: Claim, verification: Verification, user) -> None:
+    """Called inside the verdict's transaction. A published fact-check shows the claim's current
+    verdict with its ClaimReview; a verdict that is no finding (reopened: unverified, in progress)
+    takes it off the public pages rather than leave a page without a rating."""
+    if verification.verdict in REVIEWED_VERDICTS:
+        return
+    factcheck = FactCheck.objects.select_for_update().filter(claim=claim, published_at__isnull=False).first()
+    if factcheck is None:
+        return
+    factcheck.published_at = None
+    factcheck.save(update_fields=["published_at", "updated_at"])
+    audit_record(user=user, action="claim_factcheck_unpublish", obj=claim, before={"published": True},
+                 after={"published": False, "because": f"verdict {verification.get_verdict_display()}"})

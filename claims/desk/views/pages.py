@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,11 +26,15 @@ def my_claims(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/my_claims.html", context)
 
 
+def _nav_counts_html(request: HttpRequest) -> str:
+    context = {"my_claims": open_assignments_of(request.user).count(), "unread": unread_count(request.user)}
+    return render_to_string("desk/_nav_counts.html", context, request)
+
+
 @require_GET
 def nav_counts(request: HttpRequest) -> HttpResponse:
     """The navigation's "My claims" and bell counts, fetched by every page after it loads."""
-    context = {"my_claims": open_assignments_of(request.user).count(), "unread": unread_count(request.user)}
-    return render(request, "desk/_nav_counts.html", context)
+    return HttpResponse(_nav_counts_html(request))
 
 
 @require_GET
@@ -45,7 +50,9 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest("notification must be a number", content_type="text/plain")
     notifications_mark_read(user=request.user, notification_ids=[int(one)] if one else None)
     if request.htmx:
-        return render(request, "desk/notifications.html#notification_list", {"notifications": notifications_of(request.user)})
+        # The bell's count rides along (out of band): it would otherwise wait for its next minute.
+        html = render_to_string("desk/notifications.html#notification_list", {"notifications": notifications_of(request.user)}, request)
+        return HttpResponse(html + _nav_counts_html(request))
     return redirect("desk:notifications")
 
 
