@@ -153,10 +153,14 @@ def test_a_webhook_needs_a_host_the_deployment_allows(client, reporter, settings
     saved = SavedSearch.objects.create(user=reporter, name="drones", query="q=drones")
     url = reverse("desk:saved_search_subscription", args=[saved.pk])
     settings.ALERT_WEBHOOK_HOSTS = []
-    response = client.post(url, {"subscribed": "on", "webhook_url": "https://hooks.example.org/x"})
-    assert response.status_code == 400 and "does not send webhooks" in response.content.decode()
+    # Refused with the reason on the saved searches page, in the app's layout (not a bare 400 text).
+    response = client.post(url, {"subscribed": "on", "webhook_url": "https://hooks.example.org/x"}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("search:saved_searches")
+    assert "does not send webhooks" in page and "was not changed" in page and "<nav" in page
     settings.ALERT_WEBHOOK_HOSTS = ["hooks.example.org"]
-    assert client.post(url, {"subscribed": "on", "webhook_url": "https://evil.example.net/x"}).status_code == 400
+    assert "was not changed" in client.post(url, {"subscribed": "on", "webhook_url": "https://evil.example.net/x"}, follow=True).content.decode()
+    assert not SearchSubscription.objects.exists()
     assert client.post(url, {"subscribed": "on", "webhook_url": "https://hooks.example.org/x"}).status_code == 302
     assert SearchSubscription.objects.get().webhook_url == "https://hooks.example.org/x"
 

@@ -84,12 +84,15 @@ def actor_follow(request: HttpRequest, actor_id: int) -> HttpResponse:
 def saved_search_subscription(request: HttpRequest, saved_search_id: int) -> HttpResponse:
     saved = get_object_or_404(SavedSearch, pk=saved_search_id, user=request.user)
     form = SubscriptionForm(request.POST)
+    # A refused form goes back to the page it came from with the reason on it, in the app's layout.
     if not form.is_valid():
-        return HttpResponseBadRequest(" ".join(e for errors in form.errors.values() for e in errors), content_type="text/plain")
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect_back(request, reverse("search:saved_searches"))
     try:
         saved_search_subscribe(saved_search=saved, subscribed=form.cleaned_data["subscribed"], webhook_url=form.cleaned_data["webhook_url"])
     except ValidationError as error:
-        return HttpResponseBadRequest(" ".join(error.messages), content_type="text/plain")
+        messages.error(request, f"\u201c{saved.name}\u201d was not changed: {' '.join(error.messages)}")
+        return redirect_back(request, reverse("search:saved_searches"))
     if form.cleaned_data["subscribed"]:
         messages.success(request, f"You will be notified of new claims for \u201c{saved.name}\u201d.")
     else:
