@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sources import services
+from sources.fetching import url_refusal
 from sources.models import Article, Feed, Outlet
 from sources.parsing.domains import registered_domain
 from sources.parsing.opml import parse_opml, render_opml
@@ -80,7 +81,7 @@ def feed_remove(*, user, feed_id: int) -> None:
 class OpmlImport:
     added: list[str] = field(default_factory=list)
     known: list[str] = field(default_factory=list)
-    invalid: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)  # not web URLs, or on addresses the fetcher refuses
 
 
 def feeds_import_opml(*, user, body: bytes, poll_interval: timedelta) -> OpmlImport:
@@ -94,6 +95,9 @@ def feeds_import_opml(*, user, body: bytes, poll_interval: timedelta) -> OpmlImp
         for entry in listed.feeds:
             if entry.url in known:
                 report.known.append(entry.url)
+                continue
+            if url_refusal(entry.url):  # the fetcher's address rules, as for a feed added by hand
+                report.invalid.append(entry.url)
                 continue
             outlet_name = entry.folder or entry.title or registered_domain(entry.url)
             feed, _ = services.feed_add(url=entry.url, outlet_name=outlet_name, poll_interval=poll_interval)

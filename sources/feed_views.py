@@ -111,7 +111,7 @@ def feeds_import(request: HttpRequest) -> HttpResponse:
         return _page_with_errors(request, opml_form=form)
     summary = f"OPML import: {len(report.added)} feeds added, {len(report.known)} already followed"
     if report.invalid:
-        summary += f", {len(report.invalid)} skipped (not web URLs: {', '.join(report.invalid[:5])})"
+        summary += f", {len(report.invalid)} skipped (not web URLs we may fetch: {', '.join(report.invalid[:5])})"
     return _back(request, summary + ".", level=messages.WARNING if report.invalid else messages.SUCCESS)
 
 

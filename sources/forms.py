@@ -9,21 +9,25 @@ from sources.fetching import url_refusal
 from sources.models import Outlet
 
 
+class FetchableURLField(forms.URLField):
+    """A web URL the fetcher would go to (its scheme and address rules), so a form cannot make an
+    outlet, a feed or an article of an internal address such as http://127.0.0.1:5432/."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and (refusal := url_refusal(value)):
+            raise forms.ValidationError(refusal)
+
+
 class UploadForm(forms.Form):
     """A saved page for editors to ingest by hand: a file, or text pasted from a browser."""
 
     file = forms.FileField(required=False, help_text=".txt (a browser's text view) or .html")
     text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}), label="Or paste the text")
-    url = forms.URLField(required=False, max_length=2000, assume_scheme="https", label="Page URL",
-                         help_text="Needed when the page does not name its own")
+    url = FetchableURLField(required=False, max_length=2000, assume_scheme="https", label="Page URL",
+                            help_text="Needed when the page does not name its own")
     outlet = forms.CharField(required=False, max_length=200, help_text="Default: the publisher of the page's domain")
     published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-
-    def clean_url(self) -> str:
-        url = self.cleaned_data["url"]
-        if url and (refusal := url_refusal(url)):
-            raise forms.ValidationError(refusal)
-        return url
 
     def clean(self):
         cleaned = super().clean()
@@ -51,7 +55,7 @@ class FeedForm(forms.Form):
 
     prefix = "feed"  # the ingestion page holds several forms: field ids must not collide
 
-    url = forms.URLField(max_length=2000, assume_scheme="https", label="Feed URL")
+    url = FetchableURLField(max_length=2000, assume_scheme="https", label="Feed URL")
     outlet = forms.CharField(max_length=200, help_text="The publisher, e.g. Reuters")
     interval_minutes = forms.IntegerField(
         min_value=1, max_value=7 * 24 * 60, initial=settings.FEED_DEFAULT_POLL_INTERVAL // 60, label="Poll every (minutes)"
@@ -78,7 +82,7 @@ class OpmlImportForm(forms.Form):
 
 class FetchUrlForm(forms.Form):
     prefix = "fetch"
-    url = forms.URLField(max_length=2000, assume_scheme="https", label="Article URL")
+    url = FetchableURLField(max_length=2000, assume_scheme="https", label="Article URL")
 
 
 class OutletMergeForm(forms.Form):

@@ -4,6 +4,8 @@ asked); a final failure is recorded on the Feed or Article."""
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from celery import current_app, shared_task
 from django.conf import settings
@@ -29,6 +31,27 @@ WORKER_DIED_ERROR = (
     "the worker fetching this page died (killed, out of memory or over its time limit); "
     "it is not fetched again automatically"
 )
+FEED_WORKER_DIED_ERROR = (
+    "the worker polling this feed died (killed, out of memory or over its time limit); "
+    "it is polled again at its next turn"
+)
+
+
+@contextmanager
+def _run_that_died(task, kind: str, object_id: int) -> Iterator[bool]:
+    """True when an earlier run of this very task died fetching. Tasks are acknowledged late: one
+    whose worker died comes back with the same id, and the mark that run left makes a URL that
+    kills workers fail once, recorded, instead of coming back forever."""
+    mark = f"ingest:{kind}-running:{task.request.id}"
+    # (A read then a write, not cache.add: the cache answers add() with False while Redis is away.)
+    if cache.get(mark) is not None:
+        yield True
+        return
+    cache.set(mark, object_id, timeout=FETCH_RUNNING_MARK_SECONDS)
+    try:
+        yield False
+    finally:
+        cache.delete(mark)
 
 
 def retry_countdown(*, retries: int, retry_after: float | None) -> float:
@@ -65,17 +88,21 @@ def feeds_poll_due() -> int:
     return queued
 
 
-@shared_task(name="sources.tasks.feed_poll")
-def feed_poll(feed_id: int) -> dict:
+@shared_task(name="sources.tasks.feed_poll", bind=True)
+def feed_poll(self, feed_id: int) -> dict:
     """Poll one feed and queue fetches for its new and updated entries. Failures are recorded on
     the feed by the service, which also schedules the next poll with backoff: no task retry."""
     feed = Feed.objects.filter(pk=feed_id).select_related("outlet").first()
     if feed is None:
         return {"status": "missing"}
-    try:
-        result = services.feed_poll(feed=feed)
-    except (FetchError, services.FeedParseError) as error:
-        return {"status": "failed", "error": str(error)}
+    with _run_that_died(self, "feed-poll", feed.pk) as died:
+        if died:
+            services.feed_record_failure(feed_id=feed.pk, error=FEED_WORKER_DIED_ERROR)
+            return {"status": "failed", "error": FEED_WORKER_DIED_ERROR}
+        try:
+            result = services.feed_poll(feed=feed)
+        except (FetchError, services.FeedParseError) as error:
+            return {"status": "failed", "error": str(error)}
     enqueue_article_fetches(result.new_article_ids + result.refetch_article_ids)
     return {
         "status": "not_modified" if result.not_modified else "ok",
@@ -96,18 +123,11 @@ def article_fetch(self, article_id_or_url: int | str) -> dict:
         article = Article.objects.filter(pk=article_id_or_url).first()
     if article is None:
         return {"status": "missing"}
-    # Tasks are acknowledged late: one whose worker died comes back with the same id. The mark
-    # left by the run that died makes a page that kills workers fail once, recorded, not forever.
-    running_mark = f"ingest:article-fetch-running:{self.request.id}"
-    # (A read then a write, not cache.add: the cache answers add() with False while Redis is away.)
-    if cache.get(running_mark) is not None:
-        services.article_record_failure(article_id=article.pk, error=WORKER_DIED_ERROR, final=True)
-        return {"status": "failed", "error": WORKER_DIED_ERROR}
-    cache.set(running_mark, article.pk, timeout=FETCH_RUNNING_MARK_SECONDS)
-    try:
+    with _run_that_died(self, "article-fetch", article.pk) as died:
+        if died:
+            services.article_record_failure(article_id=article.pk, error=WORKER_DIED_ERROR, final=True)
+            return {"status": "failed", "error": WORKER_DIED_ERROR}
         return _article_fetch_and_split(self, article)
-    finally:
-        cache.delete(running_mark)
 
 
 def _article_fetch_and_split(task, article: Article) -> dict:

@@ -7,7 +7,6 @@ from celery.result import AsyncResult
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -137,7 +136,8 @@ def feed_row(request: HttpRequest, *, feed_id: int, task_id: str | None = None) 
 
 
 def _upload_too_big(request: HttpRequest) -> HttpResponse:
-    """A request body past what Django parses: nothing of the form can be read back."""
+    """A request body past what Django parses (config.middleware.RequestTooLargeMiddleware asks):
+    nothing of the form can be read back."""
     messages.error(request, f"The upload is larger than the {filesizeformat(settings.INGEST_MAX_BYTES)} limit "
                             "and was not read: save a smaller part of the page and add it again.")
     return render(request, "sources/ingestion.html", page_context(request), status=413)
@@ -146,11 +146,7 @@ def _upload_too_big(request: HttpRequest) -> HttpResponse:
 @require_POST
 @permission_required("sources.add_article", raise_exception=True)
 def upload(request: HttpRequest) -> HttpResponse:
-    try:
-        form = UploadForm(request.POST, request.FILES)
-        form.is_valid()
-    except RequestDataTooBig:
-        return _upload_too_big(request)
+    form = UploadForm(request.POST, request.FILES)  # a body too large to read never gets here
     if not form.is_valid():
         return render(request, "sources/ingestion.html", page_context(request, form=form), status=400)
     body, name = form.body_and_name()
@@ -184,6 +180,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             "text is kept as earlier passage versions.",
         )
     return redirect("sources:ingestion")
+
+
+upload.answer_too_large = _upload_too_big  # see config.middleware.RequestTooLargeMiddleware
 
 
 @require_GET

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.middleware.RejectNulInQueryMiddleware",
+    "config.middleware.RequestTooLargeMiddleware",  # before the CSRF check, which reads the body first
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
@@ -100,8 +101,12 @@ TEMPLATES = [
 DATABASES = {"default": env_database("DATABASE_URL", str(DATA_DIR / "claimtrack.sqlite3"))}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the dev server read while an in-process task writes.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+    # WAL lets the dev server read while an in-process task writes. IMMEDIATE: a transaction takes
+    # the write lock when it begins, so two writers wait their turn (up to the timeout); begun as a
+    # reader, the second failed at its first write with "database is locked" at once.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;", "timeout": 20, "transaction_mode": "IMMEDIATE",
+    }
     # Covering indexes (INCLUDE) are a PostgreSQL speed-up; SQLite builds them without the extra
     # columns, which changes nothing it answers.
     SILENCED_SYSTEM_CHECKS = ["models.W040"]

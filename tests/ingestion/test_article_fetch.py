@@ -171,6 +171,19 @@ def test_a_slow_server_times_out_and_is_retried(http_server):
     assert article.status in SPLIT_OR_LATER and article.fetch_attempts == 2
 
 
+def test_an_in_process_task_stops_dripped_headers_at_the_total_timeout_and_retries(http_server, settings):
+    settings.INGEST_TOTAL_TIMEOUT = 1.0
+    url = http_server.add(
+        "/slow-headers", Reply(body=b"late", header_drip_interval=0.05), Reply(body=html_page(PARAGRAPH * 3).encode())
+    )
+    article = pending_article(url)
+    started = time.monotonic()
+    tasks.article_fetch.delay(article.pk)
+    assert time.monotonic() - started < 2.5  # the first try cut off after 1 s, then the retry
+    article.refresh_from_db()
+    assert article.status in SPLIT_OR_LATER and article.fetch_attempts == 2
+
+
 def test_a_private_address_is_refused_and_not_retried(settings):
     article = pending_article("http://169.254.169.254/latest/meta-data/")
     tasks.article_fetch.delay(article.pk)

@@ -1,5 +1,6 @@
 """The ingestion management commands, run as an operator would, printing what they did."""
 
+import time
 from io import StringIO
 
 import pytest
@@ -126,3 +127,13 @@ def test_an_html_page_names_its_outlet_when_none_is_given(tmp_path):
     )
     run("ingest_file", str(page))
     assert Article.objects.get().outlet.name == "The Meridian Courier"
+
+
+def test_ingest_url_stops_a_server_dripping_its_headers_at_the_total_timeout(http_server, settings):
+    settings.INGEST_TOTAL_TIMEOUT = 1.0
+    url = http_server.add("/slow-headers", Reply(body=b"late", header_drip_interval=0.05))
+    started = time.monotonic()
+    with pytest.raises(CommandError, match="in total"):
+        run("ingest_url", url)
+    assert time.monotonic() - started < 1.5
+    assert Article.objects.get().status == Article.Status.FAILED

@@ -175,3 +175,27 @@ def test_with_htmx_a_bad_feed_url_comes_back_as_the_form_with_its_error(editor_c
     assert response["HX-Retarget"] == "#feed-add" and response["HX-Reswap"] == "outerHTML"
     page = response.content.decode()
     assert page.lstrip().startswith('<form class="inline-form" id="feed-add"') and "Enter a valid URL" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [("feed-add", {"feed-outlet": "Somebody", "feed-interval_minutes": 30}), ("fetch", {})],
+)
+@pytest.mark.parametrize("url", ["http://127.0.0.1:5432/", "http://10.0.0.8/feed.xml", "http://[::1]/x"])
+def test_feed_and_fetch_urls_follow_the_fetchers_address_rules(editor_client, settings, name, form, url):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    prefix = "feed" if name == "feed-add" else name
+    response = editor_client.post(reverse(f"sources:{name}"), {f"{prefix}-url": url, **form})
+    assert response.status_code == 400 and "non-public address" in response.content.decode()
+    assert not Feed.objects.exists() and not Article.objects.exists() and not Outlet.objects.exists()
+
+
+def test_an_opml_import_skips_feeds_on_private_addresses(editor_client, settings):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
+    listed = b"""<?xml version="1.0"?><opml version="2.0"><body>
+<outline type="rss" text="Inside" xmlUrl="http://10.0.0.8/feed.xml"/>
+<outline type="rss" text="Database" xmlUrl="http://127.0.0.1:5432/"/>
+</body></opml>"""
+    response = editor_client.post(reverse("sources:feeds-import"), {"opml-file": _opml_upload(listed), "opml-interval_minutes": 20}, follow=True)
+    assert "0 feeds added, 0 already followed, 2 skipped" in response.content.decode()
+    assert not Feed.objects.exists() and not Outlet.objects.exists()

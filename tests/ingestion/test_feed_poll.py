@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from sources import services, tasks
@@ -185,3 +186,14 @@ def test_a_feed_url_httpx_cannot_read_is_recorded_on_the_feed(tasks_run):
     feed.refresh_from_db()
     assert result["status"] == "failed"
     assert feed.status == Feed.Status.FAILING and "not a URL we can fetch" in feed.last_error
+
+
+def test_a_poll_whose_worker_died_fails_once_and_is_recorded_on_the_feed(http_server, tasks_run):
+    feed = FeedFactory(url=http_server.add("/kills-workers.xml", Reply(body=b"<rss/>")))
+    # What a poll killed mid-fetch leaves behind; the broker then hands the same task back.
+    cache.set("ingest:feed-poll-running:poll-of-the-dead-worker", feed.pk)
+    result = tasks.feed_poll.apply((feed.pk,), task_id="poll-of-the-dead-worker").get()
+    feed.refresh_from_db()
+    assert result["status"] == "failed" and http_server.hits("/kills-workers.xml") == 0
+    assert feed.status == Feed.Status.FAILING and "worker polling this feed died" in feed.last_error
+    assert feed.next_poll_at > timezone.now()  # polled again at its next turn, with the usual backoff
