@@ -86,5 +86,23 @@ def _task_finished(task_id=None, task=None, args=(), kwargs=None, retval=None, s
     }
     if error:
         line["error"] = error
-    logger.log(logging.WARNING if error else logging.INFO, json.dumps(line, ensure_ascii=False))
+    # The message is the JSON line; the dict rides along for TaskRunFormatter.
+    logger.log(logging.WARNING if error else logging.INFO, json.dumps(line, ensure_ascii=False), extra={"task_run": line})
     _count(outcome)
+
+
+class TaskRunFormatter(logging.Formatter):
+    """The task line in words, for a person watching a local console (`make run`, DEBUG on):
+    `14:35:40 task claims.tasks.article_extract_claims(1): success in 89.7 ms`. Deployments keep
+    the JSON line, which log collectors read."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        run = getattr(record, "task_run", None)
+        if run is None:
+            return super().format(record)
+        arguments = ", ".join([json.dumps(value, ensure_ascii=False) for value in run["args"]]
+                              + [f"{name}={json.dumps(value, ensure_ascii=False)}" for name, value in run["kwargs"].items()])
+        took = f" in {run['duration_ms']} ms" if run["duration_ms"] is not None else ""
+        retries = f", retry {run['retries']}" if run["retries"] else ""
+        error = f": {run['error']}" if run.get("error") else ""
+        return f"{self.formatTime(record, '%H:%M:%S')} task {run['task']}({arguments}): {run['outcome']}{took}{retries}{error}"

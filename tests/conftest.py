@@ -88,7 +88,8 @@ def celery_worker_process(transactional_db, tmp_path, request):
     db = connection.settings_dict
     env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     env["CELERY_TASK_ALWAYS_EAGER"] = "false"
-    env.update(getattr(celery_worker_process, "extra_env", {}))
+    if extra := request.node.get_closest_marker("worker_env"):
+        env.update(extra.kwargs)
     log_path = tmp_path / "worker.log"
     celery_app.conf.task_always_eager = False
     # Start from fresh broker connections: a test that pointed the broker at a dead Redis leaves

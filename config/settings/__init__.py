@@ -300,11 +300,13 @@ LOGGING = {
     "formatters": {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "bare": {"format": "%(message)s"},  # the message is already a JSON line (config.task_logs)
+        "task_words": {"()": "config.task_logs.TaskRunFormatter"},
     },
     "filters": {"no_client_error_tracebacks": {"()": "config.log_filters.NoTracebackForClientErrors"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "line", "filters": ["no_client_error_tracebacks"]},
-        "json_lines": {"class": "logging.StreamHandler", "formatter": "bare"},
+        # A local console (DEBUG) reads task lines in words; a deployment's log collector reads JSON.
+        "task_lines": {"class": "logging.StreamHandler", "formatter": "task_words" if DEBUG else "bare"},
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -314,7 +316,7 @@ LOGGING = {
         "axes": {"level": "WARNING"},  # a line per login otherwise; lockouts are warnings
         # Celery's "Task ... succeeded" line repeats the JSON line below; its errors still show.
         "celery.app.trace": {"level": "WARNING"},
-        "claimtrack.tasks": {"handlers": ["json_lines"], "level": "INFO", "propagate": False},
+        "claimtrack.tasks": {"handlers": ["task_lines"], "level": "INFO", "propagate": False},
     },
 }
 

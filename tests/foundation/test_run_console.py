@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-TASK_LINE = re.compile(r'^\{"ts": .*"event": "task"')
+TASK_LINE = re.compile(r"^\d\d:\d\d:\d\d task claims\.tasks\.article_extract_claims\(\d+\): success in [\d.]+ ms$")
 
 
 def _run_steps_env(data_dir: Path) -> dict:

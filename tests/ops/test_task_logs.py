@@ -1,11 +1,13 @@
 import json
 import logging
+import re
 
 import pytest
 from celery import shared_task
 
 from claims.tasks import worker_heartbeat
 from config.ops.selectors import task_runs_by_minute
+from config.task_logs import TaskRunFormatter
 from tests.conftest import requires_real_services
 
 
@@ -23,6 +25,21 @@ def task_lines(caplog):
         yield lambda: [json.loads(record.getMessage()) for record in caplog.records if record.name == "claimtrack.tasks"]
     finally:
         task_logger.removeHandler(caplog.handler)
+
+
+def test_a_local_console_reads_the_task_line_in_words(caplog):
+    logging.getLogger("claimtrack.tasks").addHandler(caplog.handler)
+    try:
+        with pytest.raises(ValueError):
+            fail_on_purpose.delay(42)
+    finally:
+        logging.getLogger("claimtrack.tasks").removeHandler(caplog.handler)
+    [record] = [record for record in caplog.records if record.name == "claimtrack.tasks"]
+    assert re.fullmatch(
+        r"\d\d:\d\d:\d\d task tests\.ops\.fail_on_purpose\(42\): failure in [\d.]+ ms: "
+        r"ValueError: article 42 is broken on purpose",
+        TaskRunFormatter().format(record),
+    )
 
 
 def outcome_count(outcome: str) -> int:
@@ -63,6 +80,7 @@ def test_each_run_is_counted_by_outcome_for_the_operations_page():
 
 @requires_real_services
 @pytest.mark.worker
+@pytest.mark.worker_env(DJANGO_DEBUG="false")  # as deployed: a local console (DEBUG) gets the line in words
 def test_a_real_worker_writes_one_json_line_per_task(celery_worker_process, tmp_path):
     result = worker_heartbeat.delay()
     result.get(timeout=30)
