@@ -3,6 +3,7 @@ the final failure on the row it concerns (the person's delivery settings, the su
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
+from django.db import InterfaceError, OperationalError
 
 from claims.desk.services.alerts import claims_alert
 from claims.desk.services.delivery import (
@@ -28,11 +29,16 @@ def _retry_later(task, error: Exception):
     return task.retry(countdown=countdown, exc=error)
 
 
-@shared_task(name="claims.desk.tasks.claims_match_alerts", ignore_result=True)
-def claims_match_alerts(claim_ids: list[int]) -> int:
+@shared_task(name="claims.desk.tasks.claims_match_alerts", bind=True, max_retries=MAX_DELIVERY_RETRIES, ignore_result=True)
+def claims_match_alerts(self, claim_ids: list[int]) -> int:
     """Queued by claim extraction with the claims it created: notifications are keyed by event, so a
-    second run adds none."""
-    return len(claims_alert(claim_ids=claim_ids).notifications)
+    second run adds none, and a run the database failed is safe to try again."""
+    try:
+        return len(claims_alert(claim_ids=claim_ids).notifications)
+    except (OperationalError, InterfaceError) as error:
+        if _gives_up(self):
+            raise  # the failure is the task's logged line and counts on the operations page
+        raise _retry_later(self, error) from error
 
 
 @shared_task(name="claims.desk.tasks.notifications_email_send", bind=True, max_retries=MAX_DELIVERY_RETRIES, ignore_result=True)

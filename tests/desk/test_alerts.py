@@ -3,12 +3,16 @@
 from datetime import date
 
 import pytest
+from celery.exceptions import Retry
+from django.db import OperationalError
 from django.test import Client
 from django.urls import reverse
 
+from claims.desk import tasks as desk_tasks
 from claims.desk.models import AlertKey, Follow, Notification, SearchSubscription
 from claims.desk.services.alerts import claims_alert, claims_alert_matches
 from claims.desk.services.subscriptions import saved_search_subscribe
+from claims.desk.tasks import claims_match_alerts
 from claims.models import SavedSearch
 from claims.search.services import saved_search_save
 from tests.factories import ActorFactory, AttributionFactory, OutletFactory, PassageFactory, QuantityFactory, UserFactory
@@ -189,3 +193,31 @@ def _postgres():
     from django.conf import settings
 
     return settings.USING_POSTGRES
+
+
+def _database_away(**_):
+    raise OperationalError("the database is unavailable")
+
+
+def test_alert_matching_the_database_failed_is_tried_again_later(monkeypatch):
+    monkeypatch.setattr(desk_tasks, "claims_alert", _database_away)
+    asked = {}
+
+    def retry(countdown=None, exc=None, **_):
+        asked.update(countdown=countdown, exc=exc)
+        return Retry()
+
+    monkeypatch.setattr(claims_match_alerts, "retry", retry)
+    claims_match_alerts.push_request(retries=0, is_eager=False, called_directly=False)
+    try:
+        with pytest.raises(Retry):
+            claims_match_alerts.run([1])
+    finally:
+        claims_match_alerts.pop_request()
+    assert asked["countdown"] == desk_tasks.RETRY_BASE_SECONDS and isinstance(asked["exc"], OperationalError)
+
+
+def test_alert_matching_in_process_gives_up_at_once_and_says_why(monkeypatch):
+    monkeypatch.setattr(desk_tasks, "claims_alert", _database_away)
+    with pytest.raises(OperationalError):  # no worker to retry on: the task's log line has the error
+        claims_match_alerts.delay([1])
