@@ -7,6 +7,7 @@ from celery.result import AsyncResult
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -136,8 +137,10 @@ def feed_row(request: HttpRequest, *, feed_id: int, task_id: str | None = None) 
 
 
 def _upload_too_big(request: HttpRequest) -> HttpResponse:
-    """A request body past what Django parses (config.middleware.RequestTooLargeMiddleware asks):
-    nothing of the form can be read back."""
+    """A request body past what Django parses (config.middleware.RequestTooLargeMiddleware asks,
+    before the view's permission check, so it is made here): nothing of the form can be read back."""
+    if not request.user.has_perm("sources.add_article"):
+        raise PermissionDenied
     messages.error(request, f"The upload is larger than the {filesizeformat(settings.INGEST_MAX_BYTES)} limit "
                             "and was not read: save a smaller part of the page and add it again.")
     return render(request, "sources/ingestion.html", page_context(request), status=413)

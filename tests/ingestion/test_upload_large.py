@@ -66,6 +66,17 @@ def test_a_request_past_what_django_reads_gets_the_page_through_the_csrf_check_t
     assert not Article.objects.exists()
 
 
+@pytest.mark.parametrize(("who", "status"), [("anonymous", 302), ("viewer", 403)])
+def test_an_oversize_upload_still_needs_a_login_and_the_right_to_upload(who, status, viewer, settings):
+    # The size is answered ahead of the view's permission check: that answer makes the check itself.
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2048
+    client = Client(enforce_csrf_checks=True)
+    if who == "viewer":
+        client.force_login(viewer)
+    response = client.post(reverse("sources:upload"), {"text": "y" * 4000, "outlet": "Coast Herald"})
+    assert response.status_code == status  # anonymous: to the login page; a viewer may not upload
+
+
 def test_an_oversize_post_elsewhere_is_a_413_naming_the_limit(editor, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2048
     client = Client(enforce_csrf_checks=True)
