@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from claims.models import AuditEntry, Claim, UserPreferences
 from tests.browser.conftest import screenshot
-from tests.factories import AttributionFactory
+from tests.factories import AttributionFactory, QuantityFactory
 
 pytestmark = pytest.mark.browser
 
@@ -16,10 +16,18 @@ SIZES = [(1280, 800), (1440, 900)]
 
 
 def _fill_queue(newsroom, count):
-    """More pending claims in the newsroom's article, so a screen can fill up."""
+    """More pending claims in the newsroom's article, as long as real ones (a two-line sentence, a
+    long actor name, an intermediary, a number), so a screen can fill up."""
     passage = newsroom["claims"][0].attributions.get().passage
-    for _ in range(count):
-        AttributionFactory(passage__article=passage.article)
+    tail = ", according to a statement published on its website after a night of sirens along the whole coast."
+    for number in range(count):
+        attribution = AttributionFactory(
+            passage__article=passage.article,
+            passage__text="The ministry said it shot down 12 of 15 drones overnight" + tail,
+            claim__actor__name=f"Exampleland Ministry of Defence and Veterans' Affairs {number}",
+            via=newsroom["government"],
+        )
+        QuantityFactory(claim=attribution.claim)
 
 
 def _cards_fully_on_screen(page, height):
@@ -41,6 +49,11 @@ def test_the_compact_queue_shows_ten_claims_a_screen_and_is_remembered(new_page,
     expect(page.locator("#queue-list mark.hl-source").first).to_be_visible()
     expect(page.locator("#queue-list mark.hl-cue").first).to_be_visible()
     expect(page.locator("#queue-list mark.hl-content").first).to_be_visible()
+    # A long name is cut short, not the date beside it.
+    assert page.evaluate(
+        "() => Array.from(document.querySelectorAll('#queue-list .rc-who')).every(who => {"
+        " const date = who.querySelector('.rc-date').getBoundingClientRect();"
+        " return date.width > 0 && date.right <= who.getBoundingClientRect().right + 0.5; })")
     screenshot(page, f"queue-compact-{width}x{height}", full_page=False)
     assert UserPreferences.objects.get(user__username="eddie").queue_density == "compact"
 
