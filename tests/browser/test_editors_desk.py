@@ -109,21 +109,22 @@ def test_an_editor_reviews_an_article_as_a_unit_with_the_keyboard(new_page, news
     assert Claim.objects.get(pk=third.pk).text == "power had been restored to 9,000 homes"
 
 
-def test_bulk_reject_then_undo_from_the_notice(new_page, newsroom):
-    page = new_page("eddie", width=1280, height=800)
+@pytest.mark.parametrize("width, height", SIZES)
+def test_bulk_reject_then_undo_from_the_notice(new_page, newsroom, width, height):
+    page = new_page("eddie", width=width, height=height)
     page.goto("/review/")
     page.check("[data-select-all]")
     page.click("[data-bulk-reject]")
     notice = page.locator("#queue-list .notice-undo")
     expect(notice).to_contain_text("Rejected 3 claims.")
     expect(page.locator("#queue-list [data-claim-card]")).to_have_count(0)
-    screenshot(page, "queue-bulk-rejected")
+    screenshot(page, f"queue-bulk-rejected-{width}x{height}", full_page=False)
     assert set(Claim.objects.values_list("review_state", flat=True)) == {"rejected"}
 
     page.keyboard.press("u")
     expect(page.locator("#queue-list .message")).to_contain_text("Undone: 3 claims back as they were.")
     expect(page.locator("#queue-list [data-claim-card]")).to_have_count(3)
-    screenshot(page, "queue-bulk-undone")
+    screenshot(page, f"queue-bulk-undone-{width}x{height}", full_page=False)
     assert set(Claim.objects.values_list("review_state", flat=True)) == {"pending"}
     actions = sorted(AuditEntry.objects.values_list("action", flat=True))
     assert actions == ["claim_reject"] * 3 + ["claim_review_undo"] * 3
@@ -143,9 +144,10 @@ def test_one_accept_is_undone_from_its_card(new_page, newsroom):
     assert Claim.objects.get(pk=claim.pk).review_state == "pending"
 
 
-def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom):
+@pytest.mark.parametrize("width, height", SIZES)
+def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom, width, height):
     claim = newsroom["claims"][2]  # the mayor's claim, with no actor
-    page = new_page("eddie", width=1280, height=800)
+    page = new_page("eddie", width=width, height=height)
     page.goto(f"/claims/{claim.pk}/")
     page.keyboard.press("e")
     field = page.locator(f"#id_actor_{claim.pk}")
@@ -153,7 +155,7 @@ def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom):
     field.press_sequentially("Harbour Master of Port Vell", delay=20)
     create = page.locator(f"#claim-{claim.pk} [data-actor-create]")
     expect(create).to_contain_text("Create a new actor")
-    screenshot(page, "picker-create-actor", full_page=False)
+    screenshot(page, f"picker-create-actor-{width}x{height}", full_page=False)
     field.press("ArrowDown")
     expect(create).to_be_focused()
     page.keyboard.press("Enter")

@@ -1,13 +1,10 @@
-import re
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.template import Context, Template
 
-from claims.models import UserPreferences
 from claims.desk.models import DeliverySettings
+from claims.models import UserPreferences
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,20 +60,6 @@ def test_one_format_for_days_and_moments():
 
 def test_the_menu_leads_to_the_preferences(viewer_client):
     assert 'href="/preferences/"' in viewer_client.get("/").content.decode()
-
-
-def test_templates_show_dates_to_people_only_through_day_and_moment():
-    """One format, in the person's time zone: a template's own |date format would be neither.
-    Machine formats (an attribute's ISO time, an input's value, a comparison) are fine, and the
-    audit trail's moment with its seconds, on hover."""
-    machine = {"c", "Y-m-d", "Ymd", "j M Y, H:i:s"}
-    own_formats = [
-        (path.name, found)
-        for path in Path(settings.BASE_DIR, "templates").rglob("*.*")
-        for found in re.findall(r"\|date:[\"']([^\"']*)[\"']", path.read_text())
-        if found not in machine
-    ]
-    assert own_formats == []
 
 
 def test_the_last_email_is_told_in_the_person_s_time_zone_not_labelled_utc(editor_client, editor):
