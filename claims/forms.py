@@ -177,9 +177,9 @@ class ClaimEditForm(forms.Form):
 class VerdictForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     verdict = forms.ChoiceField(choices=Verdict.choices)
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="How the verdict was reached")
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}), help_text="How the verdict was reached")
     evidence_url = forms.URLField(required=False, label="Evidence URL", assume_scheme="https")
-    evidence_text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="or evidence text")
+    evidence_text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}), label="or evidence text")
     evidence_source = forms.CharField(required=False, max_length=300, label="Evidence source")
     evidence_independent = forms.TypedChoiceField(
         choices=[("", "—"), ("yes", "Yes, independent of the claimant"), ("no", "No, connected to the claimant")],

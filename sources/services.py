@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from sources.fetching import FetchError, fetch, url_refusal
 from sources.models import Article, Feed, Outlet, Passage, Upload
-from sources.parsing.domains import registered_domain
+from sources.parsing.domains import domain_display_name, registered_domain
 from sources.parsing.feeds import FeedParseError, parse_feed
 from sources.parsing.documents import (  # noqa: F401 (document_from_body and IngestError are used through this module)
     Document,
@@ -107,8 +107,9 @@ def outlet_get_or_create(*, name: str) -> Outlet:
 
 
 def _free_outlet_name(name: str, *, domain: str) -> str:
-    """The site's name, or "Name (domain)" when another publisher already shows that name."""
-    name = (name.strip() or domain)[:200]
+    """The site's name (one made from the domain while no page gave it: a host name is for
+    developers), or "Name (domain)" when another publisher already shows that name."""
+    name = (name.strip() or domain_display_name(domain))[:200]
     if not Outlet.objects.filter(name=name).exclude(domain__in=["", domain]).exists():
         return name
     return f"{name[: 197 - len(domain)]} ({domain})"
@@ -117,7 +118,8 @@ def _free_outlet_name(name: str, *, domain: str) -> str:
 def _outlet_adopt_site_name(outlet: Outlet, *, site_name: str) -> None:
     """An outlet named after its domain (made before any of its pages was read) takes the name
     its pages give themselves."""
-    if outlet.domain and outlet.name == outlet.domain and site_name.strip():
+    named_after_domain = outlet.name in (outlet.domain, domain_display_name(outlet.domain))
+    if outlet.domain and named_after_domain and site_name.strip():
         outlet.name = _free_outlet_name(site_name, domain=outlet.domain)
         outlet.save(update_fields=["name"])
 

@@ -12,7 +12,7 @@ class AssignForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label="Note", max_length=MAX_NOTE_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label="Note", max_length=MAX_NOTE_LENGTH, widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}))
 
 
 class DeliverySettingsForm(forms.ModelForm):
@@ -29,14 +29,14 @@ class SubscriptionForm(forms.Form):
 
 
 class FactCheckForm(forms.ModelForm):
-    evidence_text = forms.CharField(label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+    evidence_text = forms.CharField(label="Evidence", required=False, widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
                                     help_text="One source a line: a URL or a reference")
 
     class Meta:
         model = FactCheck
         fields = ["headline", "summary", "body_format", "body"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "body": forms.Textarea(attrs={"rows": 14}),
-                   "body_format": forms.RadioSelect}
+        widgets = {"headline": forms.TextInput(attrs={"dir": "auto"}), "summary": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+                   "body": forms.Textarea(attrs={"rows": 14, "dir": "auto"}), "body_format": forms.RadioSelect}
         help_texts = {"body": "Plain text, or Markdown (HTML in it is shown as text, not run)"}
 
     def __init__(self, *args, **kwargs):

@@ -41,7 +41,7 @@ def _row(row, claim_url: tuple[str, str], selectable: bool, days: dict) -> str:
     )
     return (
         f'<tr>{compare}<td><a href="{claim_url[0]}{claim.pk}{claim_url[1]}" class="claim-link" dir="auto">'
-        f"{row.sentence_html}</a></td><td>{escape(actor) or _NONE}</td><td>{days[claim.asserted_on]}</td>"
+        f'{row.sentence_html}</a></td><td dir="auto">{escape(actor) or _NONE}</td><td>{days[claim.asserted_on]}</td>'
         f'<td>{outlet}</td><td><span class="badge verdict-{escape(claim.verdict)}">'
         f"{escape(str(_VERDICT_LABELS.get(claim.verdict, claim.verdict)))}</span></td></tr>"
     )

@@ -13,6 +13,10 @@ WITHOUT_RUM = (
     "Search relevance ranks only the most recently stored matches: the database has no RUM index "
     "(PostgreSQL's rum extension, Debian package postgresql-15-rum). See docs/search.md to add it."
 )
+ON_SQLITE = (
+    "Text search matches words as substrings and every sort is newest first: ranking by relevance "
+    "needs PostgreSQL (see docs/search.md)."
+)
 _known: dict[tuple[str, str], bool] = {}
 
 
@@ -31,6 +35,13 @@ def rum_ranking(using: str = "default") -> bool:
     if key not in _known:
         _known[key] = rum_index_exists(using)
     return _known[key]
+
+
+def ranking_note(using: str = "default") -> str:
+    """What the operations page says about relevance ranking; empty where every match is ranked."""
+    if connections[using].vendor != "postgresql":
+        return ON_SQLITE
+    return "" if rum_ranking(using) else WITHOUT_RUM
 
 
 @checks.register(checks.Tags.database)

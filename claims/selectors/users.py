@@ -1,5 +1,7 @@
 """What a person chose for themselves."""
 
+from django.conf import settings
+
 from claims.models import UserPreferences
 
 
@@ -10,3 +12,8 @@ def preferences_of(user) -> UserPreferences:
 
 def prefers_compact_cards(user) -> bool:
     return preferences_of(user).queue_density == UserPreferences.QueueDensity.COMPACT
+
+
+def time_zone_of(user) -> str:
+    """Where the person reads times outside a request (emails); pages get it from the session."""
+    return preferences_of(user).time_zone or settings.NEWSROOM_TIME_ZONE

@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 
 from claims.models import Verdict
 from claims.selectors.actor_profile import WeekCounts
+from config.moments import DAY
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 760, 220, 36, 28, 10
 
@@ -29,7 +30,7 @@ def _coordinate(value: float) -> str:
 
 def _week_title(week: WeekCounts, segments: list[dict]) -> str:
     plural = "" if week.total == 1 else "s"
-    parts = [f"Week of {date_format(week.week, 'j M Y')}: {week.total} claim{plural}"]
+    parts = [f"Week of {date_format(week.week, DAY)}: {week.total} claim{plural}"]
     parts += [f"{segment['count']} {segment['label'].lower()}" for segment in segments]
     return ", ".join(parts)
 

@@ -1,6 +1,7 @@
 """Durations for people: "642 days 13 h", "4 min 12 s", not "55518178 s"."""
 
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -25,3 +26,11 @@ def duration(seconds: float | None) -> str:
         if len(parts) == 2:
             break
     return " ".join(parts)
+
+
+@register.filter
+def ago(moment) -> str:
+    """How long ago a time stamp was, in the same words: "2 days 5 h ago"."""
+    if moment is None:
+        return "—"
+    return f"{duration((timezone.now() - moment).total_seconds())} ago"

@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from claims.search.rum import WITHOUT_RUM, rum_ranking
+from claims.search.rum import ranking_note
 from config.health import readiness_problems, worker_heartbeat_age_seconds
 from config.ops import selectors
 from sources.selectors import article_status_counts
@@ -21,6 +22,7 @@ def ops_page(request):
     minutes = selectors.task_runs_by_minute()
     context = {
         "problems": readiness_problems(),
+        "database_name": connection.display_name,  # SQLite or PostgreSQL
         "heartbeat_age": worker_heartbeat_age_seconds(),
         # Without them there is nothing to be up: say how the app runs instead.
         "redis_configured": bool(settings.REDIS_URL),
@@ -31,7 +33,7 @@ def ops_page(request):
         "feeds": selectors.feeds_health(),
         "article_counts": article_status_counts(),
         "lag": selectors.extraction_lag(),
-        "search_note": "" if rum_ranking() else WITHOUT_RUM,
+        "search_note": ranking_note(),
     }
     template = "ops/ops.html#panels" if request.htmx else "ops/ops.html"
     return render(request, template, context)

@@ -24,3 +24,15 @@ def domain_label(url_or_host: str) -> str:
     """The registered name without its suffix: "globalnews" for globalnews.ca."""
     domain = registered_domain(url_or_host)
     return domain.split(".", 1)[0] if domain else ""
+
+
+def domain_display_name(domain: str) -> str:
+    """A name people can read for a publisher known only by its domain: "Northwind Daily" for
+    northwind-daily.example, "CBC" for cbc.ca; a host with no letters (an IP address) as it is."""
+    # A host with no public suffix (.example, an intranet) is its own registered domain: skip "www".
+    words = domain_label(domain.removeprefix("www.")).replace("_", "-").split("-")
+    if not any(character.isalpha() for character in "".join(words)):
+        return domain
+    if len(words) == 1 and len(words[0]) <= 3:
+        return words[0].upper()  # short names are initials: BBC, DW, AP
+    return " ".join(word.capitalize() for word in words if word)

@@ -37,3 +37,7 @@ def test_the_schema_renders_as_a_page_served_from_our_own_static_files(viewer_cl
     page = response.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
     assert "cdn" not in page.lower() and "unpkg" not in page.lower()
+    # Our Content-Security-Policy refuses inline script and style: the page has none.
+    assert "<script>" not in page and "<style" not in page
+    script = viewer_client.get("/api/schema/docs/?script=")
+    assert script["Content-Type"] == "application/javascript" and b"SwaggerUIBundle" in script.content

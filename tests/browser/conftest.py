@@ -46,7 +46,8 @@ def chromium():
 def new_page(chromium, live_server):
     contexts = []
 
-    def open_page(username: str, *, width: int = 1280, height: int = 900):
+    # 1280x800 by default: the laptop screen the issues measure pages on.
+    def open_page(username: str, *, width: int = 1280, height: int = 800):
         context = chromium.new_context(viewport={"width": width, "height": height}, base_url=live_server.url)
         context.set_default_timeout(10_000)
         contexts.append(context)

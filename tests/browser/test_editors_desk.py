@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from claims.models import AuditEntry, Claim, UserPreferences
 from tests.browser.conftest import screenshot
-from tests.factories import AttributionFactory
+from tests.factories import AttributionFactory, QuantityFactory
 
 pytestmark = pytest.mark.browser
 
@@ -16,10 +16,18 @@ SIZES = [(1280, 800), (1440, 900)]
 
 
 def _fill_queue(newsroom, count):
-    """More pending claims in the newsroom's article, so a screen can fill up."""
+    """More pending claims in the newsroom's article, as long as real ones (a two-line sentence, a
+    long actor name, an intermediary, a number), so a screen can fill up."""
     passage = newsroom["claims"][0].attributions.get().passage
-    for _ in range(count):
-        AttributionFactory(passage__article=passage.article)
+    tail = ", according to a statement published on its website after a night of sirens along the whole coast."
+    for number in range(count):
+        attribution = AttributionFactory(
+            passage__article=passage.article,
+            passage__text="The ministry said it shot down 12 of 15 drones overnight" + tail,
+            claim__actor__name=f"Exampleland Ministry of Defence and Veterans' Affairs {number}",
+            via=newsroom["government"],
+        )
+        QuantityFactory(claim=attribution.claim)
 
 
 def _cards_fully_on_screen(page, height):
@@ -41,6 +49,11 @@ def test_the_compact_queue_shows_ten_claims_a_screen_and_is_remembered(new_page,
     expect(page.locator("#queue-list mark.hl-source").first).to_be_visible()
     expect(page.locator("#queue-list mark.hl-cue").first).to_be_visible()
     expect(page.locator("#queue-list mark.hl-content").first).to_be_visible()
+    # A long name is cut short, not the date beside it.
+    assert page.evaluate(
+        "() => Array.from(document.querySelectorAll('#queue-list .rc-who')).every(who => {"
+        " const date = who.querySelector('.rc-date').getBoundingClientRect();"
+        " return date.width > 0 && date.right <= who.getBoundingClientRect().right + 0.5; })")
     screenshot(page, f"queue-compact-{width}x{height}", full_page=False)
     assert UserPreferences.objects.get(user__username="eddie").queue_density == "compact"
 
@@ -96,21 +109,22 @@ def test_an_editor_reviews_an_article_as_a_unit_with_the_keyboard(new_page, news
     assert Claim.objects.get(pk=third.pk).text == "power had been restored to 9,000 homes"
 
 
-def test_bulk_reject_then_undo_from_the_notice(new_page, newsroom):
-    page = new_page("eddie", width=1280, height=800)
+@pytest.mark.parametrize("width, height", SIZES)
+def test_bulk_reject_then_undo_from_the_notice(new_page, newsroom, width, height):
+    page = new_page("eddie", width=width, height=height)
     page.goto("/review/")
     page.check("[data-select-all]")
     page.click("[data-bulk-reject]")
     notice = page.locator("#queue-list .notice-undo")
     expect(notice).to_contain_text("Rejected 3 claims.")
     expect(page.locator("#queue-list [data-claim-card]")).to_have_count(0)
-    screenshot(page, "queue-bulk-rejected")
+    screenshot(page, f"queue-bulk-rejected-{width}x{height}", full_page=False)
     assert set(Claim.objects.values_list("review_state", flat=True)) == {"rejected"}
 
     page.keyboard.press("u")
     expect(page.locator("#queue-list .message")).to_contain_text("Undone: 3 claims back as they were.")
     expect(page.locator("#queue-list [data-claim-card]")).to_have_count(3)
-    screenshot(page, "queue-bulk-undone")
+    screenshot(page, f"queue-bulk-undone-{width}x{height}", full_page=False)
     assert set(Claim.objects.values_list("review_state", flat=True)) == {"pending"}
     actions = sorted(AuditEntry.objects.values_list("action", flat=True))
     assert actions == ["claim_reject"] * 3 + ["claim_review_undo"] * 3
@@ -130,9 +144,10 @@ def test_one_accept_is_undone_from_its_card(new_page, newsroom):
     assert Claim.objects.get(pk=claim.pk).review_state == "pending"
 
 
-def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom):
+@pytest.mark.parametrize("width, height", SIZES)
+def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom, width, height):
     claim = newsroom["claims"][2]  # the mayor's claim, with no actor
-    page = new_page("eddie", width=1280, height=800)
+    page = new_page("eddie", width=width, height=height)
     page.goto(f"/claims/{claim.pk}/")
     page.keyboard.press("e")
     field = page.locator(f"#id_actor_{claim.pk}")
@@ -140,7 +155,7 @@ def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom):
     field.press_sequentially("Harbour Master of Port Vell", delay=20)
     create = page.locator(f"#claim-{claim.pk} [data-actor-create]")
     expect(create).to_contain_text("Create a new actor")
-    screenshot(page, "picker-create-actor", full_page=False)
+    screenshot(page, f"picker-create-actor-{width}x{height}", full_page=False)
     field.press("ArrowDown")
     expect(create).to_be_focused()
     page.keyboard.press("Enter")

@@ -168,7 +168,7 @@ def test_second_reviewer_sees_what_changed_when_accept_and_rename_collide(new_pa
     second.keyboard.press("r")
     conflict = second.locator(f"#claim-{newest.pk} .conflict")
     expect(conflict).to_contain_text("Not saved: eddie changed this claim")
-    expect(conflict).to_contain_text("review state: pending → accepted")
+    expect(conflict).to_contain_text("review state: Waiting for review → Accepted")
     expect(conflict).to_contain_text("You were about to reject it")
     expect(second.locator(f"#claim-{newest.pk}")).to_have_class(re.compile("is-current"))  # the cursor stays
     screenshot(second, "queue-accept-conflict")

@@ -1,12 +1,14 @@
 """Email (immediate and daily digest) and webhook delivery, against receivers on 127.0.0.1."""
 
+from datetime import datetime, timezone
+
 import pytest
 from django.urls import reverse
 
 from claims.desk.models import DeliverySettings, Notification, SearchSubscription
 from claims.desk.services.subscriptions import saved_search_subscribe
 from claims.desk.tasks import notification_digests_send
-from claims.models import SavedSearch
+from claims.models import SavedSearch, UserPreferences
 from tests.conftest import requires_real_services
 from tests.desk.receivers import SmtpReceiver, WebhookReceiver
 from tests.desk.test_alerts import _new_claim
@@ -35,6 +37,16 @@ def test_an_assignment_is_emailed_at_once_through_smtp(editor_client, claim, che
     assert f"/claims/{claim.pk}/" in body and "/desk/settings/" in body
     assert Notification.objects.get(recipient=checker).emailed_at is not None
     assert DeliverySettings.objects.get(user=checker).last_email_error == ""
+
+
+def test_an_email_tells_times_in_the_person_s_time_zone(editor_client, claim, checker, smtp, django_capture_on_commit_callbacks):
+    UserPreferences.objects.create(user=checker, time_zone="Asia/Tokyo")
+    DeliverySettings.objects.create(user=checker, email_mode="daily")
+    with django_capture_on_commit_callbacks(execute=True):
+        _assign(editor_client, claim, "cara-checker")
+    Notification.objects.update(created_at=datetime(2025, 3, 3, 14, 5, tzinfo=timezone.utc))
+    notification_digests_send.delay().get()
+    assert "(3 Mar 2025, 23:05, Asia/Tokyo)" in smtp.messages[0].get_content()
 
 
 def test_a_daily_digest_gathers_everything_in_one_email(editor_client, claim, checker, smtp, django_capture_on_commit_callbacks):

@@ -72,7 +72,7 @@ def test_ingest_file_reads_html_and_takes_url_outlet_and_date(tmp_path):
     assert "1 new" in output and "passages added: 3" in output
     article = Article.objects.get()
     assert article.url == "https://harbourline.example/live/ostmark-floods"
-    assert article.outlet.name == "harbourline.example" and article.published_at.date().isoformat() == "2025-06-01"
+    assert article.outlet.name == "Harbourline" and article.published_at.date().isoformat() == "2025-06-01"
 
 
 def test_ingest_file_reports_a_page_that_names_no_url(tmp_path):

@@ -43,7 +43,7 @@ def test_it_shows_failures_and_last_success_per_feed(editor_client):
     assert response.context["feeds"][0].failed_articles == 1
     page = response.content.decode()
     assert "HTTP 503 from https://failing.example.org/feed.xml" in page
-    assert "5\xa0minutes ago" in page
+    assert "5 min ago" in page  # in the words of the page's other durations, not "5\xa0minutes ago"
     assert "never" in page  # the failing feed never succeeded
 
 
@@ -109,6 +109,21 @@ def test_without_redis_it_says_tasks_run_in_process_not_that_workers_are_up(edit
     assert "Redis: not used" in page
     assert "tasks run in-process" in page
     assert "workers are up" not in page and "heartbeat: never" not in page
+    assert "counted by the process showing this page" in page  # each process's cache counts apart
+
+
+def test_it_names_the_database_and_what_its_search_can_do(editor_client):
+    from django.db import connection
+
+    from claims.search.rum import ON_SQLITE, WITHOUT_RUM
+
+    page = editor_client.get("/ops/").content.decode()
+    assert f"Database ({connection.display_name}): up" in page
+    if connection.vendor == "sqlite":  # no full text at all: the RUM note would not be true here
+        assert ON_SQLITE.replace("'", "&#x27;") in page and "RUM" not in page
+    else:
+        assert "substrings" not in page
+        assert WITHOUT_RUM.replace("'", "&#x27;") in page or "Relevance ranks every match through the RUM index" in page
 
 
 def test_with_a_worker_it_shows_its_last_heartbeat_for_people(editor_client, settings):

@@ -30,7 +30,19 @@ def test_the_system_check_leaves_the_database_alone_unless_asked(db, django_asse
 
 
 def test_ops_says_how_relevance_ranks(editor_client, monkeypatch):
-    monkeypatch.setattr(ops_views, "rum_ranking", lambda: False)
+    monkeypatch.setattr(ops_views, "ranking_note", lambda: rum.WITHOUT_RUM)
     assert escape(rum.WITHOUT_RUM) in editor_client.get("/ops/").content.decode()
-    monkeypatch.setattr(ops_views, "rum_ranking", lambda: True)
+    monkeypatch.setattr(ops_views, "ranking_note", lambda: "")
     assert "every match through the RUM index" in editor_client.get("/ops/").content.decode()
+
+
+def test_the_ranking_note_is_true_of_the_database(db, monkeypatch):
+    from django.db import connection
+
+    if connection.vendor == "sqlite":  # no full text at all: a missing RUM index is not the story
+        assert rum.ranking_note() == rum.ON_SQLITE
+        return
+    monkeypatch.setattr(rum, "rum_ranking", lambda using: False)
+    assert rum.ranking_note() == rum.WITHOUT_RUM
+    monkeypatch.setattr(rum, "rum_ranking", lambda using: True)
+    assert rum.ranking_note() == ""

@@ -22,12 +22,12 @@ def test_typing_updates_results_and_url_without_reloading(transactional_db, corp
 
     page.fill("#id_actor", "Nobody At All")
     page.locator("#id_actor").press("Tab")
-    page.wait_for_selector("#results [role=alert]")
-    assert "No actor matches" in page.locator("#results [role=alert]").inner_text()
+    page.wait_for_selector("form.search-form [role=alert]")
+    assert "No actor matches" in page.locator("form.search-form [role=alert]").inner_text()
     assert page.evaluate("window.stillTheSamePage") is True
 
     page.go_back()
-    expect(page.locator("#results [role=alert]")).to_have_count(0)
+    expect(page.locator("form.search-form [role=alert]")).to_have_count(0)
     assert "q=Crimea" in page.url
 
 
@@ -44,23 +44,36 @@ def test_the_total_follows_the_rows(transactional_db, corpus, new_page):
     assert page.locator("#results tbody tr").count() == 25
 
 
-def test_a_partial_actor_name_shows_its_error_inside_the_page(transactional_db, corpus, new_page, settings):
+@pytest.mark.parametrize("width, height", [(1280, 800), (1440, 900)])
+def test_a_partial_actor_name_shows_its_error_inside_the_form(transactional_db, corpus, new_page, settings, width, height):
     """With DEBUG on (as `make run` serves it), django-htmx's script replaces the whole page with
-    any 400 answer: the error must come back as a 200 fragment."""
+    any 400 answer: the error must come back as a 200 fragment. It shows in the form, on screen."""
     settings.DEBUG = True
     UserFactory(username="browser-partial", role="viewer")
-    page = new_page("browser-partial", height=800)
+    page = new_page("browser-partial", width=width, height=height)
     page.goto("/search/")
+    alert = page.locator("form.search-form [role=alert]")
     page.locator("#id_actor").press_sequentially("Russ", delay=40)
     page.locator("#id_actor").press("Tab")
-    alert = page.locator("#results [role=alert]")
-    alert.wait_for()
-    assert "Several actors match" in alert.inner_text()
-    assert page.locator("nav.mainnav").is_visible() and page.locator("form.search-form").is_visible()
+    expect(alert).to_contain_text("Several actors match")
+    assert alert.bounding_box()["y"] + alert.bounding_box()["height"] <= height  # seen without scrolling
+    assert page.locator("nav.mainnav").is_visible() and page.locator("#id_actor").input_value() == "Russ"
+    screenshot(page, f"search-partial-actor-{width}x{height}", full_page=False)
+
+    page.locator("#id_actor").fill("Russi")
     page.locator("#id_actor").press("Enter")
-    page.wait_for_timeout(300)
-    assert page.locator("nav.mainnav").is_visible() and "Several actors match" in alert.inner_text()
-    screenshot(page, "search-partial-actor")
+    expect(alert).to_contain_text("\u201cRussi\u201d")
+    assert page.locator("nav.mainnav").is_visible()
+    assert page.locator("form.search-form").count() == 1 and page.locator("#results").count() == 1
+
+    page.locator("#id_actor").fill("Russia")  # picking a name from the suggestions clears the message
+    page.locator("#id_actor").press("Tab")
+    expect(alert).to_have_count(0)
+    expect(page.locator("#results tbody tr").first).to_be_visible()
+
+    page.goto("/search/?actor=Russ")  # the whole page, as a shared link opens it
+    expect(alert).to_contain_text("Several actors match")
+    assert page.locator("nav.mainnav").is_visible()
 
 
 def test_pasting_a_query_searches(transactional_db, corpus, new_page):

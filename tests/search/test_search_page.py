@@ -34,8 +34,8 @@ def test_results_show_sentence_actor_date_outlet_verdict_link_and_total(viewer_c
 def test_htmx_request_gets_only_the_results_fragment(viewer_client, corpus):
     response = viewer_client.get(SEARCH, {"q": "grain"}, headers={"HX-Request": "true", "HX-Target": "results"})
     html = response.content.decode()
-    assert html.lstrip().startswith('<section id="results"')
-    assert "search-form" not in html and "deal would not be extended" in html
+    assert html.lstrip().startswith('<div id="search-form-error" hx-swap-oob="true"></div>')
+    assert "<form class=\"card search-form\"" not in html and "deal would not be extended" in html
 
 
 def test_page_carries_htmx_live_search_and_the_query_in_the_url(viewer_client, corpus):
@@ -62,22 +62,41 @@ def test_hostile_query_text_is_escaped_in_the_form(viewer_client, corpus):
     assert "<script>x</script>" not in html
 
 
-def test_bad_input_answers_400_with_a_message(viewer_client, corpus):
+def _inside_the_form(html: str) -> str:
+    return html.split('<form class="card search-form"', 1)[1].split("</form>", 1)[0]
+
+
+def test_bad_input_answers_400_with_the_message_inside_the_form(viewer_client, corpus):
     response = viewer_client.get(SEARCH, {"date_from": "2023-02-30", "verdict": "maybe"})
     assert response.status_code == 400
+    form = _inside_the_form(response.content.decode())
+    assert "Asserted from: Enter a valid date." in form
+    assert "Verdict: Select a valid choice. maybe is not one of the available choices." in form
+
+
+def test_a_partial_actor_name_is_told_inside_the_form_of_the_whole_page(viewer_client, corpus):
+    response = viewer_client.get(SEARCH, {"actor": "Russ"})
+    assert response.status_code == 400
     html = response.content.decode()
-    assert "Asserted from: Enter a valid date." in html
-    assert "Verdict: Select a valid choice. maybe is not one of the available choices." in html
+    assert 'class="mainnav"' in html
+    assert "Actor: Several actors match \u201cRuss\u201d; pick one:" in _inside_the_form(html)
 
 
-def test_bad_input_from_htmx_answers_the_results_fragment_with_the_message(viewer_client, corpus):
-    """200, not 400: django-htmx's debug script replaces the whole page with any 400 answer."""
-    response = viewer_client.get(SEARCH, {"q": "drone " * 50}, headers={"HX-Request": "true"})
+def test_bad_input_from_htmx_answers_the_results_with_the_forms_message_out_of_band(viewer_client, corpus):
+    """200, not 400: django-htmx's debug script replaces the whole page with any 400 answer. The
+    message goes to the form's error slot (hx-swap-oob), the results empty."""
+    response = viewer_client.get(SEARCH, {"actor": "Russ"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.lstrip().startswith('<section id="results"')
-    assert "Text: Ensure this value has at most 200 characters" in html
+    error_slot, results = html.split('<section id="results"')
+    assert '<div id="search-form-error" hx-swap-oob="true">' in error_slot
+    assert "Actor: Several actors match" in error_slot
+    assert "<table" not in results and "Several" not in results
 
+
+def test_a_good_search_from_htmx_clears_the_forms_message(viewer_client, corpus):
+    html = viewer_client.get(SEARCH, {"q": "drones"}, headers={"HX-Request": "true"}).content.decode()
+    assert '<div id="search-form-error" hx-swap-oob="true"></div>' in html
 
 
 def test_bad_cursor_answers_400(viewer_client, corpus):

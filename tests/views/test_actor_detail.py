@@ -34,7 +34,7 @@ def test_changes_are_shown_in_the_audit_trail(viewer_client, ministry, editor):
     AuditEntry.objects.create(user=editor, action="actor_rename", object_type="actor", object_id=ministry.pk,
                               before={"name": "Defence Min."}, after={"name": ministry.name})
     body = viewer_client.get(f"/actors/{ministry.pk}/").content.decode()
-    assert "eddie-editor" in body and "<del>Defence Min.</del>" in body
+    assert "eddie-editor" in body and '<del dir="auto">Defence Min.</del>' in body
 
 
 def test_a_merged_actor_points_to_where_it_went(viewer_client, ministry):

@@ -29,6 +29,16 @@ def test_an_extractor_actor_is_marked_checked_in_one_click(editor_client):
         "kind": found.kind, "country": "", "wikidata_id": "", "is_reviewed": "on",
     }, **htmx())
     assert Actor.objects.get(pk=found.pk).is_reviewed
+    trail = editor_client.get(f"/actors/{found.pk}/").content.decode().split('id="audit-trail"')[1]
+    assert '<span class="field">checked</span> <del dir="auto">no</del> → <ins dir="auto">yes</ins>' in trail  # not "is reviewed False → True"
+
+
+def test_the_trail_names_the_kind_as_the_form_does(editor_client, ministry):
+    editor_client.post(f"/actors/{ministry.pk}/details/", {
+        **SHOWN, "kind": "military", "country": "Exampleland", "wikidata_id": "", "is_reviewed": "on",
+    })
+    trail = editor_client.get(f"/actors/{ministry.pk}/").content.decode().split('id="audit-trail"')[1]
+    assert '<span class="field">kind</span> <del dir="auto">Ministry</del> → <ins dir="auto">Military unit</ins>' in trail
 
 
 def test_a_bad_wikidata_id_is_refused(editor_client, ministry):

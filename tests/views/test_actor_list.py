@@ -26,3 +26,8 @@ def test_queries_are_bounded(viewer_client, django_assert_max_num_queries):
         ClaimFactory(actor=ActorFactory(name=f"Actor {i}"))
     with django_assert_max_num_queries(8):
         assert viewer_client.get("/actors/").status_code == 200
+
+
+def test_the_menu_leads_to_it_from_every_page(viewer_client):
+    for page in ("/", "/review/", "/search/"):
+        assert '<a href="/actors/">Actors</a>' in viewer_client.get(page).content.decode()

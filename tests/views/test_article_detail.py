@@ -49,3 +49,13 @@ def test_a_highlight_in_the_first_line_keeps_that_line(viewer_client):
     )
     body = viewer_client.get(f"/articles/{attribution.passage.article_id}/").content.decode()
     assert '<p class="passage-text" dir="auto">The army said <a class="hl-link"' in body
+
+
+def test_the_outlet_reads_as_a_name_and_its_host_waits_in_a_toggle(viewer_client):
+    from sources.services import outlet_for_page
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(outlet=outlet_for_page(url="https://northwind-daily.example/p/1"), title="Talks resume")
+    head = viewer_client.get(f"/articles/{article.pk}/").content.decode().split('<header class="article-head">')[1]
+    assert '<p class="eyebrow">Northwind Daily' in head
+    assert '<details class="rc-details"><summary>Site</summary>northwind-daily.example</details>' in head

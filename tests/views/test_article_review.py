@@ -31,6 +31,8 @@ def test_it_works(editor_client, attribution):
     assert "3 claims in reading order, 3 waiting for review" in body
     assert f'action="/claims/{hit.pk}/accept/"' in body and "js/review-keys.js" in body
     assert 'id="keys-help"' in body
+    keys = body[body.index('id="keys-help"'):]
+    assert "accept the current claim" in keys and "<kbd>x</kbd>" not in keys  # nothing to select here
 
 
 def test_an_accept_from_the_page_comes_back_as_its_card(editor_client, attribution):

@@ -1,7 +1,12 @@
+import re
+from datetime import date
+
 import pytest
 
 from claims.models import AuditEntry
-from tests.factories import AttributionFactory, ClaimLinkFactory, EvidenceFactory, PassageFactory, VerificationFactory
+from tests.factories import (
+    AttributionFactory, ClaimLinkFactory, EvidenceFactory, PassageFactory, UserFactory, VerificationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +43,7 @@ def test_verdict_history_evidence_links_and_audit_are_shown(viewer_client, claim
     assert "Radar data shows 4 drones" in body and "was Unverified" in body
     assert "Refuted by an independent source: Sky Watch." in body
     assert f'href="/claims/{other.pk}/"' in body and "only four drones were seen" in body
-    assert "<del>unverified</del> → <ins>false</ins>" in body
+    assert '<del dir="auto">Unverified</del> → <ins dir="auto">False</ins>' in body  # the verdicts by their names, not stored values
 
 
 def test_original_link_is_never_a_script(viewer_client):
@@ -70,8 +75,8 @@ def test_an_article_that_carries_the_claim_twice_is_one_row_with_both_places(vie
     rows = body[body.index('id="attributions"'):body.index("</table>", body.index('id="attributions"'))]
     assert rows.count("<tr>") == 2  # the header and one article
     assert "2 places:" in rows
-    assert f'#passage-{attribution.passage_id}">Overnight attack</a>' in rows
-    assert f'#passage-{summary.pk}">paragraph 8</a>' in rows
+    assert f'#passage-{attribution.passage_id}" dir="auto">Overnight attack</a>' in rows
+    assert f'#passage-{summary.pk}" dir="auto">paragraph 8</a>' in rows
 
 
 def test_the_audit_trail_speaks_words_and_tucks_bookkeeping_away(viewer_client, editor, claim):
@@ -84,3 +89,20 @@ def test_the_audit_trail_speaks_words_and_tucks_bookkeeping_away(viewer_client, 
     assert '<details class="audit-details"><summary>Details</summary>' in trail
     visible = trail.split('<details class="audit-details">')[0]
     assert "bulk" not in visible
+
+
+def test_the_audit_trail_names_the_desk_s_actions_and_shows_values_by_their_names(viewer_client, editor, claim):
+    from claims.desk.services.assignments import claim_assign
+    from claims.desk.services.notes import note_add
+    from claims.services.review import claim_accept
+
+    checker = UserFactory(username="cara-checker", role="fact-checker")
+    claim_accept(claim_id=claim.pk, user=editor, expected_version=claim.version)
+    claim_assign(claim_id=claim.pk, assignee=checker, due_on=date(2025, 3, 9), user=editor)
+    note_add(claim_id=claim.pk, user=editor, text="Look at the harbour cameras.")
+    body = viewer_client.get(f"/claims/{claim.pk}/").content.decode()
+    trail = body[body.index('id="audit-trail"'):body.index("</section>", body.index('id="audit-trail"'))]
+    actions = re.findall(r'<span class="audit-action">([^<]*)</span>', trail)
+    assert actions == ["added a note", "assigned", "accepted"]  # newest first; not "claim note add"
+    assert '<del dir="auto">Waiting for review</del> → <ins dir="auto">Accepted</ins>' in trail  # not "pending → accepted"
+    assert '<ins dir="auto">9 Mar 2025</ins>' in trail and "2025-03-09" not in trail

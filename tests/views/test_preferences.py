@@ -3,6 +3,7 @@ from datetime import datetime, timezone
 import pytest
 from django.template import Context, Template
 
+from claims.desk.models import DeliverySettings
 from claims.models import UserPreferences
 from tests.factories import ArticleFactory
 
@@ -59,3 +60,9 @@ def test_one_format_for_days_and_moments():
 
 def test_the_menu_leads_to_the_preferences(viewer_client):
     assert 'href="/preferences/"' in viewer_client.get("/").content.decode()
+
+
+def test_the_last_email_is_told_in_the_person_s_time_zone_not_labelled_utc(editor_client, editor):
+    DeliverySettings.objects.create(user=editor, last_email_at=datetime(2025, 3, 3, 14, 5, tzinfo=timezone.utc))
+    editor_client.post("/preferences/", {"time_zone": "Asia/Tokyo", "queue_density": "comfortable"})
+    assert "Last sent 3 Mar 2025, 23:05." in editor_client.get("/desk/settings/").content.decode()

@@ -39,7 +39,7 @@ def test_a_conflict_lists_what_changed_and_offers_the_same_action_on_the_current
     body = client.post(f"/claims/{claim.pk}/accept/", {"version": 1}, **htmx()).content.decode()
     assert "Not saved: fran-factchecker changed this claim while you were looking at it." in body
     assert '<span class="audit-action">rejected</span>' in body
-    assert '<span class="field">review state</span>: <del>pending</del> → <ins>rejected</ins>' in body
+    assert '<span class="field">review state</span>: <del>Waiting for review</del> → <ins>Rejected</ins>' in body
     assert "You were about to accept it" in body and 'class="accept intended"' in body
     assert 'name="version" value="2"' in body  # pressing Accept again accepts what is there now
     assert Claim.objects.get(pk=claim.pk).review_state == "rejected"
@@ -53,7 +53,7 @@ def test_a_conflict_without_javascript_says_what_changed_after_the_redirect(clie
     client.force_login(editor)
     response = client.post(f"/claims/{claim.pk}/reject/", {"version": 1, "next": "/review/"}, follow=True)
     body = response.content.decode()
-    assert "Not saved: fran-factchecker changed this claim" in body and "review state: pending → accepted" in body
+    assert "Not saved: fran-factchecker changed this claim" in body and "review state: Waiting for review → Accepted" in body
     assert Claim.objects.get(pk=claim.pk).review_state == "accepted"
 
 

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from claims.models import Claim
 from tests.factories import ActorFactory, ArticleFactory, AttributionFactory, ClaimFactory, FeedFactory, PassageFactory, QuantityFactory
@@ -135,3 +136,13 @@ def test_a_bad_filter_from_htmx_answers_the_list_fragment_with_the_message(edito
     assert response.status_code == 200  # htmx swaps 2xx only
     body = response.content.decode()
     assert body.lstrip().startswith('<section id="queue-list"') and "There is no outlet abc" in body
+
+
+def test_the_keys_list_holds_only_keys_that_work_for_the_person(editor_client, viewer, claim):
+    editor_keys = editor_client.get("/review/").content.decode().split('id="keys-help"')[1]
+    assert "accept the current claim" in editor_keys and "<kbd>x</kbd>" in editor_keys
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    viewer_keys = viewer_client.get("/review/").content.decode().split('id="keys-help"')[1]
+    assert "next / previous claim" in viewer_keys and "open its claim page" in viewer_keys
+    assert "accept" not in viewer_keys and "<kbd>x</kbd>" not in viewer_keys and "Create a new actor" not in viewer_keys

@@ -11,6 +11,7 @@ from claims.desk.models import Assignment, Follow
 from claims.desk.services.notifications import NotificationInput, notifications_create
 from claims.models import Claim, Verdict, Verification
 from claims.services.audit import audit_record
+from config.moments import day
 
 # A verdict other than these ends the work on a claim, and so its assignment.
 OPEN_VERDICTS = (Verdict.UNVERIFIED, Verdict.IN_PROGRESS)
@@ -47,7 +48,7 @@ def claim_assign(*, claim_id: int, assignee, due_on: date | None, user) -> Assig
             previous.save(update_fields=["closed_at"])
         assignment = Assignment.objects.create(claim=claim, assignee=assignee, assigned_by=user, due_on=due_on)
         audit_record(user=user, action="claim_assign", obj=claim, before=_describe(previous), after=_describe(assignment))
-        due = f", due {due_on:%-d %b %Y}" if due_on else ""
+        due = f", due {day(due_on)}" if due_on else ""
         notifications_create([NotificationInput(
             recipient_id=assignee.pk, kind="assigned", claim_id=claim.pk, caused_by_id=user.pk,
             event_key=f"assignment:{assignment.pk}",

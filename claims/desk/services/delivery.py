@@ -4,6 +4,8 @@ Both claim their rows with a conditional update before sending, so two workers n
 same thing twice; a failed send puts the rows back and records the error where its owner sees it
 (the notification settings page, the saved searches page)."""
 
+from zoneinfo import ZoneInfo
+
 import httpx
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +18,7 @@ from django.utils import timezone
 from claims.claimreview import claim_page_url
 from claims.desk.models import DeliverySettings, Notification, SearchSubscription
 from claims.models import Claim
+from claims.selectors.users import time_zone_of
 
 MAX_PER_EMAIL = 100
 WEBHOOK_TIMEOUT_SECONDS = 10
@@ -53,15 +56,18 @@ def notifications_email(*, user_id: int, digest: bool) -> int:
         Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=now)
     for notification in pending:
         notification.link = claim_page_url(notification.claim_id)
+    time_zone = time_zone_of(user)
     context = {
-        "user": user, "notifications": pending, "digest": digest,
+        "user": user, "notifications": pending, "digest": digest, "time_zone": time_zone,
         "notifications_url": _absolute(reverse("desk:notifications")), "settings_url": _absolute(reverse("desk:settings")),
     }
     subject = (f"Claimtrack: your daily digest, {len(pending)} notification{'s' if len(pending) != 1 else ''}"
                if digest else f"Claimtrack: {pending[0].message[:120]}" if len(pending) == 1
                else f"Claimtrack: {len(pending)} new notifications")
     try:
-        send_mail(subject, render_to_string("desk/notification_email.txt", context), None, [user.email])
+        with timezone.override(ZoneInfo(time_zone)):  # times as the person reads them in the app
+            body = render_to_string("desk/notification_email.txt", context)
+        send_mail(subject, body, None, [user.email])
     except Exception as error:  # the mail backend raises its own errors (SMTP, socket, ...)
         Notification.objects.filter(pk__in=[n.pk for n in pending], emailed_at=now).update(emailed_at=None)
         DeliverySettings.objects.filter(user=user).update(last_email_error=f"{timezone.now():%Y-%m-%d %H:%M} UTC: {error!r}")
