@@ -6,7 +6,6 @@ from claims.desk.compare import claims_compared, competing_links, event_claim_id
 from claims.desk.models import Assignment, FactCheck, Follow, Note, Notification
 from claims.desk.services.assignments import fact_checkers
 from claims.desk.services.notes import note_can_edit
-from claims.desk.similar import similar_claims
 
 NOTIFICATIONS_SHOWN = 100
 
@@ -49,7 +48,6 @@ def claim_desk(claim, user) -> dict:
         "factcheck": FactCheck.objects.filter(claim=claim).first(),
         "can_factcheck": user.has_perm("claims.change_factcheck"),
         "competing": competing,
-        "similar": similar_claims(claim),
         "event_claim_ids": event_claim_ids(claim, links),
         "can_judge_links": user.has_perm("claims.change_claimlink"),
     }

@@ -40,27 +40,34 @@ class SimilarClaim:
 def _text_candidates_postgres(claim: Claim) -> tuple[frozenset, dict[int, tuple[frozenset, float]]]:
     """Earlier claims sharing a lexeme of the claim's text: id -> (their lexemes, trigram similarity)."""
     with connection.cursor() as cursor:
+        # The OR query is made first and then given as a literal: the planner sees its words, so for
+        # common words it walks the newest claims back instead of reading every match (as it did when
+        # the query came from a CTE it could not estimate: 150 ms at 100,000 claims).
+        cursor.execute(
+            """
+            SELECT tsvector_to_array(vector), to_tsquery(%(config)s::regconfig, (
+                SELECT string_agg(quote_literal(lexeme), ' | ') FROM unnest(tsvector_to_array(vector)) AS lexeme))::text
+            FROM to_tsvector(%(config)s::regconfig, %(text)s) AS vector
+            """,
+            {"config": SEARCH_CONFIG, "text": claim.text},
+        )
+        own, query = cursor.fetchone()
+        if not query:
+            return frozenset(own), {}
         cursor.execute(
             f"""
-            WITH wanted AS (
-                SELECT to_tsquery(%(config)s::regconfig, string_agg(quote_literal(lexeme), ' | ')) AS query
-                FROM unnest(tsvector_to_array(to_tsvector(%(config)s::regconfig, %(text)s))) AS lexeme
-            ), recent AS (
-                SELECT c.id FROM claims_claim c, wanted
-                WHERE wanted.query IS NOT NULL AND c.search_vector @@ wanted.query AND c.id < %(id)s AND c.review_state <> 'rejected'
+            WITH recent AS (
+                SELECT c.id FROM claims_claim c
+                WHERE c.search_vector @@ %(query)s::tsquery AND c.id < %(id)s AND c.review_state <> 'rejected'
                 ORDER BY c.id DESC LIMIT {RECENT_MATCHES}
             )
-            SELECT 0, tsvector_to_array(to_tsvector(%(config)s::regconfig, %(text)s)), 1.0  -- the claim's own lexemes
-            UNION ALL (
             SELECT c.id, tsvector_to_array(to_tsvector(%(config)s::regconfig, c.text)), similarity(c.text, %(text)s)
-            FROM claims_claim c JOIN recent USING (id), wanted
-            ORDER BY ts_rank_cd(c.search_vector, wanted.query) DESC, c.id DESC LIMIT {TEXT_CANDIDATES})
+            FROM claims_claim c JOIN recent USING (id)
+            ORDER BY ts_rank_cd(c.search_vector, %(query)s::tsquery) DESC, c.id DESC LIMIT {TEXT_CANDIDATES}
             """,
-            {"config": SEARCH_CONFIG, "text": claim.text, "id": claim.pk},
+            {"config": SEARCH_CONFIG, "text": claim.text, "id": claim.pk, "query": query},
         )
-        rows = {pk: (frozenset(lexemes), float(trigram)) for pk, lexemes, trigram in cursor.fetchall()}
-    own, _ = rows.pop(0)
-    return own, rows
+        return frozenset(own), {pk: (frozenset(lexemes), float(trigram)) for pk, lexemes, trigram in cursor.fetchall()}
 
 
 def _text_candidates_sqlite(claim: Claim):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("claims/<int:claim_id>/unassign/", claim_panels.claim_unassign_view, name="claim_unassign"),
     path("claims/<int:claim_id>/notes/", claim_panels.note_add_view, name="note_add"),
     path("claims/<int:claim_id>/follow/", claim_panels.claim_follow_view, name="claim_follow"),
+    path("claims/<int:claim_id>/similar/", claim_panels.claim_similar_view, name="claim_similar"),
     path("notes/<int:note_id>/edit/", claim_panels.note_edit_view, name="note_edit"),
     path("notes/<int:note_id>/remove/", claim_panels.note_remove_view, name="note_remove"),
     path("claims/<int:claim_id>/factcheck/", factchecks.factcheck_edit, name="factcheck_edit"),

@@ -1,6 +1,7 @@
 """Similar claims on the claim page: earlier claims with the same meaning, with their verdicts."""
 
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from claims.desk.similar import similar_claims
@@ -21,8 +22,7 @@ def test_an_earlier_paraphrase_with_the_same_numbers_is_shown_with_its_verdict(v
     found = similar_claims(later)
     assert [item.claim for item in found] == [earlier]
     assert "same numbers" in found[0].reasons and "same actor" in found[0].reasons
-    page = viewer_client.get(reverse("claim_detail", args=[later.pk])).content.decode()
-    section = page[page.index('id="similar-section"'):]
+    section = viewer_client.get(reverse("desk:claim_similar", args=[later.pk])).content.decode()
     assert f"#{earlier.pk}" in section and "verdict-false" in section and f"#{unrelated.pk}" not in section
 
 
@@ -31,7 +31,7 @@ def test_only_earlier_claims_are_similar(viewer_client):
     second = _claim("shipping through the grain corridor remains open")
     assert [item.claim for item in similar_claims(second)] == [first]
     assert similar_claims(first) == []
-    assert "No earlier claim looks like this one." in viewer_client.get(reverse("claim_detail", args=[first.pk])).content.decode()
+    assert "No earlier claim looks like this one." in viewer_client.get(reverse("desk:claim_similar", args=[first.pk])).content.decode()
 
 
 def test_the_same_number_of_other_things_is_not_the_same_numbers(viewer_client):
@@ -44,3 +44,19 @@ def test_the_same_number_of_other_things_is_not_the_same_numbers(viewer_client):
     later = _claim("the Marrow hospital evacuated 40 patients", {"value": 40, "total": None, "noun": "patients"})
     [found] = similar_claims(later)
     assert found.claim == patients and "same numbers" in found.reasons
+
+
+def test_the_claim_page_asks_for_its_similar_claims_after_it_is_shown(viewer_client):
+    earlier = _claim("the grain corridor remains open to shipping")
+    later = _claim("shipping through the grain corridor remains open")
+    page = viewer_client.get(reverse("claim_detail", args=[later.pk])).content.decode()
+    section = page[page.index('id="similar-section"'):]
+    section = section[:section.index("</section>")]
+    assert f'hx-get="{reverse("desk:claim_similar", args=[later.pk])}"' in section and 'hx-trigger="load"' in section
+    assert f"#{earlier.pk}" not in section  # not ranked while the page is drawn
+
+
+def test_similar_claims_need_a_login_and_a_claim(viewer_client):
+    claim = _claim("the grain corridor remains open to shipping")
+    assert Client().get(reverse("desk:claim_similar", args=[claim.pk])).status_code == 302
+    assert viewer_client.get(reverse("desk:claim_similar", args=[424242])).status_code == 404

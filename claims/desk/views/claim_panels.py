@@ -1,4 +1,4 @@
-"""The desk's parts of the claim page: assignment, notes thread, follow button.
+"""The desk's parts of the claim page: assignment, notes thread, follow button, similar claims.
 
 Each POST answers htmx with its section plus the claim's audit trail (out of band), and anything
 else with a redirect to the claim page at that section."""
@@ -6,9 +6,9 @@ else with a redirect to the claim page at that section."""
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from claims.desk.forms import AssignForm, NoteForm
 from claims.desk.models import Note
@@ -16,6 +16,7 @@ from claims.desk.selectors import claim_desk
 from claims.desk.services.assignments import claim_assign, claim_unassign
 from claims.desk.services.follows import follow_set
 from claims.desk.services.notes import note_add, note_edit, note_remove
+from claims.desk.similar import similar_claims
 from claims.models import Claim
 from claims.selectors.audit import audit_trail
 from claims.views.claim import claim_page_response
@@ -115,3 +116,12 @@ def claim_follow_view(request: HttpRequest, claim_id: int) -> HttpResponse:
     if not wants_fragment(request):
         return redirect(reverse("claim_detail", args=[claim.pk]))
     return render_fragments(request, PANELS, ["follow_claim"], {"claim": claim, **claim_desk(claim, request.user)})
+
+
+@require_GET
+@permission_required("claims.view_claim", raise_exception=True)
+def claim_similar_view(request: HttpRequest, claim_id: int) -> HttpResponse:
+    """The similar-claims section, asked for by the claim page once it is shown: ranking earlier
+    claims costs more than the rest of the page (tens of ms at 100,000 claims), so it comes after."""
+    claim = _claim(claim_id)
+    return render(request, f"{PANELS}#similar_section", {"claim": claim, "similar": similar_claims(claim), "similar_loaded": True})
