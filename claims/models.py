@@ -82,6 +82,11 @@ class Claim(models.Model):
         CORRECTED = "corrected", "Accepted with corrections"
         REJECTED = "rejected", "Rejected"
 
+        @classmethod
+        def confirmed(cls) -> tuple[str, ...]:
+            """An editor stands by the claim's words and speaker."""
+            return (cls.ACCEPTED, cls.CORRECTED)
+
     class Kind(models.TextChoices):
         FACT = "fact", "Checkable fact"
         OPINION = "opinion", "Opinion or prediction"

@@ -226,7 +226,7 @@ def claims_awaiting_verdict(*, limit: int) -> list[Claim]:
     """Accepted claims no fact-checker has ruled on yet, newest first."""
     return list(
         Claim.objects.filter(
-            review_state__in=[Claim.ReviewState.ACCEPTED, Claim.ReviewState.CORRECTED],
+            review_state__in=Claim.ReviewState.confirmed(),
             verdict__in=[Verdict.UNVERIFIED, Verdict.IN_PROGRESS],
         ).select_related("actor").order_by("-asserted_on", "-id")[:limit]
     )

@@ -26,6 +26,8 @@ def test_a_claim_goes_from_assignment_to_a_published_fact_check(new_page, newsro
     expect(eddie.locator("#notes-section .note-text")).to_contain_text("<b>radar</b>")  # shown as text
     eddie.click("#follow-claim button")
     expect(eddie.locator("#follow-claim button")).to_contain_text("Following")
+    eddie.click("#review button.accept")  # the editor stands by the words and speaker: it may be published
+    expect(eddie.locator("#claim-badges")).to_contain_text("Accepted")
     screenshot(eddie, "desk-claim-assigned-with-note")
 
     fran = new_page("fran")

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.desk.models import FactCheck
-from claims.models import AuditEntry
+from claims.models import AuditEntry, Claim
 from tests.desk.conftest import post_verdict
 
 BODY = """## What we checked
@@ -28,6 +28,7 @@ def _write(client, claim, **fields):
 
 @pytest.fixture
 def judged_claim(claim, fact_checker_client):
+    Claim.objects.filter(pk=claim.pk).update(review_state=Claim.ReviewState.ACCEPTED)  # an editor stands by it
     post_verdict(fact_checker_client, claim, "false", "Imagery")
     claim.refresh_from_db()
     return claim
@@ -76,6 +77,18 @@ def test_a_claim_without_a_final_verdict_cannot_be_published(fact_checker_client
     response = fact_checker_client.post(reverse("desk:factcheck_publish", args=[factcheck.pk]), {"published": "1"}, follow=True)
     assert "set a final verdict before publishing" in response.content.decode()
     assert FactCheck.objects.get().published_at is None
+
+
+def test_a_claim_no_editor_accepted_cannot_be_published(fact_checker_client, judged_claim):
+    Claim.objects.filter(pk=judged_claim.pk).update(review_state=Claim.ReviewState.PENDING)
+    _write(fact_checker_client, judged_claim)
+    factcheck = FactCheck.objects.get()
+    response = fact_checker_client.post(reverse("desk:factcheck_publish", args=[factcheck.pk]), {"published": "1"}, follow=True)
+    assert "an editor must accept (or correct) its words and speaker" in response.content.decode()
+    assert FactCheck.objects.get().published_at is None
+    Claim.objects.filter(pk=judged_claim.pk).update(review_state=Claim.ReviewState.CORRECTED)
+    fact_checker_client.post(reverse("desk:factcheck_publish", args=[factcheck.pk]), {"published": "1"})
+    assert FactCheck.objects.get().published_at is not None
 
 
 def test_editors_and_viewers_cannot_write_or_publish(editor_client, claim, fact_checker):

@@ -10,6 +10,7 @@ import pytest
 from claims.desk.services.assignments import claim_assign
 from claims.desk.services.factchecks import factcheck_publish, factcheck_save
 from claims.desk.services.notes import note_add
+from claims.models import Claim
 from claims.search.services import saved_search_save
 from claims.services.verdicts import EvidenceInput, claim_set_verification
 from tests.factories import ActorFactory, AttributionFactory, ClaimLinkFactory
@@ -60,6 +61,8 @@ def arabic_newsroom(editor, fact_checker):
         cue_start=None, cue_end=None, content_start=0, content_end=len(SENTENCE),
     )
     claim = attribution.claim
+    Claim.objects.filter(pk=claim.pk).update(review_state=Claim.ReviewState.ACCEPTED)  # publishable
+    claim.refresh_from_db()
     other = ClaimLinkFactory(from_claim=claim, to_claim__text="شوهدت أربع طائرات فقط", to_claim__actor=government).to_claim
     claim_set_verification(
         claim_id=claim.pk, user=fact_checker, verdict="false", note="صور الميناء تظهر أقل", expected_version=claim.version,

@@ -40,6 +40,10 @@ def factcheck_publish(*, factcheck_id: int, user, published: bool) -> FactCheck:
         factcheck = FactCheck.objects.select_for_update().select_related("claim").get(pk=factcheck_id)
         if published and factcheck.claim.verdict not in REVIEWED_VERDICTS:
             raise ValidationError(f"The claim's verdict is \u201c{factcheck.claim.get_verdict_display()}\u201d: set a final verdict before publishing.")
+        # A public rating of words nobody confirmed the source said would publish the extractor's mistakes.
+        if published and factcheck.claim.review_state not in Claim.ReviewState.confirmed():
+            raise ValidationError(f"The claim is \u201c{factcheck.claim.get_review_state_display()}\u201d: an editor must accept "
+                                  "(or correct) its words and speaker before a fact-check of it is published.")
         if published == (factcheck.published_at is not None):
             return factcheck
         factcheck.published_at = timezone.now() if published else None
