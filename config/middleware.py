@@ -52,8 +52,8 @@ class RequestTooLargeMiddleware:
     """A POST body past DATA_UPLOAD_MAX_MEMORY_SIZE was first read by the CSRF check, where Django
     answers it with a bare 400 (its debug traceback under `make run`) before any view can explain.
     Read here, ahead of that check: a view with its own answer names it as `answer_too_large`
-    (given only to a person logged in: the answer is a page of the app, and this runs before the
-    login and permission checks, so the answer checks the view's permission itself); any other
+    (this runs after LoginRequiredEverywhereMiddleware has sent anonymous requests to log in, but
+    before the view's own permission check, so the answer makes that check itself); any other
     request gets a 413 naming the limit. Nothing of the body was read, so nothing can change."""
 
     def __init__(self, get_response):
@@ -68,8 +68,7 @@ class RequestTooLargeMiddleware:
         try:
             request.POST  # noqa: B018 (parsed once here; the CSRF check and the view reuse it)
         except RequestDataTooBig:
-            answer = getattr(view_func, "answer_too_large", None)
-            if answer and request.user.is_authenticated:
+            if answer := getattr(view_func, "answer_too_large", None):
                 return answer(request)
             limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
             return HttpResponse(f"The request is larger than the {limit} limit and was not read.", status=413,
