@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run in a
 # thread with a running loop unless told this is fine (the live server has its own threads).
@@ -62,6 +63,13 @@ def new_page(chromium, live_server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def wait_for_htmx(page) -> None:
+    """Wait until no htmx request, swap or settle is under way. htmx focuses a swapped form's
+    autofocus field when it settles (20 ms after the swap), and Chromium may have focused it
+    natively a frame before: typing in between would land in whichever field won."""
+    expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added")).to_have_count(0)
 
 
 def screenshot(page, name: str, *, readme: bool = False, full_page: bool = True) -> None:

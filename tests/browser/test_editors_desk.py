@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.models import AuditEntry, Claim, UserPreferences
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, wait_for_htmx
 from tests.factories import AttributionFactory, QuantityFactory
 
 pytestmark = pytest.mark.browser
@@ -91,8 +91,7 @@ def test_an_editor_reviews_an_article_as_a_unit_with_the_keyboard(new_page, news
     page.keyboard.press("j")
     expect(page.locator(f"#claim-{third.pk}")).to_have_class(re.compile("is-current"))
     page.keyboard.press("e")
-    # htmx focuses the autofocus field (the actor) once the form settles; wait for it, or
-    # that focus lands mid-fill and the text goes to the actor field.
+    wait_for_htmx(page)  # or the form's autofocus lands mid-fill and the text goes to the actor
     expect(page.locator(f"#id_actor_{third.pk}")).to_be_focused()
     content = page.locator(f"#id_content_{third.pk}")
     content.fill("power had been restored to 9,000 homes")
@@ -150,6 +149,7 @@ def test_an_actor_nobody_has_yet_is_created_from_the_picker(new_page, newsroom, 
     page = new_page("eddie", width=width, height=height)
     page.goto(f"/claims/{claim.pk}/")
     page.keyboard.press("e")
+    wait_for_htmx(page)
     field = page.locator(f"#id_actor_{claim.pk}")
     expect(field).to_be_focused()
     field.press_sequentially("Harbour Master of Port Vell", delay=20)

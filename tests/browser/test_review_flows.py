@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.models import Actor, AuditEntry, Claim, Evidence, Verification
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, wait_for_htmx
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +40,7 @@ def test_editor_works_through_the_queue_with_the_keyboard_and_fixes_an_actor(new
     page.keyboard.press("k")
     expect(page.locator(f"#claim-{newest.pk}")).to_have_class(re.compile("is-current"))
     page.keyboard.press("e")
+    wait_for_htmx(page)
     actor_field = page.locator(f"#id_actor_{newest.pk}")
     expect(actor_field).to_be_focused()
     actor_field.press_sequentially("Port V", delay=40)
