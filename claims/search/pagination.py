@@ -79,7 +79,7 @@ def keyset_page(queryset: QuerySet, *, sort: str, cursor: Cursor | None, size: i
     if sort in RANKED:
         rows = _ranked_rows(_after(queryset, cursor), size + 1)
     else:
-        rows = _date_rows(queryset, cursor, size + 1)
+        rows = newest_first(queryset, cursor, size + 1)
     return _page(rows, size, key="distance" if sort in RANKED else "asserted_on", prefetches=prefetches)
 
 
@@ -140,7 +140,8 @@ def _ranked_rows(queryset: QuerySet, wanted: int) -> list:
     return _read_rows(queryset, chosen)
 
 
-def _date_rows(queryset: QuerySet, cursor: Cursor | None, wanted: int) -> list:
+def newest_first(queryset: QuerySet, cursor: Cursor | None, wanted: int) -> list:
+    """Up to `wanted` rows after `cursor` by asserted date, newest first, undated last."""
     # Dated and undated claims are read separately so each read walks an index in order.
     rows = []
     if cursor is None or cursor.key is not None:

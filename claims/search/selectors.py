@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString
 from claims.models import Actor, Attribution, Claim, Quantity, SavedSearch
 from claims.search.highlight import START, STOP, mark_terms, render_marked, without_markers
 from claims.search.pagination import (
-    DATE, RANKED, RELEVANCE, RELEVANT_RECENT, Cursor, keyset_page, ranked_page_closer_than,
+    DATE, RANKED, RELEVANCE, RELEVANT_RECENT, Cursor, keyset_page, newest_first, ranked_page_closer_than,
 )
 from claims.search.rum import rum_ranking
 from claims.search.textquery import parse_websearch
@@ -27,7 +27,7 @@ SEARCH_CONFIG = "english"  # the text search configuration the search_vector mig
 COUNT_CAP = 1_000  # counting every match of a common word costs more than the page itself
 # Without the RUM index, pages sorted by relevance rank the most recently stored matches only:
 # ranking reads every ranked row's vector, so ranking all 150,000 matches of a common word took ~800 ms.
-# "Relevant and recent" weighs this many matches, the most relevant ones where RUM can say which.
+# "Relevant and recent" weighs this many of the newest matches (by asserted date), read from the date index.
 RELEVANCE_WINDOW = 1_000
 # A one-word query ranks no claim outside claim_search_vector_strong_rum_idx closer than this; the index's
 # predicate says the same number (claims/0018).
@@ -294,7 +294,7 @@ def _strong_bound(search: ClaimSearch) -> float | None:
     missiles" comes closer than half its closest word's distance), and an excluded word is absent from
     every match: so such a match is at least STRONG_WORD_DISTANCE / (words asked for) from the query.
     """
-    if search.effective_sort not in RANKED or not rum_ranking():
+    if search.effective_sort != RELEVANCE or not rum_ranking():
         return None
     words = _any_of_words(search.text)
     return STRONG_WORD_DISTANCE / words if words else None
@@ -306,7 +306,7 @@ def claims_page(search: ClaimSearch, claims: QuerySet, *, cursor: Cursor | None,
     there in full and within _strong_bound, no claim outside could rank inside it."""
     ordered = claims_to_page(search, claims)
     sort = search.effective_sort
-    bound = _strong_bound(search) if sort == RELEVANCE else None
+    bound = _strong_bound(search)
     if bound is not None:
         page = ranked_page_closer_than(_strong(ordered), bound=bound, cursor=cursor, size=size)
         if page is not None:
@@ -314,21 +314,12 @@ def claims_page(search: ClaimSearch, claims: QuerySet, *, cursor: Cursor | None,
     return keyset_page(ordered, sort=sort, cursor=cursor, size=size)
 
 
-def _most_relevant_ids(search: ClaimSearch, claims: QuerySet) -> list[int]:
-    """The RELEVANCE_WINDOW closest matches, from the strong claims when they hold them all (as claims_page)."""
-    window = claims.annotate(distance=_distance(search.text)).order_by("distance").values_list("pk", "distance")
-    bound = _strong_bound(search)
-    if bound is not None:
-        strong = list(_strong(window)[:RELEVANCE_WINDOW])
-        if len(strong) == RELEVANCE_WINDOW and strong[-1][1] < bound:
-            return [pk for pk, _ in strong]
-    return [pk for pk, _ in window[:RELEVANCE_WINDOW]]
-
-
 def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     """What keyset_page reads for `search`: the matches by date; by relevance every match, read from the
-    RUM index in rank order. "Relevant and recent" weighs the RELEVANCE_WINDOW most relevant matches, and
-    without RUM the ranked sorts weigh the newest RELEVANCE_WINDOW (by id, which its index yields in order).
+    RUM index in rank order. "Relevant and recent" weighs the RELEVANCE_WINDOW newest matches (its blend
+    ranks a match a year older level only if it is five times as relevant, so the best of the newest are
+    what it shows), and without RUM relevance weighs the most recently stored (by id, which its index
+    yields in order).
 
     By date, actors come in a second query for the page's claims: joined before the LIMIT, the planner
     sometimes hashed all 20,000 actors to name a few hundred candidate claims.
@@ -338,8 +329,8 @@ def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
         claims = _ranked(claims, search)
     elif sort in RANKED:
         # Read once: keyset_page's two reads would otherwise each choose the window again.
-        if rum_ranking():
-            window_ids = _most_relevant_ids(search, claims)
+        if sort == RELEVANT_RECENT:
+            window_ids = newest_first(claims.values_list("pk", flat=True), None, RELEVANCE_WINDOW)
         else:
             window_ids = list(claims.order_by("-id").values_list("pk", flat=True)[:RELEVANCE_WINDOW])
         claims = _ranked(Claim.objects.filter(pk__in=window_ids), search)

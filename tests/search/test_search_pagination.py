@@ -100,6 +100,21 @@ def test_relevant_and_recent_lets_a_new_match_overtake_a_somewhat_better_old_one
 
 
 @pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
+def test_relevant_and_recent_weighs_the_newest_matches_by_asserted_date(corpus, monkeypatch):
+    monkeypatch.setattr(selectors, "RELEVANCE_WINDOW", 3)
+    today = date.today()
+    # Stored newest first, so the window follows the asserted date, not the order claims were stored in.
+    newest = [make_claim(text=f"hovercraft seen {index}", sentence=f"Officials said so {index}.", actor=corpus.air_force,
+                         outlet=corpus.dw, asserted_on=today - timedelta(days=index)) for index in range(3)]
+    make_claim(text="hovercraft hovercraft hovercraft at sea", sentence="Officials said hovercraft came.",
+               actor=corpus.air_force, outlet=corpus.dw, asserted_on=today - timedelta(days=30))
+    search = ClaimSearch(text="hovercraft", sort=RELEVANT_RECENT)
+    walked = [claim.pk for page in walk(search, size=2) for claim in page]
+    assert walked == [claim.pk for claim in newest]
+    assert selectors.search_results(search, cursor=None, size=2).total == 4
+
+
+@pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
 def test_without_rum_relevance_ranks_the_most_recently_stored_matches_but_counts_them_all(corpus, monkeypatch):
     monkeypatch.setattr(selectors, "rum_ranking", lambda: False)
     monkeypatch.setattr(selectors, "RELEVANCE_WINDOW", 3)
