@@ -253,8 +253,10 @@ def load(connection, actors_total: int, claims_total: int, articles_total: int, 
     rum = import_module("claims.migrations.0016_claim_search_rum_index")
     search_indexes = [search_migration, import_module("claims.migrations.0010_checked_claims_search_index"), outlets_migration]
     if rum_ranking():  # the migrations made these indexes where the server has the extension
-        # Refreshing the vectors below refreshes best_word_distance too (its trigger), so only its index waits.
-        search_indexes += [rum, import_module("claims.migrations.0018_claim_best_word_distance")]
+        # Refreshing the vectors below refreshes best_word_distance and strong_words too (their trigger), so
+        # only their indexes wait.
+        search_indexes += [rum, import_module("claims.migrations.0018_claim_best_word_distance"),
+                           import_module("claims.migrations.0019_claim_strong_words")]
     with raw.cursor() as cursor:
         for table in ("sources_outlet", "claims_actor", "claims_actoralias", "sources_article", "sources_passage",
                       "claims_claim", "claims_attribution", "claims_quantity"):

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.conf import settings
 
+from claims.models import Claim
 from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, Cursor, InvalidCursor, decode_cursor, keyset_page
 from claims.search import selectors
 from claims.search.rum import rum_ranking
@@ -187,3 +188,28 @@ def test_pages_by_relevance_for_words_start_among_the_strong_claims_and_agree_wi
         cursor = decode_cursor(cursor.encode(), sort=RELEVANCE)
     assert walked == [claim.pk for claim in claims_in_order(search)]
     assert len(walked) == claims_matching(search).count() > 10
+
+
+def test_strong_words_hold_only_the_words_that_rank_their_claim_closer_than_the_bound(corpus):
+    """A claim strong through one word does not stand among the strong matches of its other words."""
+    if not rum_ranking():
+        pytest.skip("the server has no rum extension")
+    from django.db import connection
+
+    claim = make_claim(text="airship airship and hovercraft", sentence="Officials said an airship flew.",
+                       actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 2, 1))
+    weak = make_claim(text="hovercraft seen", sentence="Officials said so.", actor=corpus.air_force,
+                      outlet=corpus.dw, asserted_on=date(2024, 2, 2))
+
+    def strong_words(pk):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT tsvector_to_array(strong_words) FROM claims_claim WHERE id = %s", [pk])
+            return cursor.fetchone()[0]
+
+    assert strong_words(claim.pk) == ["airship"]  # twice in the text and once in the sentence
+    assert strong_words(weak.pk) == []
+    Claim.objects.filter(pk=claim.pk).update(text="hovercraft hovercraft and airship")  # the trigger follows the text
+    assert strong_words(claim.pk) == ["hovercraft"]  # airship, once in each, is just short of the bound
+    search = ClaimSearch(text="hovercraft", sort=RELEVANCE)
+    rows, _ = selectors.claims_page(search, claims_matching(search), cursor=None, size=1)
+    assert rows == [Claim.objects.get(pk=claim.pk)]
