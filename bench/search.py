@@ -10,7 +10,8 @@ search vectors, then prints p50/p95 per query shape, timed through the selectors
 uses: the results fragment (claims.search.selectors.search_results: a keyset page with highlighted
 sentences) and the capped total htmx fetches right after it (count_capped), alone and together.
 Then, per text query, how many of the app's top 50 by relevance are in the exact top 50 (the same
-scoring function over every match, in SQL no index orders), and the search page's time in-process
+scoring function over every match, in SQL no index orders), the same for "relevant and recent"
+(which weighs the 1,000 newest matches against the blend over every match), and the search page's time in-process
 against its selectors' and its query count. Last it streams a CSV export of about 100,000 rows
 from a gunicorn worker and prints the worker's peak RSS. Sentences come from ../shared/data/articles/*.txt when present (read at run
 time, numbers varied) mixed with built-in templates.
@@ -429,36 +430,48 @@ def time_shapes(rng: random.Random) -> list[tuple[str, float, float, float]]:
     return results
 
 
-def relevance_overlap() -> list[tuple[str, int, int, float, float]]:
-    """Per text query: matches, how many of the app's top TOP are in the exact top TOP, rows p50/p95 in ms.
+def relevance_overlap() -> list[tuple[str, int, int, float, float, int]]:
+    """Per text query: matches, how many of the app's top TOP are in the exact top TOP, rows p50/p95 in ms, and
+    the same overlap for "relevant and recent".
 
     The exact ranking scores every match with the function the app ranks by (RUM's rum_ts_distance, or
-    1 / ts_rank without the extension), called as a function so no index orders it, ties newest first.
+    1 / ts_rank without the extension), called as a function so no index orders it, ties newest first;
+    for "relevant and recent" that score weighed by age as the app weighs it, over every match too.
     """
     from django.db import connection
 
-    from claims.search.pagination import RELEVANCE
+    from claims.search.pagination import RELEVANCE, RELEVANT_RECENT
     from claims.search.rum import rum_ranking
-    from claims.search.selectors import SEARCH_CONFIG, ClaimSearch, search_results
+    from claims.search.selectors import RECENCY_HALF_LIFE_DAYS, SEARCH_CONFIG, ClaimSearch, search_results
 
     score = "rum_ts_distance(search_vector, query)" if rum_ranking() else "(1 / greatest(ts_rank(search_vector, query), 1e-6))::real"
-    figures = []
-    for text in TEXT_QUERIES:
+    recent = (f"(({score}) * (1 + greatest(CURRENT_DATE - coalesce(asserted_on, created_at::date), 0)"
+              f" / {float(RECENCY_HALF_LIFE_DAYS)}))::real")
+
+    def exact_top(text: str, order: str) -> list[tuple[int, int]]:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT id, count(*) OVER () FROM claims_claim, websearch_to_tsquery(%s, %s) AS query "
-                f"WHERE search_vector @@ query ORDER BY {score}, id DESC LIMIT {TOP}",
+                f"WHERE search_vector @@ query ORDER BY {order}, id DESC LIMIT {TOP}",
                 [SEARCH_CONFIG, text],
             )
-            rows = cursor.fetchall()
-        exact = {row[0] for row in rows}
+            return cursor.fetchall()
+
+    def app_top(text: str, sort: str) -> set[int]:
+        page = search_results(ClaimSearch(text=text, sort=sort), cursor=None, size=TOP, count=False)
+        return {row.claim.pk for row in page.rows}
+
+    figures = []
+    for text in TEXT_QUERIES:
+        rows = exact_top(text, score)
         samples = []
         for _ in range(8):
             started = time.perf_counter()
-            page = search_results(ClaimSearch(text=text, sort=RELEVANCE), cursor=None, size=TOP, count=False)
+            app = app_top(text, RELEVANCE)
             samples.append((time.perf_counter() - started) * 1000)
-        app = {row.claim.pk for row in page.rows}
-        figures.append((text, rows[0][1] if rows else 0, len(app & exact), percentile(samples, .5), percentile(samples, .95)))
+        recent_overlap = len(app_top(text, RELEVANT_RECENT) & {row[0] for row in exact_top(text, recent)})
+        figures.append((text, rows[0][1] if rows else 0, len(app & {row[0] for row in rows}),
+                        percentile(samples, .5), percentile(samples, .95), recent_overlap))
     return figures
 
 
@@ -608,9 +621,9 @@ def main() -> None:
 
         print(f"\nRelevance over every match ({'RUM index' if rum_ranking() else 'no rum extension: a window of the newest'}):"
               f" overlap of the app's top {TOP} with the exact ranking; rows of {TOP}, 8 runs")
-        print(f"{'text query':<26}{'matches':>9}{'overlap':>9}{'p50':>8}{'p95':>8}")
-        for text, matches, overlap, p50, p95 in relevance_overlap():
-            print(f"{text:<26}{matches:>9,}{overlap:>6}/{TOP}{p50:>8.1f}{p95:>8.1f}", flush=True)
+        print(f"{'text query':<26}{'matches':>9}{'overlap':>9}{'p50':>8}{'p95':>8}{'recent overlap':>16}")
+        for text, matches, overlap, p50, p95, recent_overlap in relevance_overlap():
+            print(f"{text:<26}{matches:>9,}{overlap:>6}/{TOP}{p50:>8.1f}{p95:>8.1f}{recent_overlap:>13}/{TOP}", flush=True)
         page, selectors, difference, most_queries = page_overhead(rng)
         print(f"\nSearch page in-process: p50 {page:.1f} ms, its selectors {selectors:.1f} ms, page minus selectors "
               f"p50 {difference:.1f} ms; at most {most_queries} queries a page")

@@ -4,9 +4,9 @@ RUM orders matches by rank inside its index, but it ranks every match to do so: 
 word in 127,000 claims took 90 ms at best. best_word_distance is the RUM distance of the claim's
 closest word taken alone (rum_ts_distance against each of its lexemes), so a one-word query cannot
 rank the claim closer than it. Claims closer than STRONG_WORD_DISTANCE (a word in the claim's text
-and in two of its sentences, or twice in its text: about 10% of claims) get their own RUM index;
+and in two of its sentences, or twice in its text: a quarter of the bench's claims) get their own RUM index;
 whenever a one-word query finds its page there within that distance, no claim outside it can rank
-higher, and only the index's tenth is ranked (claims.search.selectors explains the fallback).
+higher, and only the index's share is ranked (claims.search.selectors explains the fallback).
 
 Made only where claims/0016 made the RUM index; the trigger keeps the column current as the search
 vector changes (after claims_claim_search_vector, which BEFORE triggers' name order guarantees).
