@@ -282,7 +282,8 @@ def _strong(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     """The matches that can rank closer than STRONG_WORD_DISTANCE, ranked: for one word, the claims where
     that word is strong, read from claims_claim.strong_words (claims/0019), which gives the same distance as
     the whole vector; for an OR of words, claim_search_vector_strong_rum_idx's claims (claims/0018), those
-    with any strong word. No other claim has a strong word among the query's."""
+    with any strong word. No other claim has a strong word among the query's. `claims` is
+    claims_matching(search); the one-word read applies the search's other filters itself, without its text."""
     if _any_of_words(search.text) == 1:
         from django.contrib.postgres.search import SearchVectorField
 
