@@ -213,3 +213,21 @@ def test_strong_words_hold_only_the_words_that_rank_their_claim_closer_than_the_
     search = ClaimSearch(text="hovercraft", sort=RELEVANCE)
     rows, _ = selectors.claims_page(search, claims_matching(search), cursor=None, size=1)
     assert rows == [Claim.objects.get(pk=claim.pk)]
+
+
+@pytest.mark.parametrize("text", ["hovercraft", "hovercraft -zeppelin"])
+def test_a_page_from_the_strong_words_keeps_the_searchs_other_filters(corpus, text, monkeypatch):
+    if not rum_ranking():
+        pytest.skip("the server has no rum extension")
+    monkeypatch.setattr(selectors, "keyset_page", None)  # the page must come from the strong words
+    for index, actor in enumerate([corpus.air_force, corpus.russia] * 3):
+        make_claim(text=f"hovercraft hovercraft seen {index}", sentence=f"Officials said hovercraft came {index}.",
+                   actor=actor, outlet=corpus.dw, asserted_on=date(2024, 2, index + 1))
+    make_claim(text="hovercraft hovercraft zeppelin", sentence="Officials said so.", actor=corpus.russia,
+               outlet=corpus.dw, asserted_on=date(2024, 3, 1))
+    search = ClaimSearch(text=text, actor=corpus.russia, sort=RELEVANCE)
+    rows, _ = selectors.claims_page(search, claims_matching(search), cursor=None, size=2)
+    in_order = [claim.pk for claim in claims_in_order(search)]
+    assert [claim.pk for claim in rows] == in_order[:2]
+    assert {claim.actor for claim in rows} == {corpus.russia}
+    assert len(in_order) == (4 if text == "hovercraft" else 3)
