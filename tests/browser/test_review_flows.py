@@ -115,6 +115,9 @@ def test_second_editor_gets_the_conflict_message_and_keeps_their_input(new_page,
     for page in (first, second):
         page.goto(f"/claims/{claim.pk}/?edit=1")
         expect(page.locator(f"#id_content_{claim.pk}")).to_be_visible()
+        # Chromium focuses the autofocus field (the actor) at a rendering update that may come after the
+        # load event: typing before it could land there.
+        expect(page.locator(f"#id_actor_{claim.pk}")).to_be_focused()
 
     first.fill(f"#id_quantities_{claim.pk}", "~12 people\n3 boats")
     first.click(f"#claim-{claim.pk} button.primary")
