@@ -121,7 +121,13 @@ def _best(pairs, wanted: int) -> tuple[list[tuple[float, int]], bool]:
 
 
 def _read_rows(queryset: QuerySet, chosen: list[tuple[float, int]]) -> list:
-    rows = queryset.in_bulk([row_id for _, row_id in chosen])
+    """The chosen rows, read by id alone, each with the distance it was chosen by. The read's filters held when
+    the rows were chosen; asked again, they let the planner intersect a text index for 26 rows (13 ms)."""
+    by_id = queryset.model._default_manager.db_manager(queryset.db).filter(pk__in=[row_id for _, row_id in chosen])
+    by_id.query.select_related = queryset.query.select_related
+    rows = by_id.in_bulk()
+    for distance, row_id in chosen:
+        rows[row_id].distance = distance
     return [rows[row_id] for _, row_id in chosen]
 
 

@@ -231,3 +231,37 @@ def test_a_page_from_the_strong_words_keeps_the_searchs_other_filters(corpus, te
     assert [claim.pk for claim in rows] == in_order[:2]
     assert {claim.actor for claim in rows} == {corpus.russia}
     assert len(in_order) == (4 if text == "hovercraft" else 3)
+
+
+def test_an_or_of_words_is_read_from_the_strong_claims_holding_every_word(corpus, monkeypatch):
+    if not rum_ranking():
+        pytest.skip("the server has no rum extension")
+    monkeypatch.setattr(selectors, "keyset_page", None)  # the page must come from a strong read
+    both = [make_claim(text=f"airship airship and hovercraft {index}", sentence=f"Officials said an airship flew {index}.",
+                       actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 4, index + 1)) for index in range(3)]
+    for index in range(4):  # strong through one word only: further than any claim above
+        make_claim(text=f"airship airship seen {index}", sentence=f"Officials said an airship came {index}.",
+                   actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 5, index + 1))
+    search = ClaimSearch(text="hovercraft OR airship", sort=RELEVANCE)
+    (holding_every_word, _), _ = selectors._strong_reads(search, claims_matching(search))
+    assert sorted(holding_every_word.values_list("pk", flat=True)) == [claim.pk for claim in both]
+    rows, cursor = selectors.claims_page(search, claims_matching(search), cursor=None, size=2)
+    assert [claim.pk for claim in rows] == [claim.pk for claim in claims_in_order(search)][:2]
+    assert cursor is not None
+
+
+def test_rum_scores_words_as_the_strong_reads_assume(db):
+    """claims.search.selectors._strong_reads: a word scores under 1 however often it occurs with weight A,
+    and an OR of words scores the sum of its words' scores."""
+    if not rum_ranking():
+        pytest.skip("the server has no rum extension")
+    from django.db import connection
+
+    every_position = " ".join(f"x:{position}A" for position in range(1, 257))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rum_ts_distance(%s::tsvector, 'x'::tsquery)", [every_position])
+        assert cursor.fetchone()[0] > 1
+        cursor.execute("SELECT rum_ts_distance('x:1A y:2B'::tsvector, 'x | y | z'::tsquery), "
+                       "rum_ts_distance('x:1A'::tsvector, 'x'::tsquery), rum_ts_distance('y:1B'::tsvector, 'y'::tsquery)")
+        both, x, y = cursor.fetchone()
+        assert 1 / both == pytest.approx(1 / x + 1 / y, rel=1e-5)
