@@ -126,6 +126,7 @@ def _read_rows(queryset: QuerySet, chosen: list[tuple[float, int]]) -> list:
     by_id = queryset.model._default_manager.db_manager(queryset.db).filter(pk__in=[row_id for _, row_id in chosen])
     by_id.query.select_related = queryset.query.select_related
     rows = by_id.in_bulk()
+    chosen = [(distance, row_id) for distance, row_id in chosen if row_id in rows]  # deleted in between
     for distance, row_id in chosen:
         rows[row_id].distance = distance
     return [rows[row_id] for _, row_id in chosen]

@@ -265,3 +265,13 @@ def test_rum_scores_words_as_the_strong_reads_assume(db):
                        "rum_ts_distance('x:1A'::tsvector, 'x'::tsquery), rum_ts_distance('y:1B'::tsvector, 'y'::tsquery)")
         both, x, y = cursor.fetchone()
         assert 1 / both == pytest.approx(1 / x + 1 / y, rel=1e-5)
+
+
+def test_a_claim_deleted_between_choosing_a_page_and_reading_it_is_left_out(corpus):
+    from claims.search.pagination import _read_rows
+
+    kept, gone = corpus.downed_drones, corpus.crimea_drones
+    chosen = [(0.5, gone.pk), (0.75, kept.pk)]
+    Claim.objects.filter(pk=gone.pk).delete()
+    rows = _read_rows(Claim.objects.select_related("actor"), chosen)
+    assert rows == [kept] and rows[0].distance == 0.75
