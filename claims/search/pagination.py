@@ -68,15 +68,23 @@ def _after(queryset: QuerySet, cursor: Cursor | None) -> QuerySet:
     return queryset.filter(Q(distance__gt=distance) | Q(distance=distance, id__lt=cursor.id))
 
 
-def keyset_page(queryset: QuerySet, *, sort: str, cursor: Cursor | None, size: int) -> tuple[list, Cursor | None]:
+def keyset_page(
+    queryset: QuerySet, *, sort: str, cursor: Cursor | None, size: int, index_ordered: bool = True
+) -> tuple[list, Cursor | None]:
     """Up to `size` rows after `cursor`, and the cursor of the next page (None on the last page).
 
-    A ranked queryset must carry a `distance` annotation. Its prefetches run once, for the page's rows,
-    rather than for each of the reads a page takes.
+    A ranked queryset must carry a `distance` annotation. `index_ordered=False` says nothing is gained by
+    reading it in an index's order (a window of ids that PostgreSQL ranks and sorts whole): one query then
+    sorts it, ties included, and the chosen rows are read by id (joined before the sort, all 20,000 actors
+    were hashed to name 26). Its prefetches run once, for the page's rows, rather than for each of the
+    reads a page takes.
     """
     prefetches = queryset._prefetch_related_lookups
     queryset = queryset.prefetch_related(None)
-    if sort in RANKED:
+    if sort in RANKED and not index_ordered:
+        ranked = _after(queryset, cursor).order_by("distance", "-id").values_list("distance", "id")[: size + 1]
+        rows = _read_rows(queryset, list(ranked))
+    elif sort in RANKED:
         rows = _ranked_rows(_after(queryset, cursor), size + 1)
     else:
         rows = newest_first(queryset, cursor, size + 1)

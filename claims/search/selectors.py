@@ -339,7 +339,9 @@ def claims_page(search: ClaimSearch, claims: QuerySet, *, cursor: Cursor | None,
         page = ranked_page_closer_than(strong, bound=bound, cursor=cursor, size=size)
         if page is not None:
             return page
-    return keyset_page(claims_to_page(search, claims), sort=search.effective_sort, cursor=cursor, size=size)
+    windowed = search.effective_sort == RELEVANT_RECENT or not rum_ranking()
+    return keyset_page(claims_to_page(search, claims), sort=search.effective_sort, cursor=cursor, size=size,
+                       index_ordered=not windowed)
 
 
 def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
