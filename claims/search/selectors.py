@@ -339,9 +339,15 @@ def claims_page(search: ClaimSearch, claims: QuerySet, *, cursor: Cursor | None,
         page = ranked_page_closer_than(strong, bound=bound, cursor=cursor, size=size)
         if page is not None:
             return page
-    windowed = search.effective_sort == RELEVANT_RECENT or not rum_ranking()
     return keyset_page(claims_to_page(search, claims), sort=search.effective_sort, cursor=cursor, size=size,
-                       index_ordered=not windowed)
+                       index_ordered=not _ranks_a_window(search))
+
+
+def _ranks_a_window(search: ClaimSearch) -> bool:
+    """Whether the page ranks a window of matches ("relevant and recent", or relevance without RUM)
+    rather than reading every match from the RUM index in rank order."""
+    sort = search.effective_sort
+    return sort == RELEVANT_RECENT or (sort == RELEVANCE and not rum_ranking())
 
 
 def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
@@ -355,15 +361,15 @@ def claims_to_page(search: ClaimSearch, claims: QuerySet) -> QuerySet:
     sometimes hashed all 20,000 actors to name a few hundred candidate claims.
     """
     sort = search.effective_sort
-    if sort == RELEVANCE and rum_ranking():
-        claims = _ranked(claims, search)
-    elif sort in RANKED:
-        # Read once: keyset_page's two reads would otherwise each choose the window again.
+    if _ranks_a_window(search):
+        # The window's ids are read first, walking the date or id index, and then ranked.
         if sort == RELEVANT_RECENT:
             window_ids = newest_first(claims.values_list("pk", flat=True), None, RELEVANCE_WINDOW)
         else:
             window_ids = list(claims.order_by("-id").values_list("pk", flat=True)[:RELEVANCE_WINDOW])
         claims = _ranked(Claim.objects.filter(pk__in=window_ids), search)
+    elif sort == RELEVANCE:
+        claims = _ranked(claims, search)
     if sort in RANKED:
         # A ranked page reads its chosen rows by id, where joining their actors costs nothing.
         return claims.select_related("actor")
