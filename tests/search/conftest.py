@@ -1,11 +1,14 @@
 """A small corpus of claims that every search test reads: two outlets, an actor family, five claims."""
 
+import os
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.conf import settings
 
 from claims.models import Claim, Verdict
+from claims.search.rum import rum_ranking
 from tests.factories import (
     ActorAliasFactory, ActorFactory, ArticleFactory, AttributionFactory, ClaimFactory, OutletFactory,
     PassageFactory, QuantityFactory,
@@ -79,3 +82,14 @@ def corpus(db) -> Corpus:
             actor=defense_ministry, outlet=reuters, asserted_on=None, review_state=Claim.ReviewState.REJECTED,
         ),
     )
+
+
+@pytest.fixture
+def rum_index(db) -> None:
+    """For tests of ranking through the RUM index. Skipped on SQLite and on a PostgreSQL without the rum
+    extension; under CI on PostgreSQL a missing index fails, as .ci/run installs the extension."""
+    if rum_ranking():
+        return
+    if settings.USING_POSTGRES and os.environ.get("CI"):
+        pytest.fail("the test database has no RUM index: CI must install the rum extension (postgresql-15-rum)")
+    pytest.skip("ranking through RUM needs PostgreSQL with the rum extension")

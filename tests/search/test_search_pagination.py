@@ -8,7 +8,6 @@ from django.conf import settings
 from claims.models import Claim
 from claims.search.pagination import DATE, RELEVANCE, RELEVANT_RECENT, Cursor, InvalidCursor, decode_cursor, keyset_page
 from claims.search import selectors
-from claims.search.rum import rum_ranking
 from claims.search.selectors import ClaimSearch, claims_in_order, claims_matching, claims_to_page
 from tests.factories import ClaimFactory
 from tests.search.conftest import make_claim
@@ -62,9 +61,9 @@ def test_pages_by_relevance_cover_every_match_once(corpus):
 
 @pytest.mark.skipif(not settings.USING_POSTGRES, reason="ranking needs PostgreSQL; SQLite sorts by date")
 @pytest.mark.parametrize("rum", [True, False], ids=["rum-index", "without-rum"])
-def test_equally_relevant_matches_page_newest_first_without_gaps(corpus, monkeypatch, rum):
-    if rum and not rum_ranking():
-        pytest.skip("the server has no rum extension")
+def test_equally_relevant_matches_page_newest_first_without_gaps(corpus, monkeypatch, rum, request):
+    if rum:
+        request.getfixturevalue("rum_index")
     monkeypatch.setattr(selectors, "rum_ranking", lambda: rum)
     tied = [make_claim(text=f"drones seen {index}", sentence="Officials said so.", actor=corpus.air_force,
                        outlet=corpus.dw, asserted_on=date(2024, 2, 1)) for index in range(7)]
@@ -75,9 +74,7 @@ def test_equally_relevant_matches_page_newest_first_without_gaps(corpus, monkeyp
     assert walked == [best.pk] + [claim.pk for claim in reversed(tied)]
 
 
-def test_with_rum_relevance_ranks_every_match_not_only_the_newest(corpus, monkeypatch):
-    if not rum_ranking():
-        pytest.skip("the server has no rum extension")
+def test_with_rum_relevance_ranks_every_match_not_only_the_newest(corpus, monkeypatch, rum_index):
     monkeypatch.setattr(selectors, "RELEVANCE_WINDOW", 3)
     best = make_claim(text="hovercraft hovercraft hovercraft at sea", sentence="Officials said hovercraft came.",
                       actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2020, 1, 1))
@@ -156,9 +153,7 @@ def test_a_phrase_ranks_its_best_match_first(corpus):
 
 
 @pytest.mark.parametrize("text", ["hovercraft", "hovercraft OR airship", "hovercraft -zeppelin"])
-def test_pages_by_relevance_for_words_start_among_the_strong_claims_and_agree_with_ranking_every_match(corpus, text):
-    if not rum_ranking():
-        pytest.skip("the server has no rum extension")
+def test_pages_by_relevance_for_words_start_among_the_strong_claims_and_agree_with_ranking_every_match(corpus, text, rum_index):
     from django.db import connection
 
     for index in range(6):  # the word twice in the text: closer than STRONG_WORD_DISTANCE
@@ -190,10 +185,8 @@ def test_pages_by_relevance_for_words_start_among_the_strong_claims_and_agree_wi
     assert len(walked) == claims_matching(search).count() > 10
 
 
-def test_strong_words_hold_only_the_words_that_rank_their_claim_closer_than_the_bound(corpus):
+def test_strong_words_hold_only_the_words_that_rank_their_claim_closer_than_the_bound(corpus, rum_index):
     """A claim strong through one word does not stand among the strong matches of its other words."""
-    if not rum_ranking():
-        pytest.skip("the server has no rum extension")
     from django.db import connection
 
     claim = make_claim(text="airship airship and hovercraft", sentence="Officials said an airship flew.",
@@ -216,9 +209,7 @@ def test_strong_words_hold_only_the_words_that_rank_their_claim_closer_than_the_
 
 
 @pytest.mark.parametrize("text", ["hovercraft", "hovercraft -zeppelin"])
-def test_a_page_from_the_strong_words_keeps_the_searchs_other_filters(corpus, text, monkeypatch):
-    if not rum_ranking():
-        pytest.skip("the server has no rum extension")
+def test_a_page_from_the_strong_words_keeps_the_searchs_other_filters(corpus, text, monkeypatch, rum_index):
     monkeypatch.setattr(selectors, "keyset_page", None)  # the page must come from the strong words
     for index, actor in enumerate([corpus.air_force, corpus.russia] * 3):
         make_claim(text=f"hovercraft hovercraft seen {index}", sentence=f"Officials said hovercraft came {index}.",
@@ -233,9 +224,7 @@ def test_a_page_from_the_strong_words_keeps_the_searchs_other_filters(corpus, te
     assert len(in_order) == (4 if text == "hovercraft" else 3)
 
 
-def test_an_or_of_words_is_read_from_the_strong_claims_holding_every_word(corpus, monkeypatch):
-    if not rum_ranking():
-        pytest.skip("the server has no rum extension")
+def test_an_or_of_words_is_read_from_the_strong_claims_holding_every_word(corpus, monkeypatch, rum_index):
     monkeypatch.setattr(selectors, "keyset_page", None)  # the page must come from a strong read
     both = [make_claim(text=f"airship airship and hovercraft {index}", sentence=f"Officials said an airship flew {index}.",
                        actor=corpus.air_force, outlet=corpus.dw, asserted_on=date(2024, 4, index + 1)) for index in range(3)]
@@ -250,11 +239,9 @@ def test_an_or_of_words_is_read_from_the_strong_claims_holding_every_word(corpus
     assert cursor is not None
 
 
-def test_rum_scores_words_as_the_strong_reads_assume(db):
+def test_rum_scores_words_as_the_strong_reads_assume(rum_index):
     """claims.search.selectors._strong_reads: a word scores under 1 however often it occurs with weight A,
     and an OR of words scores the sum of its words' scores."""
-    if not rum_ranking():
-        pytest.skip("the server has no rum extension")
     from django.db import connection
 
     every_position = " ".join(f"x:{position}A" for position in range(1, 257))
